@@ -1,0 +1,130 @@
+//! Dates as council papers write them: a day, a month or a year.
+//!
+//! Indicator periods ("2022-01"), "You said, we did" entries ("2024-02") and status dates are
+//! often known only to the month. Rather than inventing a day, the feed says exactly what is
+//! known, and this type refuses dates that do not exist (2023-02-30) at parse time.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PartialDate {
+    Year(i32),
+    Month(i32, u32),
+    Day(NaiveDate),
+}
+
+impl PartialDate {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Result<PartialDate, String> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |part: &str, digits: usize| -> Option<u32> {
+            (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        let expected = || {
+            format!("\"{text}\" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, for example 2022-01 or 2022-01-31")
+        };
+        match parts.as_slice() {
+            [y] => number(y, 4)
+                .map(|y| PartialDate::Year(y as i32))
+                .ok_or_else(expected),
+            [y, m] => {
+                let (y, m) = number(y, 4).zip(number(m, 2)).ok_or_else(expected)?;
+                if (1..=12).contains(&m) {
+                    Ok(PartialDate::Month(y as i32, m))
+                } else {
+                    Err(format!(
+                        "\"{text}\": there is no month {m}; months go from 01 to 12"
+                    ))
+                }
+            }
+            [y, m, d] => {
+                let (y, m) = number(y, 4).zip(number(m, 2)).ok_or_else(expected)?;
+                let d = number(d, 2).ok_or_else(expected)?;
+                NaiveDate::from_ymd_opt(y as i32, m, d)
+                    .map(PartialDate::Day)
+                    .ok_or_else(|| format!("\"{text}\" does not exist in the calendar"))
+            }
+            _ => Err(expected()),
+        }
+    }
+
+    /// The first day this date could mean: used to order and to compare with "today".
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            PartialDate::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
+            PartialDate::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
+            PartialDate::Day(d) => Some(d),
+        }
+        .unwrap_or(NaiveDate::MIN)
+    }
+
+    pub fn year(self) -> i32 {
+        match self {
+            PartialDate::Year(y) | PartialDate::Month(y, _) => y,
+            PartialDate::Day(d) => d.year(),
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartialDate::Year(y) => write!(f, "{y:04}"),
+            PartialDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            PartialDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        PartialDate::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_years_months_and_days() {
+        assert_eq!(PartialDate::parse("2023"), Ok(PartialDate::Year(2023)));
+        assert_eq!(
+            PartialDate::parse("2022-01"),
+            Ok(PartialDate::Month(2022, 1))
+        );
+        let day = PartialDate::parse("2024-02-29").map(PartialDate::first_day);
+        assert_eq!(day, Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()));
+    }
+
+    #[test]
+    fn refuses_dates_that_do_not_exist() {
+        assert!(PartialDate::parse("2023-02-29").is_err());
+        assert!(PartialDate::parse("2022-13")
+            .unwrap_err()
+            .contains("no month 13"));
+        assert!(PartialDate::parse("Jan 2022").is_err());
+        assert!(PartialDate::parse("22-01").is_err());
+    }
+
+    #[test]
+    fn orders_and_prints_as_written() {
+        let mut dates = ["2022-02", "2021", "2022-01-15"].map(|d| PartialDate::parse(d).unwrap());
+        dates.sort_by_key(|d| d.first_day());
+        assert_eq!(
+            dates.map(|d| d.to_string()),
+            ["2021", "2022-01-15", "2022-02"]
+        );
+    }
+}

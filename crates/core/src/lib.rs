@@ -1,0 +1,18 @@
+//! SEND Pathways core: everything the widgets know, with no browser in sight.
+//!
+//! Feed text flows one way: [`parse::parse_feed`] gives a typed [`feed::Feed`]; renderers draw
+//! it for a reader ([`render`]) as a [`view::Node`] tree; the wasm crate turns that tree into
+//! DOM and the CLI into static HTML. "Today" and the language are always inputs.
+
+pub mod date;
+pub mod feed;
+pub mod i18n;
+pub mod links;
+pub mod parse;
+pub mod render;
+pub mod text;
+pub mod view;
+
+pub use feed::Feed;
+pub use parse::{parse_feed, FeedError};
+pub use text::{Lang, Text};

@@ -1,0 +1,201 @@
+//! Pieces both widgets draw the same way: localised text, headings, services, figures.
+
+use crate::feed::{Contact, Feed, Indicator, Service, Unit};
+use crate::i18n::{format_date, t, Msg};
+use crate::links::{mail_href, tel_href, web_href};
+use crate::text::{Lang, Text};
+use crate::view::{el, Element};
+
+/// What every renderer needs to know about its reader and its place on the page.
+#[derive(Debug, Clone)]
+pub struct RenderContext<'a> {
+    pub feed: &'a Feed,
+    pub lang: Lang,
+    /// The level of the widget's top heading, so it fits the host page's outline.
+    pub heading_level: u8,
+    /// Prefixes every `id`, so several widgets can share a page.
+    pub id_prefix: &'a str,
+    /// Interactive markup (buttons, collapsed panels) for the widget; static for the fallback.
+    pub interactive: bool,
+}
+
+impl RenderContext<'_> {
+    /// An element holding feed text, marked with `lang` when the text is not in the UI language
+    /// (a missing translation), so screen readers pronounce it correctly.
+    pub fn text_el(&self, tag: &'static str, text: &Text) -> Element {
+        let chosen = text.get(self.lang.code(), self.feed.default_lang());
+        let element = el(tag);
+        let element = if chosen.lang != self.lang.code() {
+            element.attr("lang", chosen.lang)
+        } else {
+            element
+        };
+        element.text(chosen.text)
+    }
+
+    pub fn str(&self, text: &Text) -> String {
+        text.get(self.lang.code(), self.feed.default_lang())
+            .text
+            .to_owned()
+    }
+
+    pub fn msg(&self, msg: Msg) -> &'static str {
+        t(msg, self.lang)
+    }
+
+    /// A heading `depth` levels below the widget's top heading (capped at h6).
+    pub fn heading(&self, depth: u8) -> Element {
+        const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+        let level = self.heading_level.saturating_add(depth).clamp(1, 6);
+        el(TAGS[usize::from(level - 1)])
+    }
+
+    pub fn id(&self, suffix: &str) -> String {
+        format!("{}-{}", self.id_prefix, suffix)
+    }
+
+    /// A service: what it does, who it is for, how to reach it.
+    pub fn service(&self, service: &Service) -> Element {
+        let mut card = el("li")
+            .class("sp-service")
+            .child(self.text_el("p", &service.name).class("sp-service__name"));
+        if let Some(description) = &service.description {
+            card = card.child(self.text_el("p", description));
+        }
+        let mut facts: Vec<(Msg, Element)> = Vec::new();
+        let mut fact = |label: Msg, value: Element| facts.push((label, value));
+        if let Some(provider) = &service.provider {
+            fact(Msg::RunBy, self.text_el("dd", provider));
+        }
+        if let Some(text) = service.eligibility.as_ref().and_then(|e| e.text.as_ref()) {
+            fact(Msg::WhoItIsFor, self.text_el("dd", text));
+        }
+        if let Some(access) = &service.access {
+            let mut dd = el("dd");
+            if let Some(referral) = &access.referral {
+                dd = dd.child(self.text_el("span", referral));
+            }
+            if access.self_referral == Some(true) {
+                dd = dd.text(" ").text(self.msg(Msg::SelfReferral));
+            }
+            if !dd.children.is_empty() {
+                fact(Msg::HowToGetThere, dd);
+            }
+        }
+        if let Some(cost) = &service.cost {
+            fact(Msg::Cost, self.text_el("dd", cost));
+        }
+        if !service.languages.is_empty() {
+            fact(
+                Msg::LanguagesSpoken,
+                el("dd").text(service.languages.join(", ")),
+            );
+        }
+        if let Some(contact) = &service.contact {
+            for (label, value) in self.contact_rows(contact) {
+                fact(label, value);
+            }
+        }
+        if !facts.is_empty() {
+            card = card.child(self.facts(facts));
+        }
+        card
+    }
+
+    /// A description list of labelled facts.
+    pub fn facts(&self, rows: Vec<(Msg, Element)>) -> Element {
+        el("dl").class("sp-facts").children(
+            rows.into_iter()
+                .flat_map(|(label, value)| [el("dt").text(self.msg(label)), value]),
+        )
+    }
+
+    /// Phone, email and web rows; a value that is not a safe link is shown as plain text.
+    fn contact_rows(&self, contact: &Contact) -> Vec<(Msg, Element)> {
+        let link = |href: Option<String>, shown: &str| match href {
+            Some(href) => el("dd").child(el("a").attr("href", href).text(shown)),
+            None => el("dd").text(shown),
+        };
+        let mut rows = Vec::new();
+        if let Some(phone) = &contact.phone {
+            rows.push((Msg::Phone, link(tel_href(phone), phone)));
+        }
+        if let Some(email) = &contact.email {
+            rows.push((Msg::Email, link(mail_href(email), email)));
+        }
+        if let Some(url) = &contact.url {
+            rows.push((Msg::Website, link(web_href(url), url)));
+        }
+        rows
+    }
+
+    /// An indicator in words: where it started, where it is, where it should be.
+    pub fn indicator_summary(&self, indicator: &Indicator) -> Element {
+        let value = |v: f64| format_value(v, indicator.unit);
+        let mut lines = Vec::new();
+        let mut line = |label: &str, text: String| {
+            lines.push(
+                el("li")
+                    .child(el("strong").text(label))
+                    .text(": ")
+                    .text(text),
+            );
+        };
+        if let Some(latest) = indicator.actual.last() {
+            line(
+                self.msg(Msg::Latest),
+                format!(
+                    "{} ({})",
+                    value(latest.value),
+                    format_date(latest.period, self.lang)
+                ),
+            );
+        }
+        if let Some(target) = &indicator.target {
+            let mut text = self.str(&target.text);
+            if let Some(by) = target.by {
+                text = format!("{text} ({})", format_date(by, self.lang));
+            }
+            line(self.msg(Msg::Target), text);
+        }
+        line(self.msg(Msg::Source), self.str(&indicator.source));
+        el("div")
+            .class("sp-indicator")
+            .child(
+                self.text_el("p", &indicator.title)
+                    .class("sp-indicator__title"),
+            )
+            .child(el("ul").class("sp-figures").children(lines))
+    }
+}
+
+/// A figure as written in a sentence: whole numbers without decimals, percentages with `%`.
+pub fn format_value(value: f64, unit: Unit) -> String {
+    let number = if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value:.1}")
+    };
+    match unit {
+        Unit::Number => number,
+        Unit::Percent => format!("{number}%"),
+    }
+}
+
+/// Services by id, in the order given, skipping ids the feed does not define (the validator
+/// reports those; a family should still see the rest).
+pub fn services<'a>(feed: &'a Feed, ids: &'a [String]) -> impl Iterator<Item = &'a Service> {
+    ids.iter().filter_map(|id| feed.service(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_read_naturally() {
+        assert_eq!(format_value(346.0, Unit::Number), "346");
+        assert_eq!(format_value(48.0, Unit::Percent), "48%");
+        assert_eq!(format_value(2.5, Unit::Number), "2.5");
+    }
+}

@@ -1,0 +1,4 @@
+//! Renderers: view models of the feed drawn as [`crate::view`] trees.
+
+pub mod common;
+pub mod pathway;
