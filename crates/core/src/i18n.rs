@@ -38,6 +38,7 @@ pub enum Msg {
     FeedUpdated,
     StepsOfPathway,
     Ages,
+    FeedUnavailable,
 }
 
 /// The catalogue. A `match`, so the compiler refuses a message without every language.
@@ -85,21 +86,14 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         Msg::FeedUpdated => ("Information last checked", "তথ্য সর্বশেষ যাচাই করা হয়েছে"),
         Msg::StepsOfPathway => ("Steps", "ধাপসমূহ"),
         Msg::Ages => ("Ages", "বয়স"),
+        Msg::FeedUnavailable => (
+            "This information could not be updated just now, so it may be out of date.",
+            "এই তথ্য এখন হালনাগাদ করা যায়নি, তাই এটি পুরনো হতে পারে।",
+        ),
     };
     match lang {
         Lang::En => en,
         Lang::Bn => bn,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn languages_differ_where_a_translation_exists() {
-        assert_eq!(t(Msg::Step, Lang::En), "Step");
-        assert_ne!(t(Msg::Step, Lang::Bn), t(Msg::Step, Lang::En));
     }
 }
 
@@ -135,5 +129,16 @@ pub fn format_date(date: crate::date::PartialDate, lang: Lang) -> String {
         PartialDate::Year(y) => y.to_string(),
         PartialDate::Month(y, m) => format!("{} {y}", month_name(m, lang)),
         PartialDate::Day(d) => format!("{} {} {}", d.day(), month_name(d.month(), lang), d.year()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_differ_where_a_translation_exists() {
+        assert_eq!(t(Msg::Step, Lang::En), "Step");
+        assert_ne!(t(Msg::Step, Lang::Bn), t(Msg::Step, Lang::En));
     }
 }

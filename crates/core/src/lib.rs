@@ -8,10 +8,12 @@ pub mod date;
 pub mod feed;
 pub mod i18n;
 pub mod links;
+pub mod options;
 pub mod parse;
 pub mod render;
 pub mod text;
 pub mod view;
+pub mod widget;
 
 pub use feed::Feed;
 pub use parse::{parse_feed, FeedError};

@@ -1,1 +1,114 @@
+//! SEND Pathways widgets: the thin layer between the core and the page.
+//!
+//! It finds placeholders, fetches the feed, asks the core for a view tree, turns the tree into
+//! DOM (text only ever as text nodes, never `innerHTML`) and wires clicks. Everything a family
+//! sees is decided in `send-core`; this crate only touches the browser. Until the new tree is
+//! complete, the placeholder keeps its fallback HTML, so a failure never leaves a blank box.
 
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+mod dom;
+mod events;
+mod fetch;
+
+use send_core::options::WidgetOptions;
+use send_core::widget::render_widget;
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element};
+
+/// Marks a placeholder the loader has seen, so it is never mounted twice.
+const STATE_ATTR: &str = "data-sp-state";
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+/// Installs a panic hook that reports to the console instead of dying silently.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("SEND Pathways widget failed: {info}").into());
+    }));
+}
+
+/// Mounts every placeholder on the page that is not mounted yet. Returns how many mounted.
+#[wasm_bindgen(js_name = mountAll)]
+pub async fn mount_all() -> Result<u32, JsValue> {
+    let document = dom::document()?;
+    let placeholders = document.query_selector_all("[data-send-widget]")?;
+    let mut mounted = 0;
+    for index in 0..placeholders.length() {
+        let Some(element) = placeholders
+            .item(index)
+            .and_then(|node| node.dyn_into::<Element>().ok())
+        else {
+            continue;
+        };
+        if element.has_attribute(STATE_ATTR) {
+            continue;
+        }
+        if mount(&document, &element).await {
+            mounted += 1;
+        }
+    }
+    Ok(mounted)
+}
+
+/// Mounts one placeholder; on any failure leaves its fallback and says why.
+async fn mount(document: &Document, placeholder: &Element) -> bool {
+    let _ = placeholder.set_attribute(STATE_ATTR, "loading");
+    let options = match WidgetOptions::from_attributes(|name| placeholder.get_attribute(name)) {
+        Ok((options, warnings)) => {
+            for warning in warnings {
+                web_sys::console::warn_1(&format!("SEND Pathways: {warning}").into());
+            }
+            options
+        }
+        Err(problem) => {
+            fail(document, placeholder, &problem, send_core::Lang::En);
+            return false;
+        }
+    };
+    let feed = match fetch::feed(&options.feed).await {
+        Ok(feed) => feed,
+        Err(problem) => {
+            fail(document, placeholder, &problem, options.lang);
+            return false;
+        }
+    };
+    let id_prefix = NEXT_ID.with(|next| {
+        let id = next.get();
+        next.set(id + 1);
+        format!("sp{id}")
+    });
+    let tree = match render_widget(&feed, &options, &id_prefix, true) {
+        Ok(tree) => tree,
+        Err(problem) => {
+            fail(document, placeholder, &problem, options.lang);
+            return false;
+        }
+    };
+    match dom::build(document, &tree) {
+        Ok(node) => {
+            placeholder.replace_children_with_node_1(&node);
+            let _ = placeholder.set_attribute(STATE_ATTR, "ready");
+            events::wire(placeholder, options.lang);
+            true
+        }
+        Err(error) => {
+            fail(document, placeholder, &format!("{error:?}"), options.lang);
+            false
+        }
+    }
+}
+
+/// Keeps the fallback content, adds a short notice for families and logs the cause for editors.
+fn fail(document: &Document, placeholder: &Element, problem: &str, lang: send_core::Lang) {
+    web_sys::console::error_1(&format!("SEND Pathways: {problem}").into());
+    let _ = placeholder.set_attribute(STATE_ATTR, "failed");
+    let notice = send_core::render::notice::feed_unavailable(lang);
+    if let Ok(node) = dom::build(document, &notice) {
+        let _ = placeholder.prepend_with_node_1(&node);
+    }
+}

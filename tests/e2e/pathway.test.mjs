@@ -1,0 +1,99 @@
+// The demo council page: the pathway widget fetches the sample feed and renders the autism
+// pathway as an accessible step-by-step list.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, openPage, axeViolations } from './support.mjs';
+
+const WIDGET = '[data-send-widget="pathway"]';
+let browser;
+let feed;
+
+before(async () => {
+  browser = await launch();
+  feed = JSON.parse(await readFile(new URL('../../www/feed/tower-hamlets.json', import.meta.url)));
+});
+after(() => browser?.close());
+
+const autism = () => feed.pathways.find((p) => p.id === 'autism');
+const text = (t) => (typeof t === 'string' ? t : t.en);
+
+async function mounted(path = '/index.html', viewport) {
+  const opened = await openPage(browser, path, viewport);
+  await opened.page.waitForSelector(`${WIDGET}[data-sp-state="ready"]`, { timeout: 15000 });
+  return opened;
+}
+
+test('the widget shows every step of the autism pathway, in order, numbered', async () => {
+  const { page, context, problems } = await mounted();
+  const titles = await page.locator(`${WIDGET} .sp-step__title`).allTextContents();
+  const expected = autism().steps.map((s) => text(s.title));
+  assert.deepEqual([...titles].sort(), [...expected].sort());
+  const first = page.locator(`${WIDGET} .sp-step__toggle`).first();
+  assert.match(await first.innerText(), /1/);
+  // The step number is part of the button's accessible name (a fix to GOV.UK's pattern).
+  const name = await first.evaluate((b) => b.textContent);
+  assert.match(name, /^Step 1: /);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a step opens with its services, and the state is announced', async () => {
+  const { page, context, problems } = await mounted();
+  const step = autism().steps.find((s) => s.services?.length);
+  const item = page.locator(`${WIDGET} [data-step="${step.id}"]`);
+  const button = item.locator('.sp-step__toggle');
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  assert.equal(await item.locator('.sp-step__panel').isVisible(), false);
+  await button.click();
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  const panel = item.locator('.sp-step__panel');
+  assert.equal(await panel.isVisible(), true);
+  const service = feed.services.find((s) => s.id === step.services[0]);
+  const names = await panel.locator('.sp-service__name').allTextContents();
+  assert.ok(names.includes(text(service.name)), `${text(service.name)} in ${names}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('keyboard only: Tab reaches the controls, Enter and Space toggle', async () => {
+  const { page, context } = await mounted();
+  const showAll = page.locator(`${WIDGET} .sp-toggle-all`);
+  await showAll.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await showAll.getAttribute('aria-expanded'), 'true');
+  assert.equal(await showAll.innerText(), 'Hide all steps');
+  const closed = await page.locator(`${WIDGET} .sp-step__panel[hidden]`).count();
+  assert.equal(closed, 0);
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.className);
+  assert.equal(focused, 'sp-step__toggle');
+  await page.keyboard.press('Space');
+  assert.equal(await showAll.innerText(), 'Show all steps');
+  await context.close();
+});
+
+test('axe finds no WCAG 2.2 A/AA violations, collapsed and expanded, desktop and phone', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 }]) {
+    const { page, context } = await mounted('/index.html', viewport);
+    assert.deepEqual(await axeViolations(page), [], `collapsed at ${viewport.width}px`);
+    await page.locator(`${WIDGET} .sp-toggle-all`).click();
+    assert.deepEqual(await axeViolations(page), [], `expanded at ${viewport.width}px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+    assert.equal(overflow, false, `no horizontal scrolling at ${viewport.width}px`);
+    await context.close();
+  }
+});
+
+test('a missing feed keeps the fallback content and says why', async () => {
+  const { page, context, problems } = await openPage(browser, '/index.html');
+  await page.route('**/feed/tower-hamlets.json', (route) =>
+    route.fulfill({ status: 404, body: 'not found' }),
+  );
+  await page.reload();
+  await page.waitForSelector(`${WIDGET}[data-sp-state="failed"]`, { timeout: 15000 });
+  const notice = await page.locator(`${WIDGET} .sp-notice`).innerText();
+  assert.match(notice, /could not be updated/);
+  assert.ok(problems.some((p) => p.includes('404')), problems.join('\n'));
+  await context.close();
+});
