@@ -27,8 +27,13 @@ async function mounted(path = '/index.html', viewport) {
 test('the widget shows every step of the autism pathway, in order, numbered', async () => {
   const { page, context, problems } = await mounted();
   const titles = await page.locator(`${WIDGET} .sp-step__title`).allTextContents();
-  const expected = autism().steps.map((s) => text(s.title));
-  assert.deepEqual([...titles].sort(), [...expected].sort());
+  // Reading order: by stage, then as the feed lists the steps.
+  const { stages, steps } = autism();
+  const expected = stages.flatMap((stage) =>
+    steps.filter((s) => s.stage === stage.id).map((s) => text(s.title)),
+  );
+  assert.equal(expected.length, steps.length, 'every step belongs to a stage');
+  assert.deepEqual(titles, expected);
   const first = page.locator(`${WIDGET} .sp-step__toggle`).first();
   assert.match(await first.innerText(), /1/);
   // The step number is part of the button's accessible name (a fix to GOV.UK's pattern).
@@ -94,6 +99,11 @@ test('a missing feed keeps the fallback content and says why', async () => {
   await page.waitForSelector(`${WIDGET}[data-sp-state="failed"]`, { timeout: 15000 });
   const notice = await page.locator(`${WIDGET} .sp-notice`).innerText();
   assert.match(notice, /could not be updated/);
+  // The fallback (the core's static HTML) is still there, fully expanded, with no buttons.
+  const fallbackSteps = await page.locator(`${WIDGET} .sp-step__title`).count();
+  assert.equal(fallbackSteps, autism().steps.length);
+  assert.equal(await page.locator(`${WIDGET} button`).count(), 0);
+  assert.equal(await page.locator(`${WIDGET} .sp-step__panel:visible`).count(), fallbackSteps);
   assert.ok(problems.some((p) => p.includes('404')), problems.join('\n'));
   await context.close();
 });

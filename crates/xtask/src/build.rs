@@ -10,7 +10,7 @@ const ASSETS: &[&str] = &["send-pathways.js", "send-pathways.css"];
 pub fn build() -> Result<(), String> {
     ensure_wasm_target()?;
     ensure_wasm_bindgen()?;
-    ensure_wasm_opt()?;
+    let wasm_opt = ensure_wasm_opt()?;
     let root = root();
     let dist = root.join("www/dist");
     say("Building the widgets (cargo build --release --target wasm32-unknown-unknown)");
@@ -39,9 +39,10 @@ pub fn build() -> Result<(), String> {
         .arg(&dist))?;
     say("Optimising the wasm for size (wasm-opt -Oz)");
     let bg = dist.join("send-widgets_bg.wasm");
-    run(Command::new("wasm-opt")
+    run(Command::new("node")
+        .arg(&wasm_opt)
         .arg("-Oz")
-        // Debian's binaryen 108 must be told which features current rustc output uses.
+        // The features current rustc and wasm-bindgen output use.
         .args([
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",

@@ -4,6 +4,7 @@
 //! uses. Each check is cheap; each install says what it is doing and how long it may take.
 
 use crate::{root, say};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// Runs a command, inheriting the terminal, and fails with its name if it fails.
@@ -84,11 +85,13 @@ pub fn ensure_wasm_bindgen() -> Result<(), String> {
     ]))
 }
 
-pub fn ensure_wasm_opt() -> Result<(), String> {
-    if output("wasm-opt", &["--version"]).is_some() {
-        return Ok(());
-    }
-    apt_install(&["binaryen"], "wasm-opt (Debian package binaryen)")
+/// wasm-opt from the npm package `binaryen` (pinned in tests/package-lock.json). Debian 12's
+/// binaryen 108 cannot round-trip the externref table that wasm-bindgen 0.2.130 emits (even
+/// `wasm-opt -O0` produces a module the browser rejects), so it is not used.
+pub fn ensure_wasm_opt() -> Result<PathBuf, String> {
+    ensure_node()?;
+    ensure_npm_packages()?;
+    Ok(root().join("tests/node_modules/binaryen/bin/wasm-opt"))
 }
 
 pub fn ensure_chromium() -> Result<(), String> {
@@ -111,12 +114,14 @@ pub fn ensure_node() -> Result<(), String> {
 /// `npm ci` from the committed lockfile, when tests/node_modules is missing.
 pub fn ensure_npm_packages() -> Result<(), String> {
     let tests = root().join("tests");
-    if tests.join("node_modules/playwright-core").exists()
-        && tests.join("node_modules/@axe-core/playwright").exists()
+    let wanted = ["playwright-core", "@axe-core/playwright", "binaryen"];
+    if wanted
+        .iter()
+        .all(|package| tests.join("node_modules").join(package).exists())
     {
         return Ok(());
     }
-    say("Installing the browser-test packages with npm ci (tests/package-lock.json)");
+    say("Installing the npm packages for the build and browser tests with npm ci (tests/package-lock.json)");
     run(Command::new("npm")
         .args(["ci", "--no-audit", "--no-fund"])
         .current_dir(tests))
