@@ -5,12 +5,14 @@
 //! DOM and the CLI into static HTML. "Today" and the language are always inputs.
 
 pub mod date;
+pub mod deadline;
 pub mod feed;
 pub mod i18n;
 pub mod links;
 pub mod options;
 pub mod parse;
 pub mod render;
+pub mod status;
 pub mod text;
 pub mod view;
 pub mod widget;
