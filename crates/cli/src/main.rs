@@ -1,6 +1,7 @@
 //! `sendfeed`: the officer's and editor's command line.
 //!
-//! - `sendfeed validate FILE|-`: is the feed readable? Prints `file:line:col: error: ...`.
+//! - `sendfeed validate FILE|- [--today D] [--format json]`: every problem, as
+//!   `file:line:col: error: ...` with the source line and a caret, then a summary.
 //! - `sendfeed render FILE --widget pathway [--pathway ID] [--lang en|bn] [--heading-level N]
 //!   [--into PAGE]`: the static HTML fallback an editor pastes inside the placeholder; with
 //!   `--into`, replaces the marked fallback block in PAGE.
@@ -8,19 +9,25 @@
 //! Exit codes: 0 fine, 1 the feed has errors, 2 the command was used wrongly.
 
 mod fallback;
+mod report;
 
+use chrono::NaiveDate;
 use send_core::options::WidgetOptions;
+use send_core::validate::validate_feed;
 use send_core::widget::render_widget;
 use send_core::{parse_feed, Feed};
 use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  sendfeed validate FILE           check a feed (FILE may be - for standard input)
+  sendfeed validate FILE [--today YYYY-MM-DD] [--format text|json]
+                                   check a feed and list every problem (FILE may be - for
+                                   standard input); exit 0: no errors, 1: errors, 2: usage
   sendfeed render FILE --widget pathway [--pathway ID] [--lang en|bn] [--heading-level N] [--into PAGE]
                                    print the no-JavaScript fallback HTML for a widget;
                                    --into PAGE replaces the block between
                                    <!-- sendfeed:fallback WIDGET ID --> and <!-- /sendfeed:fallback -->
+  sendfeed schema                  print the feed's JSON Schema
   sendfeed --help                  this text";
 
 fn main() -> ExitCode {
@@ -36,6 +43,10 @@ fn main() -> ExitCode {
     let result = match args[0].as_str() {
         "validate" => validate(&args[1..]),
         "render" => render(&args[1..]),
+        "schema" if args.len() == 1 => {
+            print!("{}", send_core::schema::feed_schema_json());
+            Ok(ExitCode::SUCCESS)
+        }
         other => Err(Usage(format!("unknown command \"{other}\""))),
     };
     match result {
@@ -84,16 +95,67 @@ fn load(path: &str) -> Result<Result<Feed, ExitCode>, Usage> {
 }
 
 fn validate(args: &[String]) -> Result<ExitCode, Usage> {
-    let [path] = args else {
-        return Err(Usage("validate takes one FILE".into()));
-    };
-    Ok(match load(path)? {
-        Ok(_) => {
-            println!("{path}: no errors");
-            ExitCode::SUCCESS
+    let mut path = None;
+    let mut today = None;
+    let mut json = false;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--today" => {
+                let value = rest
+                    .next()
+                    .ok_or_else(|| Usage("--today needs a date".into()))?;
+                today = Some(NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+                    Usage(format!("--today {value}: write the date as YYYY-MM-DD"))
+                })?);
+            }
+            "--format" => match rest.next().map(String::as_str) {
+                Some("json") => json = true,
+                Some("text") => json = false,
+                _ => return Err(Usage("--format takes text or json".into())),
+            },
+            other if path.is_none() && (other == "-" || !other.starts_with('-')) => {
+                path = Some(other.to_owned())
+            }
+            other => return Err(Usage(format!("unexpected argument {other}"))),
         }
-        Err(code) => code,
+    }
+    let path =
+        path.ok_or_else(|| Usage("validate needs a FILE (or - for standard input)".into()))?;
+    let text = read_source(&path)?;
+    let report = validate_feed(&text, today.unwrap_or_else(system_today));
+    let shown = if path == "-" {
+        "<stdin>"
+    } else {
+        path.as_str()
+    };
+    if json {
+        let out = serde_json::json!({
+            "file": shown,
+            "errors": report.errors(),
+            "warnings": report.warnings(),
+            "diagnostics": report.diagnostics,
+        });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        print!("{}", report::human(shown, &text, &report));
+    }
+    Ok(if report.errors() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     })
+}
+
+/// Today's date from the system clock (UTC); the core never reads the clock itself.
+fn system_today() -> NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0);
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        .unwrap_or_default()
 }
 
 fn render(args: &[String]) -> Result<ExitCode, Usage> {

@@ -128,3 +128,20 @@ mod tests {
         );
     }
 }
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "partial-date",
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "description": "A year (2023), a month (2023-01) or a day (2023-01-31).",
+            "examples": ["2023", "2023-01", "2023-01-31"]
+        })
+    }
+}

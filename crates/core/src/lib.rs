@@ -12,8 +12,11 @@ pub mod links;
 pub mod options;
 pub mod parse;
 pub mod render;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod status;
 pub mod text;
+pub mod validate;
 pub mod view;
 pub mod widget;
 

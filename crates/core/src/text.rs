@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 /// A text field: `"Autism assessment"` or `{"en": "Autism assessment", "bn": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Text {
     Plain(String),

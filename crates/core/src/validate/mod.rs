@@ -1,0 +1,184 @@
+//! The officer's feed checker: every problem at once, each with its place and a fix.
+//!
+//! Three passes, each feeding the next: [`json`] reads the text with positions (and explains
+//! syntax mistakes), [`structure`] checks it against the JSON Schema generated from the feed
+//! types (types, required and unknown fields, enums, dates), and [`semantic`] checks what a
+//! schema cannot: ids, references, cycles, deadlines, links, translations, and what "today"
+//! makes overdue or stale. The widgets use the same code, so a feed that passes here renders.
+
+pub mod json;
+mod semantic;
+mod structure;
+
+use crate::feed::{Feed, FORMAT_VERSION};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem: where it is, what is wrong, and how to fix it, in plain English.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable short name for the kind of problem, e.g. `unknown-field`.
+    pub code: &'static str,
+    pub line: usize,
+    pub column: usize,
+    /// JSON path such as `pathways[0].steps[2].services[1]`; empty for syntax errors.
+    pub path: String,
+    pub message: String,
+    pub fix: String,
+}
+
+/// The result of checking a feed: all diagnostics in file order, and the feed when it has no
+/// errors (warnings allowed).
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub feed: Option<Feed>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Checks feed text as of `today`.
+pub fn validate_feed(text: &str, today: NaiveDate) -> Report {
+    let mut diagnostics = Vec::new();
+    let json = json::read(text, &mut diagnostics);
+    let feed = json.and_then(|json| {
+        if let Some(newer) = newer_version(&json) {
+            diagnostics.push(newer);
+            return None;
+        }
+        let texts = structure::check(&json, &mut diagnostics);
+        if !diagnostics.is_empty() {
+            return None;
+        }
+        match serde_json::from_str::<Feed>(text) {
+            Ok(feed) => {
+                semantic::check(&feed, &json, &texts, today, &mut diagnostics);
+                Some(feed)
+            }
+            Err(error) => {
+                // The schema let through something serde refuses: report it rather than hide it.
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Error,
+                    code: "invalid",
+                    line: error.line(),
+                    column: error.column(),
+                    path: String::new(),
+                    message: error.to_string(),
+                    fix: "Compare this part with the feed format guide.".into(),
+                });
+                None
+            }
+        }
+    });
+    diagnostics.sort_by_key(|d| (d.line, d.column, d.severity));
+    let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    Report {
+        feed: feed.filter(|_| !has_errors),
+        diagnostics,
+    }
+}
+
+fn newer_version(json: &json::Json) -> Option<Diagnostic> {
+    let version = json.get("version")?;
+    match version.value {
+        json::Value::Number(n) if n > f64::from(FORMAT_VERSION) => Some(Diagnostic {
+            severity: Severity::Error,
+            code: "newer-version",
+            line: version.line,
+            column: version.column,
+            path: "version".into(),
+            message: format!(
+                "this feed uses format version {n}, but this checker and these widgets read format version {FORMAT_VERSION}"
+            ),
+            fix: format!(
+                "Update the SEND Pathways widgets and tools to a release that reads version {n}, or write the feed in version {FORMAT_VERSION}."
+            ),
+        }),
+        _ => None,
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|candidate| (edit_distance(word, candidate), candidate))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance, counting a swap of two neighbours as one edit ("deadlnie").
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        rows[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_catch_typos_but_not_strangers() {
+        let fields = ["deadline", "status", "evidence", "status_date", "text"];
+        assert_eq!(did_you_mean("deadlnie", fields), Some("deadline"));
+        assert_eq!(did_you_mean("Status", fields), Some("status"));
+        assert_eq!(did_you_mean("statusdate", fields), Some("status_date"));
+        assert_eq!(did_you_mean("colour", fields), None);
+    }
+}
