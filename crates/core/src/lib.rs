@@ -16,6 +16,7 @@ pub mod render;
 pub mod schema;
 pub mod status;
 pub mod text;
+pub mod tracker;
 pub mod validate;
 pub mod view;
 pub mod widget;
