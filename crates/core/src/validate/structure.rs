@@ -7,7 +7,6 @@
 use super::json::{Json, Value as J};
 use super::{did_you_mean, Diagnostic, Severity};
 use crate::date::PartialDate;
-use chrono::NaiveDate;
 use serde_json::{Map, Value as S};
 
 const SCHEMA: &str = include_str!("../../../../www/schema/feed.schema.json");
@@ -64,7 +63,7 @@ impl Walker<'_> {
             .or_else(|| schema.get("oneOf"))
             .and_then(S::as_array)
         {
-            return self.any_of(branches, json, path, &owner);
+            return self.any_of(branches, json, path, &owner, def);
         }
         if !self.type_matches(schema, json, path) {
             return;
@@ -89,7 +88,7 @@ impl Walker<'_> {
         }
     }
 
-    fn any_of(&mut self, branches: &[S], json: &Json, path: &str, owner: &str) {
+    fn any_of(&mut self, branches: &[S], json: &Json, path: &str, owner: &str, def: Option<&str>) {
         let fitting: Vec<&S> = branches
             .iter()
             .filter(|b| fits(self.defs, b, &json.value))
@@ -113,11 +112,14 @@ impl Walker<'_> {
         match fitting.first() {
             Some(branch) => self.walk(branch, json, path, owner),
             None => {
-                let expected: Vec<String> = branches
-                    .iter()
-                    .filter(|b| b.get("type").and_then(S::as_str) != Some("null"))
-                    .map(|b| expected_words(resolve(self.defs, b).0, b))
-                    .collect();
+                let expected: Vec<String> = match def {
+                    Some(name) => vec![describe_def(name)],
+                    None => branches
+                        .iter()
+                        .filter(|b| b.get("type").and_then(S::as_str) != Some("null"))
+                        .map(|b| expected_words(resolve(self.defs, b).0, b))
+                        .collect(),
+                };
                 self.error(
                     "wrong-type",
                     (json.line, json.column),
@@ -188,13 +190,17 @@ impl Walker<'_> {
             return;
         };
         let problem = match format {
-            "date" => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-                Ok(_) if text.len() == 10 => None,
-                _ => Some(match PartialDate::parse(text) {
-                    Err(reason) if text.len() == 10 => reason,
-                    _ => format!("\"{text}\" is not a date in the form YYYY-MM-DD"),
-                }),
-            },
+            "date" => {
+                let shaped = text.len() == 10
+                    && text
+                        .char_indices()
+                        .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+                match PartialDate::parse(text) {
+                    Ok(PartialDate::Day(_)) => None,
+                    Err(reason) if shaped => Some(reason),
+                    _ => Some(format!("\"{text}\" is not a date in the form YYYY-MM-DD")),
+                }
+            }
             "partial-date" => PartialDate::parse(text).err(),
             _ => None,
         };
@@ -401,11 +407,15 @@ fn describe_def(name: &str) -> String {
     }
 }
 
+/// The field's own name, as the officer typed it: `weeks` for `steps[2].clock.weeks`.
 fn field(path: &str) -> String {
-    if path.is_empty() {
-        "the feed".into()
-    } else {
-        format!("\"{path}\"")
+    match path
+        .rsplit('.')
+        .next()
+        .map(|last| last.split('[').next().unwrap_or(last))
+    {
+        Some(name) if !name.is_empty() => format!("\"{name}\""),
+        _ => "the feed".into(),
     }
 }
 
