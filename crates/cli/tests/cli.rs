@@ -1,0 +1,151 @@
+//! The `sendfeed` command as an officer or a CI job uses it: exit codes and output.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../core/tests/fixtures/validate"
+);
+
+fn sendfeed(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sendfeed"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn a_valid_feed_exits_0_even_with_warnings() {
+    let feed = format!("{FIXTURES}/overdue-measure/feed.json");
+    let out = sendfeed(&["validate", &feed, "--today", "2024-06-01"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("0 errors, 1 warning: the feed can be published"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(":74:57: warning: action 1.1 measure 3 is past its deadline"));
+}
+
+#[test]
+fn errors_exit_1_with_position_source_line_caret_and_fix() {
+    let feed = format!("{FIXTURES}/unknown-field-typo/feed.json");
+    let out = sendfeed(&["validate", &feed, "--today", "2024-06-01"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[0].ends_with("feed.json:72:43: error: \"deadlnie\" is not a field of a measure"),
+        "{stdout}"
+    );
+    assert_eq!(
+        lines[1],
+        "  at plan.workstreams[0].actions[0].measures[0].deadlnie"
+    );
+    assert!(lines[2].starts_with("  72 |") && lines[2].contains("\"deadlnie\""));
+    // The caret sits under the column the first line names.
+    assert_eq!(lines[3].find('^'), Some("  72 | ".len() + 42));
+    assert_eq!(lines[4], "  fix: Did you mean \"deadline\"? Rename it.");
+    assert!(stdout.contains("1 error, 0 warnings: fix the errors before publishing"));
+}
+
+#[test]
+fn standard_input_and_json_output() {
+    let out = sendfeed(
+        &["validate", "-", "--format", "json", "--today", "2024-06-01"],
+        Some("{\"version\": 1,}"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["file"], "<stdin>");
+    // The trailing comma, and the three required fields this tiny feed lacks: all at once.
+    assert_eq!(report["errors"], 4);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    let missing = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "missing-field")
+        .count();
+    assert_eq!(missing, 3);
+    let first = diagnostics
+        .iter()
+        .find(|d| d["code"] == "json-syntax")
+        .unwrap();
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(1), Some(14))
+    );
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["code"], "json-syntax");
+    assert!(first["fix"].as_str().unwrap().contains("Delete this comma"));
+}
+
+#[test]
+fn usage_problems_exit_2() {
+    for args in [
+        vec!["validate"],
+        vec!["validate", "a.json", "--today", "22/11/2026"],
+        vec!["validate", "a.json", "--format", "xml"],
+        vec!["frobnicate"],
+        vec![],
+        vec!["validate", "/no/such/file.json"],
+        vec!["render", "x.json", "--widget", "map"],
+    ] {
+        let out = sendfeed(&args, None);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(!out.stderr.is_empty() || args.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn help_and_schema() {
+    for args in [
+        ["--help"].as_slice(),
+        &["validate", "--help"],
+        &["render", "--help"],
+    ] {
+        let out = sendfeed(args, None);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(text(&out.stdout).contains("sendfeed validate FILE"));
+    }
+    let out = sendfeed(&["schema"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../www/schema/feed.schema.json"
+    ))
+    .unwrap();
+    assert_eq!(text(&out.stdout), committed);
+}
+
+#[test]
+fn render_prints_the_fallback_html() {
+    let feed = format!("{FIXTURES}/valid/feed.json");
+    let out = sendfeed(
+        &["render", &feed, "--widget", "pathway", "--lang", "bn"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let html = text(&out.stdout);
+    assert!(
+        html.starts_with("<section class=\"sp sp-pathway\" lang=\"bn\""),
+        "{html}"
+    );
+    assert!(html.contains("Ask for help") && !html.contains("<button"));
+}
