@@ -7,6 +7,7 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+mod checker;
 mod dom;
 mod events;
 mod fetch;

@@ -1,0 +1,71 @@
+//! The officer's in-browser checker: the core's validator and renderers, exposed to
+//! `www/check.js`. Nothing the officer pastes leaves the page.
+
+use crate::{dom, events};
+use chrono::NaiveDate;
+use send_core::options::WidgetOptions;
+use send_core::validate::{validate_feed, Diagnostic};
+use send_core::widget::render_widget;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+#[derive(Serialize)]
+struct CheckResult<'a> {
+    errors: usize,
+    warnings: usize,
+    diagnostics: &'a [Diagnostic],
+}
+
+fn date(text: &str) -> Result<NaiveDate, JsValue> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| JsValue::from_str("today must be a date in the form YYYY-MM-DD"))
+}
+
+/// Every problem in `text` as of `today` (YYYY-MM-DD): `{errors, warnings, diagnostics}`.
+#[wasm_bindgen(js_name = checkFeed)]
+pub fn check_feed(text: &str, today: &str) -> Result<JsValue, JsValue> {
+    let report = validate_feed(text, date(today)?);
+    let result = CheckResult {
+        errors: report.errors(),
+        warnings: report.warnings(),
+        diagnostics: &report.diagnostics,
+    };
+    serde_wasm_bindgen::to_value(&result).map_err(JsValue::from)
+}
+
+/// Renders a widget from feed `text` into `container`, as a family would see it. Fails (leaving
+/// the container as it was) when the feed has errors or the options name nothing in it.
+#[wasm_bindgen(js_name = renderPreview)]
+pub fn render_preview(
+    container: &Element,
+    text: &str,
+    widget: &str,
+    pathway: Option<String>,
+    lang: &str,
+    today: &str,
+) -> Result<(), JsValue> {
+    let report = validate_feed(text, date(today)?);
+    let feed = report
+        .feed
+        .ok_or_else(|| JsValue::from_str("the feed has errors: fix them to see the preview"))?;
+    let (options, _) = WidgetOptions::from_attributes(|name| match name {
+        "data-send-widget" => Some(widget.to_owned()),
+        "data-feed" => Some("preview".to_owned()),
+        "data-pathway" => pathway.clone(),
+        "data-lang" => Some(lang.to_owned()),
+        _ => None,
+    })
+    .map_err(|e| JsValue::from_str(&e))?;
+    let prefix = format!("preview-{widget}");
+    let tree = render_widget(&feed, &options, &prefix, true).map_err(|e| JsValue::from_str(&e))?;
+    let document = dom::document()?;
+    container.replace_children_with_node_1(&dom::build(&document, &tree)?);
+    // One delegated listener per container for the page's life; it reads state from the DOM,
+    // so re-rendering inside needs no new listener.
+    if !container.has_attribute("data-sp-wired") {
+        container.set_attribute("data-sp-wired", "")?;
+        events::wire(container, options.lang);
+    }
+    Ok(())
+}
