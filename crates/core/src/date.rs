@@ -93,6 +93,23 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "partial-date",
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "description": "A year (2023), a month (2023-01) or a day (2023-01-31).",
+            "examples": ["2023", "2023-01", "2023-01-31"]
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,22 +143,5 @@ mod tests {
             dates.map(|d| d.to_string()),
             ["2021", "2022-01-15", "2022-02"]
         );
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for PartialDate {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "PartialDate".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "format": "partial-date",
-            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
-            "description": "A year (2023), a month (2023-01) or a day (2023-01-31).",
-            "examples": ["2023", "2023-01", "2023-01-31"]
-        })
     }
 }

@@ -268,9 +268,9 @@ impl Reader<'_> {
         {
             text.extend(self.bump());
         }
-        let valid_json = !text.starts_with("-.")
-            && !text.starts_with('.')
-            && !(text.len() > 1 && text.starts_with('0') && text.as_bytes()[1].is_ascii_digit());
+        let leading_zero =
+            text.len() > 1 && text.starts_with('0') && text.as_bytes()[1].is_ascii_digit();
+        let valid_json = !(text.starts_with("-.") || text.starts_with('.') || leading_zero);
         match text.parse::<f64>() {
             Ok(n) if valid_json && n.is_finite() => Ok(Value::Number(n)),
             _ => {

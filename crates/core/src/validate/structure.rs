@@ -192,9 +192,13 @@ impl Walker<'_> {
         let problem = match format {
             "date" => {
                 let shaped = text.len() == 10
-                    && text
-                        .char_indices()
-                        .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+                    && text.char_indices().all(|(i, c)| {
+                        if i == 4 || i == 7 {
+                            c == '-'
+                        } else {
+                            c.is_ascii_digit()
+                        }
+                    });
                 match PartialDate::parse(text) {
                     Ok(PartialDate::Day(_)) => None,
                     Err(reason) if shaped => Some(reason),
