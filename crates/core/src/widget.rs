@@ -1,25 +1,47 @@
 //! From feed and options to the tree a widget shows: the whole job of a mount, minus the DOM.
+//!
+//! The tracker depends on "today". The widget passes the reader's date; the static fallback
+//! ([`render_widget`], used by `sendfeed render`) uses the date the feed was last checked, so
+//! the fallback HTML only changes when the feed does, and says which date it was worked out for.
 
-use crate::feed::Feed;
+use crate::feed::{Feed, Plan};
 use crate::options::{WidgetKind, WidgetOptions};
 use crate::render::common::RenderContext;
 use crate::render::pathway::render_pathway;
+use crate::render::tracker::{render_tracker, results};
+use crate::tracker::filter::TrackerFilter;
+use crate::tracker::measure_rows;
 use crate::view::Node;
+use chrono::NaiveDate;
 
-/// Renders the widget the options ask for. `Err` says, for the editor, why it cannot be shown.
+/// Renders the widget the options ask for, as of the feed's `updated` date and unfiltered.
+/// `Err` says, for the editor, why it cannot be shown.
 pub fn render_widget(
     feed: &Feed,
     options: &WidgetOptions,
     id_prefix: &str,
     interactive: bool,
 ) -> Result<Node, String> {
-    let ctx = RenderContext {
+    render_widget_at(
         feed,
-        lang: options.lang,
-        heading_level: options.heading_level,
+        options,
         id_prefix,
         interactive,
-    };
+        feed.updated,
+        &TrackerFilter::default(),
+    )
+}
+
+/// Renders the widget for `today`, with the tracker narrowed by `filter`.
+pub fn render_widget_at(
+    feed: &Feed,
+    options: &WidgetOptions,
+    id_prefix: &str,
+    interactive: bool,
+    today: NaiveDate,
+    filter: &TrackerFilter,
+) -> Result<Node, String> {
+    let ctx = context(feed, options, id_prefix, interactive);
     match options.kind {
         WidgetKind::Pathway => {
             let pathway = match &options.pathway {
@@ -37,8 +59,43 @@ pub fn render_widget(
             };
             Ok(render_pathway(&ctx, pathway))
         }
-        WidgetKind::Tracker => {
-            Err("the progress tracker is not available in this release yet".into())
-        }
+        WidgetKind::Tracker => Ok(render_tracker(&ctx, plan(feed)?, today, filter)),
+    }
+}
+
+/// The tracker's filtered region and the sentence announcing how much matches, for redrawing
+/// after a reader changes a filter.
+pub fn render_tracker_results(
+    feed: &Feed,
+    options: &WidgetOptions,
+    id_prefix: &str,
+    today: NaiveDate,
+    filter: &TrackerFilter,
+) -> Result<(Node, String), String> {
+    let ctx = context(feed, options, id_prefix, true);
+    let plan = plan(feed)?;
+    let rows = measure_rows(plan, today);
+    let results = results(&ctx, plan, &rows, filter);
+    Ok((results.region.into(), results.message))
+}
+
+fn plan(feed: &Feed) -> Result<&Plan, String> {
+    feed.plan
+        .as_ref()
+        .ok_or_else(|| "the feed has no plan for the progress tracker to show".to_owned())
+}
+
+fn context<'a>(
+    feed: &'a Feed,
+    options: &WidgetOptions,
+    id_prefix: &'a str,
+    interactive: bool,
+) -> RenderContext<'a> {
+    RenderContext {
+        feed,
+        lang: options.lang,
+        heading_level: options.heading_level,
+        id_prefix,
+        interactive,
     }
 }

@@ -1,0 +1,283 @@
+//! An indicator's figures as an SVG line chart and, first in reading order, as a table.
+//!
+//! The table is the accessible data: screen readers meet it before the chart, and the toggle
+//! only changes what sighted readers see. The SVG has no inline styles (a strict CSP forbids
+//! them); line patterns and markers, not colour, tell the series apart, so it prints in black
+//! and white.
+
+use crate::feed::{Indicator, Unit};
+use crate::i18n::{fill, format_date, Msg};
+use crate::render::common::{format_value, RenderContext};
+use crate::tracker::chart::{chart, Chart, HEIGHT, WIDTH};
+use crate::tracker::indicator::figure_rows;
+use crate::view::{el, Element};
+
+fn xy(points: &[(f64, f64)]) -> String {
+    points
+        .iter()
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn line(class: &'static str, (x1, y1): (f64, f64), (x2, y2): (f64, f64)) -> Element {
+    el("line")
+        .attr("class", class)
+        .attr("x1", format!("{x1:.1}"))
+        .attr("y1", format!("{y1:.1}"))
+        .attr("x2", format!("{x2:.1}"))
+        .attr("y2", format!("{y2:.1}"))
+}
+
+fn label(class: &'static str, (x, y): (f64, f64), anchor: &'static str, text: String) -> Element {
+    el("text")
+        .attr("class", class)
+        .attr("x", format!("{x:.1}"))
+        .attr("y", format!("{y:.1}"))
+        .attr("text-anchor", anchor)
+        .text(text)
+}
+
+fn marker(class: &'static str, (x, y): (f64, f64)) -> Element {
+    el("circle")
+        .attr("class", class)
+        .attr("cx", format!("{x:.1}"))
+        .attr("cy", format!("{y:.1}"))
+        .attr("r", "4")
+}
+
+fn square(class: &'static str, (x, y): (f64, f64)) -> Element {
+    el("rect")
+        .attr("class", class)
+        .attr("x", format!("{:.1}", x - 4.0))
+        .attr("y", format!("{:.1}", y - 4.0))
+        .attr("width", "8")
+        .attr("height", "8")
+}
+
+fn diamond(class: &'static str, (x, y): (f64, f64)) -> Element {
+    el("path")
+        .attr("class", class)
+        .attr("d", format!("M{x:.1} {:.1}l5 5-5 5-5-5z", y - 5.0))
+}
+
+/// The SVG for a chart model.
+fn svg(ctx: &RenderContext, indicator: &Indicator, chart: &Chart, title_id: String) -> Element {
+    let (left, right) = chart.x.range;
+    let (bottom, top) = chart.y.range;
+    let unit = match indicator.unit {
+        Unit::Number => Msg::AxisNumber,
+        Unit::Percent => Msg::AxisPercent,
+    };
+    let mut svg = el("svg")
+        .attr("class", "sp-chart__svg")
+        .attr("viewBox", format!("0 0 {WIDTH} {HEIGHT}"))
+        .attr("role", "img")
+        .attr("aria-labelledby", title_id.clone())
+        .attr("focusable", "false")
+        .child(el("title").attr("id", title_id).text(fill(
+            ctx.msg(Msg::ChartTitle),
+            &[("title", &ctx.str(&indicator.title))],
+        )));
+    for &(value, y) in &chart.y_ticks {
+        svg = svg
+            .child(line("sp-chart__grid", (left, y), (right, y)))
+            .child(label(
+                "sp-chart__tick",
+                (left - 6.0, y + 4.0),
+                "end",
+                format_value(value, indicator.unit),
+            ));
+    }
+    for &(year, x) in &chart.x_ticks {
+        svg = svg
+            .child(line("sp-chart__axis", (x, bottom), (x, bottom + 5.0)))
+            .child(label(
+                "sp-chart__tick",
+                (x, bottom + 18.0),
+                "middle",
+                year.to_string(),
+            ));
+    }
+    svg = svg
+        .child(line("sp-chart__axis", (left, bottom), (right, bottom)))
+        .child(line("sp-chart__axis", (left, top), (left, bottom)))
+        .child(
+            label(
+                "sp-chart__axis-title",
+                (-(top + bottom) / 2.0, 14.0),
+                "middle",
+                ctx.msg(unit).to_owned(),
+            )
+            .attr("transform", "rotate(-90)"),
+        )
+        .child(label(
+            "sp-chart__axis-title",
+            ((left + right) / 2.0, HEIGHT - 4.0),
+            "middle",
+            ctx.msg(Msg::AxisDate).to_owned(),
+        ));
+    if let Some(y) = chart.comparator_y {
+        svg = svg.child(line("sp-chart__comparator", (left, y), (right, y)));
+    }
+    if let Some(y) = chart.target_y {
+        svg = svg.child(line("sp-chart__target", (left, y), (right, y)));
+    }
+    if let Some(point) = chart.target_point {
+        svg = svg.child(diamond("sp-chart__target-point", point));
+    }
+    if chart.planned.len() > 1 {
+        svg = svg.child(
+            el("polyline")
+                .attr("class", "sp-chart__planned")
+                .attr("points", xy(&chart.planned)),
+        );
+    } else if let Some(&point) = chart.planned.first() {
+        svg = svg.child(marker("sp-chart__planned-point", point));
+    }
+    if let Some(point) = chart.baseline {
+        svg = svg.child(square("sp-chart__baseline", point));
+    }
+    if chart.actual.len() > 1 {
+        svg = svg.child(
+            el("polyline")
+                .attr("class", "sp-chart__actual")
+                .attr("points", xy(&chart.actual)),
+        );
+    }
+    svg.children(
+        chart
+            .actual
+            .iter()
+            .map(|&point| marker("sp-chart__actual-point", point)),
+    )
+}
+
+/// The legend: a sample of each line beside its name, only for series the chart has.
+fn legend(ctx: &RenderContext, indicator: &Indicator, chart: &Chart) -> Element {
+    let sample = |class: &'static str| {
+        el("svg")
+            .attr("class", "sp-chart__sample")
+            .attr("viewBox", "0 0 32 12")
+            .attr("aria-hidden", "true")
+            .attr("focusable", "false")
+            .child(line(class, (2.0, 6.0), (30.0, 6.0)))
+    };
+    let mut items = Vec::new();
+    if !chart.actual.is_empty() {
+        items.push(
+            el("li")
+                .child(
+                    sample("sp-chart__actual").child(marker("sp-chart__actual-point", (16.0, 6.0))),
+                )
+                .text(ctx.msg(Msg::Actual)),
+        );
+    }
+    if !chart.planned.is_empty() {
+        items.push(
+            el("li")
+                .child(sample("sp-chart__planned"))
+                .text(ctx.msg(Msg::Planned)),
+        );
+    }
+    if let Some(target) = &indicator.target {
+        if target.value.is_some() {
+            items.push(
+                el("li")
+                    .child(sample("sp-chart__target"))
+                    .text(ctx.msg(Msg::Target)),
+            );
+        }
+    }
+    if chart.baseline.is_some() {
+        items.push(
+            el("li")
+                .child(sample("sp-chart__none").child(square("sp-chart__baseline", (16.0, 6.0))))
+                .text(ctx.msg(Msg::StartingPoint)),
+        );
+    }
+    if let Some(comparator) = &indicator.comparator {
+        items.push(
+            el("li")
+                .child(sample("sp-chart__comparator"))
+                .child(ctx.text_el("span", &comparator.label)),
+        );
+    }
+    el("ul").class("sp-chart__legend").children(items)
+}
+
+/// The figures as a table: period, actual, planned and target, gaps said in words.
+fn table(ctx: &RenderContext, indicator: &Indicator) -> Element {
+    let cell = |value: Option<f64>| match value {
+        Some(value) => el("td").text(format_value(value, indicator.unit)),
+        None => el("td")
+            .class("sp-chart__gap")
+            .child(el("span").attr("aria-hidden", "true").text("–"))
+            .child(
+                el("span")
+                    .class("sp-visually-hidden")
+                    .text(ctx.msg(Msg::NoFigure)),
+            ),
+    };
+    let header = el("tr").children(
+        [Msg::Period, Msg::Actual, Msg::Planned, Msg::Target]
+            .map(|msg| el("th").attr("scope", "col").text(ctx.msg(msg))),
+    );
+    let rows = figure_rows(indicator).into_iter().map(|row| {
+        let mut period = el("th")
+            .attr("scope", "row")
+            .text(format_date(row.period, ctx.lang));
+        if row.starting_point {
+            period = period.text(format!(" ({})", ctx.msg(Msg::StartingPoint)));
+        }
+        if let Some(note) = row.note {
+            period = period.child(el("br")).child(ctx.text_el("small", note));
+        }
+        el("tr")
+            .child(period)
+            .child(cell(row.actual))
+            .child(cell(row.planned))
+            .child(cell(row.target))
+    });
+    el("table")
+        .class("sp-chart__table")
+        .child(ctx.text_el("caption", &indicator.title))
+        .child(el("thead").child(header))
+        .child(el("tbody").children(rows))
+}
+
+/// The chart and its table, or `None` when the indicator has too few figures to draw.
+pub fn figure(ctx: &RenderContext, indicator: &Indicator) -> Option<Element> {
+    let chart = chart(indicator)?;
+    let id = ctx.id(&format!("chart-{}", indicator.id));
+    // In the widget the chart shows first; the table stays in the accessibility tree, only
+    // visually hidden, until the reader asks for it. The wrapper, not the table, is hidden:
+    // a table ignores the 1px box and would widen the page.
+    let class = if ctx.interactive {
+        "sp-chart__data sp-visually-hidden"
+    } else {
+        "sp-chart__data"
+    };
+    let data = el("div")
+        .class(class)
+        .attr("id", format!("{id}-table"))
+        .child(table(ctx, indicator));
+    let graphic = el("div")
+        .class("sp-chart__graphic")
+        .child(svg(ctx, indicator, &chart, format!("{id}-title")))
+        .child(legend(ctx, indicator, &chart));
+    let mut figure = el("div").class("sp-chart").attr("id", id.clone());
+    if ctx.interactive {
+        figure = figure.attr("data-view", "chart").child(
+            el("button")
+                .attr("type", "button")
+                .class("sp-button sp-chart__toggle")
+                .attr("data-sp-action", "chart-view")
+                .attr("aria-controls", format!("{id}-table"))
+                .attr("data-show-table", ctx.msg(Msg::ShowTable))
+                .attr("data-show-chart", ctx.msg(Msg::ShowChart))
+                .text(ctx.msg(Msg::ShowTable)),
+        );
+    }
+    Some(figure.child(data).child(graphic))
+}

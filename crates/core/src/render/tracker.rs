@@ -1,0 +1,532 @@
+//! The progress tracker: the improvement plan as families and board members read it.
+//!
+//! Order on the page: what the plan is and how fresh the information is; progress at a glance
+//! with the key to the statuses; the filters (widget only); the matching workstreams, actions
+//! and measures; "You said, we did", newest first; the key figures. The filtered part is its
+//! own region, so the widget can redraw it without touching the form a reader is typing in.
+
+use crate::date::PartialDate;
+use crate::feed::{Action, Plan, Status, Update, Workstream};
+use crate::i18n::{fill, format_date, Msg};
+use crate::render::common::RenderContext;
+use crate::render::kpi;
+use crate::render::status_badge::{badge, key, summary};
+use crate::status::{is_stale, Derived};
+use crate::tracker::filter::TrackerFilter;
+use crate::tracker::indicator::period_key;
+use crate::tracker::{level_words, measure_rows, MeasureRow, Tally, LEVELS};
+use crate::view::{el, Element, Node};
+use chrono::NaiveDate;
+
+/// The filtered part of the tracker and the sentence that announces it.
+pub struct Results {
+    pub region: Element,
+    pub message: String,
+}
+
+/// The whole tracker for `today`, filtered by `filter`.
+pub fn render_tracker(
+    ctx: &RenderContext,
+    plan: &Plan,
+    today: NaiveDate,
+    filter: &TrackerFilter,
+) -> Node {
+    let title_id = ctx.id("title");
+    let rows = measure_rows(plan, today);
+    let mut root = el("section")
+        .class("sp sp-tracker")
+        .attr("lang", ctx.lang.code())
+        .attr("aria-labelledby", title_id.clone())
+        .child(ctx.text_el("p", &plan.label).class("sp-caption"))
+        .child(
+            ctx.text_el(ctx.heading(0).tag, &plan.title)
+                .attr("id", title_id)
+                .class("sp-title"),
+        );
+    if let Some(summary) = &plan.summary {
+        root = root.child(ctx.text_el("p", summary).class("sp-lead"));
+    }
+    root = root.child(freshness(ctx, today));
+    root = root
+        .child(
+            el("div")
+                .class("sp-glance")
+                .child(ctx.heading(1).text(ctx.msg(Msg::ProgressAtAGlance)))
+                .child(summary(ctx, &Tally::of(&rows))),
+        )
+        .child(
+            el("div")
+                .class("sp-key-box")
+                .child(ctx.heading(1).text(ctx.msg(Msg::StatusKey)))
+                .child(key(ctx)),
+        );
+    let results = results(ctx, plan, &rows, filter);
+    if ctx.interactive {
+        root = root.child(filters(ctx, plan, filter)).child(
+            el("p")
+                .class("sp-result-count")
+                .attr("role", "status")
+                .attr("data-sp-count", "")
+                .text(results.message),
+        );
+    }
+    root = root.child(results.region);
+    if !ctx.feed.indicators.is_empty() {
+        root = root.child(
+            el("div")
+                .class("sp-kpis")
+                .child(ctx.heading(1).text(ctx.msg(Msg::KeyFigures)))
+                .child(
+                    el("ul").class("sp-indicators").children(
+                        ctx.feed
+                            .indicators
+                            .iter()
+                            .map(|i| kpi::indicator(ctx, i, 2)),
+                    ),
+                ),
+        );
+    }
+    root.into()
+}
+
+/// The feed's date, always; a notice when it is old; the day statuses are worked out for.
+fn freshness(ctx: &RenderContext, today: NaiveDate) -> Element {
+    let updated = PartialDate::Day(ctx.feed.updated);
+    let mut block = el("div")
+        .class("sp-freshness")
+        .child(el("p").class("sp-updated").text(format!(
+            "{}: {}. {}",
+            ctx.msg(Msg::FeedUpdated),
+            format_date(updated, ctx.lang),
+            fill(
+                ctx.msg(Msg::StatusesWorkedOutFor),
+                &[("date", &format_date(PartialDate::Day(today), ctx.lang))],
+            )
+        )));
+    if is_stale(updated, today) {
+        block = block.child(el("p").class("sp-notice").text(ctx.msg(Msg::FeedStale)));
+    }
+    block
+}
+
+/// The filter form. Its values come from `filter`, so a shared link opens filtered.
+fn filters(ctx: &RenderContext, plan: &Plan, filter: &TrackerFilter) -> Element {
+    let default_lang = ctx.feed.default_lang();
+    let select =
+        |name: &'static str, label: Msg, current: Option<&str>, options: Vec<(String, String)>| {
+            let id = ctx.id(&format!("filter-{name}"));
+            let mut all = vec![el("option").attr("value", "").text(ctx.msg(Msg::FilterAny))];
+            all.extend(options.into_iter().map(|(value, text)| {
+                let option = el("option").attr("value", value.clone());
+                let option = if current == Some(value.as_str()) {
+                    option.attr("selected", "")
+                } else {
+                    option
+                };
+                option.text(text)
+            }));
+            el("div")
+                .class("sp-field")
+                .child(el("label").attr("for", id.clone()).text(ctx.msg(label)))
+                .child(
+                    el("select")
+                        .attr("id", id)
+                        .attr("name", name)
+                        .attr("data-sp-filter", "")
+                        .children(all),
+                )
+        };
+    let workstreams = plan
+        .workstreams
+        .iter()
+        .map(|w| (w.id.clone(), format!("{}: {}", w.id, ctx.str(&w.title))))
+        .collect();
+    let priorities = plan
+        .priorities
+        .iter()
+        .map(|p| (p.id.clone(), format!("{}: {}", p.id, ctx.str(&p.title))))
+        .collect();
+    let statuses = LEVELS
+        .into_iter()
+        .map(|level| {
+            let (word, _, slug) = level_words(level);
+            (slug.to_owned(), ctx.msg(word).to_owned())
+        })
+        .collect();
+    let mut leads: Vec<(String, String)> = plan
+        .workstreams
+        .iter()
+        .flat_map(|w| {
+            w.leads
+                .iter()
+                .chain(w.actions.iter().flat_map(|a| &a.leads))
+        })
+        .map(|lead| {
+            (
+                lead.get(default_lang, default_lang).text.to_owned(),
+                ctx.str(lead),
+            )
+        })
+        .collect();
+    leads.sort_by_key(|lead| lead.1.to_lowercase());
+    leads.dedup_by(|a, b| a.0 == b.0);
+    let status = filter.status.map(|s| level_words(s).2);
+    let text_input = |name: &'static str, kind: &'static str, label: Msg, value: String| {
+        let id = ctx.id(&format!("filter-{name}"));
+        el("div")
+            .class("sp-field")
+            .child(el("label").attr("for", id.clone()).text(ctx.msg(label)))
+            .child(
+                el("input")
+                    .attr("type", kind)
+                    .attr("id", id)
+                    .attr("name", name)
+                    .attr("data-sp-filter", "")
+                    .attr("value", value),
+            )
+    };
+    let since_id = ctx.id("filter-since");
+    let since_hint = ctx.id("filter-since-hint");
+    let since = el("div")
+        .class("sp-field")
+        .child(
+            el("label")
+                .attr("for", since_id.clone())
+                .text(ctx.msg(Msg::FilterSince)),
+        )
+        .child(
+            el("p")
+                .class("sp-hint")
+                .attr("id", since_hint.clone())
+                .text(ctx.msg(Msg::FilterSinceHint)),
+        )
+        .child(
+            el("input")
+                .attr("type", "date")
+                .attr("id", since_id)
+                .attr("name", "since")
+                .attr("data-sp-filter", "")
+                .attr("aria-describedby", since_hint)
+                .attr(
+                    "value",
+                    filter.since.map(|d| d.to_string()).unwrap_or_default(),
+                ),
+        );
+    let heading_id = ctx.id("filters-title");
+    el("form")
+        .class("sp-filters")
+        .attr("role", "search")
+        .attr("aria-labelledby", heading_id.clone())
+        .attr("data-sp-filters", "")
+        .child(
+            ctx.heading(1)
+                .attr("id", heading_id)
+                .text(ctx.msg(Msg::FindInPlan)),
+        )
+        .child(
+            el("div")
+                .class("sp-filters__grid")
+                .child(select(
+                    "workstream",
+                    Msg::FilterWorkstream,
+                    filter.workstream.as_deref(),
+                    workstreams,
+                ))
+                .child(select(
+                    "priority",
+                    Msg::FilterPriority,
+                    filter.priority.as_deref(),
+                    priorities,
+                ))
+                .child(select("status", Msg::FilterStatus, status, statuses))
+                .child(select(
+                    "lead",
+                    Msg::FilterLead,
+                    filter.lead.as_deref(),
+                    leads,
+                ))
+                .child(text_input(
+                    "q",
+                    "search",
+                    Msg::FilterSearch,
+                    filter.query.clone(),
+                ))
+                .child(since),
+        )
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("sp-button")
+                .attr("data-sp-action", "clear-filters")
+                .text(ctx.msg(Msg::ClearFilters)),
+        )
+}
+
+/// The workstreams, actions and measures that match, then the matching updates.
+pub fn results(
+    ctx: &RenderContext,
+    plan: &Plan,
+    rows: &[MeasureRow],
+    filter: &TrackerFilter,
+) -> Results {
+    let (lang, default_lang) = (ctx.lang.code(), ctx.feed.default_lang());
+    let shown: Vec<&MeasureRow> = rows
+        .iter()
+        .filter(|row| filter.matches(row, lang, default_lang))
+        .collect();
+    let mut updates: Vec<&Update> = ctx
+        .feed
+        .updates
+        .iter()
+        .filter(|u| filter.matches_update(u, lang, default_lang))
+        .collect();
+    // Newest first; within one period the feed's own order.
+    updates.sort_by(|a, b| period_key(b.date).total_cmp(&period_key(a.date)));
+    let message = format!(
+        "{} {}",
+        fill(
+            ctx.msg(Msg::ResultCount),
+            &[
+                ("shown", &shown.len().to_string()),
+                ("total", &rows.len().to_string())
+            ],
+        ),
+        fill(
+            ctx.msg(Msg::UpdatesCount),
+            &[
+                ("shown", &updates.len().to_string()),
+                ("total", &ctx.feed.updates.len().to_string())
+            ],
+        )
+    );
+    let mut region = el("div").class("sp-results").attr("data-sp-results", "");
+    if shown.is_empty() {
+        region = region.child(el("p").class("sp-empty").text(ctx.msg(Msg::NoMatches)));
+    }
+    for workstream in &plan.workstreams {
+        let in_workstream: Vec<&MeasureRow> = shown
+            .iter()
+            .copied()
+            .filter(|row| std::ptr::eq(row.workstream, workstream))
+            .collect();
+        if in_workstream.is_empty() {
+            continue;
+        }
+        let whole = rows
+            .iter()
+            .filter(|row| std::ptr::eq(row.workstream, workstream));
+        region = region.child(workstream_block(
+            ctx,
+            plan,
+            workstream,
+            Tally::of(whole),
+            &in_workstream,
+        ));
+    }
+    if !updates.is_empty() {
+        region = region.child(
+            el("div")
+                .class("sp-updates")
+                .child(ctx.heading(1).text(ctx.msg(Msg::YouSaidWeDid)))
+                .child(
+                    el("ol")
+                        .class("sp-updates__list")
+                        .children(updates.into_iter().map(|u| update(ctx, u))),
+                ),
+        );
+    }
+    Results { region, message }
+}
+
+fn workstream_block(
+    ctx: &RenderContext,
+    plan: &Plan,
+    workstream: &Workstream,
+    tally: Tally,
+    shown: &[&MeasureRow],
+) -> Element {
+    let mut block = el("div")
+        .class("sp-workstream")
+        .attr("id", ctx.id(&format!("workstream-{}", workstream.id)))
+        .child(
+            ctx.heading(1)
+                .class("sp-workstream__title")
+                .text(format!("{} {}: ", ctx.msg(Msg::Workstream), workstream.id))
+                .child(ctx.text_el("span", &workstream.title)),
+        )
+        .child(summary(ctx, &tally));
+    let mut facts = Vec::new();
+    if !workstream.leads.is_empty() {
+        facts.push((Msg::LedBy, leads(ctx, &workstream.leads)));
+    }
+    if let Some(problem) = &workstream.problem {
+        facts.push((Msg::Problem, ctx.text_el("dd", problem)));
+    }
+    if let Some(objective) = &workstream.objective {
+        facts.push((Msg::Objective, ctx.text_el("dd", objective)));
+    }
+    if !facts.is_empty() {
+        block = block.child(ctx.facts(facts));
+    }
+    let mut actions: Vec<Element> = Vec::new();
+    for action in &workstream.actions {
+        let measures: Vec<&MeasureRow> = shown
+            .iter()
+            .copied()
+            .filter(|row| std::ptr::eq(row.action, action))
+            .collect();
+        if !measures.is_empty() {
+            actions.push(action_item(ctx, plan, action, &measures));
+        }
+    }
+    block.child(el("ol").class("sp-actions").children(actions))
+}
+
+fn leads(ctx: &RenderContext, leads: &[crate::text::Text]) -> Element {
+    el("dd").child(
+        el("ul")
+            .class("sp-inline-list")
+            .children(leads.iter().map(|lead| ctx.text_el("li", lead))),
+    )
+}
+
+fn action_item(
+    ctx: &RenderContext,
+    plan: &Plan,
+    action: &Action,
+    measures: &[&MeasureRow],
+) -> Element {
+    let mut facts = Vec::new();
+    if !action.leads.is_empty() {
+        facts.push((Msg::AccountableLeads, leads(ctx, &action.leads)));
+    }
+    let priorities: Vec<Element> = action
+        .priorities
+        .iter()
+        .filter_map(|id| plan.priorities.iter().find(|p| &p.id == id))
+        .map(|p| {
+            el("li")
+                .text(format!("{}: ", p.id))
+                .child(ctx.text_el("span", &p.title))
+        })
+        .collect();
+    if !priorities.is_empty() {
+        facts.push((
+            Msg::PlanPriorities,
+            el("dd").child(el("ul").class("sp-inline-list").children(priorities)),
+        ));
+    }
+    let mut item = el("li")
+        .class("sp-action")
+        .attr("id", ctx.id(&format!("action-{}", action.reference)))
+        .child(
+            ctx.heading(2)
+                .class("sp-action__title")
+                .child(
+                    el("span")
+                        .class("sp-action__ref")
+                        .text(format!("{} ", action.reference)),
+                )
+                .child(ctx.text_el("span", &action.title)),
+        );
+    if !facts.is_empty() {
+        item = item.child(ctx.facts(facts));
+    }
+    item.child(
+        ctx.heading(3)
+            .class("sp-measures__title")
+            .text(ctx.msg(Msg::SuccessMeasures)),
+    )
+    .child(
+        el("ul")
+            .class("sp-measures")
+            .children(measures.iter().map(|row| measure_item(ctx, row))),
+    )
+}
+
+fn measure_item(ctx: &RenderContext, row: &MeasureRow) -> Element {
+    let measure = row.measure;
+    let level = row.status.status;
+    let mut status = el("dd").child(badge(ctx, level));
+    let mut details: Vec<String> = Vec::new();
+    match (level, measure.status) {
+        (Derived::Overdue, None) => details.push(ctx.msg(Msg::NoStatusDeadlinePassed).into()),
+        (Derived::Overdue, Some(recorded)) => details.push(fill(
+            ctx.msg(Msg::LastReportedStatus),
+            &[("status", ctx.msg(recorded_word(recorded)))],
+        )),
+        (Derived::Complete, None) => details.push(ctx.msg(Msg::MarkedCompleteInPlan).into()),
+        _ => {}
+    }
+    if let Some(since) = row.status.stale_since {
+        details.push(fill(
+            ctx.msg(Msg::NotUpdatedSince),
+            &[("date", &format_date(since, ctx.lang))],
+        ));
+    }
+    if !details.is_empty() {
+        status = status.child(
+            el("span")
+                .class("sp-status__detail")
+                .text(format!(" {}", details.join(" "))),
+        );
+    }
+    let mut facts = vec![
+        (Msg::Deadline, el("dd").text(measure.deadline.clone())),
+        (Msg::Status, status),
+    ];
+    if let Some(evidence) = &measure.evidence {
+        facts.push((Msg::Evidence, ctx.text_el("dd", evidence)));
+    }
+    if let Some(date) = measure.status_date {
+        facts.push((
+            Msg::StatusConfirmed,
+            el("dd").text(format_date(date, ctx.lang)),
+        ));
+    }
+    el("li")
+        .class(format!("sp-measure sp-measure--{}", level_words(level).2))
+        .child(ctx.text_el("p", &measure.text).class("sp-measure__text"))
+        .child(ctx.facts(facts))
+}
+
+/// The word for what an officer recorded, shown beside "Overdue" so nothing they wrote is lost.
+fn recorded_word(status: Status) -> Msg {
+    match status {
+        Status::NotStarted => Msg::StatusNotStarted,
+        Status::OnTrack => Msg::StatusOnTrack,
+        Status::AtRisk => Msg::StatusAtRisk,
+        Status::OffTrack => Msg::StatusOffTrack,
+        Status::Complete => Msg::StatusComplete,
+        Status::Ongoing => Msg::StatusOngoing,
+    }
+}
+
+fn update(ctx: &RenderContext, update: &Update) -> Element {
+    let mut item = el("li").class("sp-update").child(
+        el("p")
+            .class("sp-update__date")
+            .text(format_date(update.date, ctx.lang)),
+    );
+    if let Some(said) = &update.you_said {
+        item = item.child(
+            el("p")
+                .child(el("strong").text(format!("{}: ", ctx.msg(Msg::YouSaid))))
+                .child(ctx.text_el("span", said)),
+        );
+    }
+    item = item.child(
+        el("p")
+            .child(el("strong").text(format!("{}: ", ctx.msg(Msg::WeDid))))
+            .child(ctx.text_el("span", &update.we_did)),
+    );
+    if let Some(source) = &update.source {
+        item = item.child(
+            el("p")
+                .class("sp-update__source")
+                .text(format!("{}: ", ctx.msg(Msg::Source)))
+                .child(ctx.text_el("span", source)),
+        );
+    }
+    item
+}
