@@ -4,6 +4,8 @@ use send_core::view::Node;
 use wasm_bindgen::prelude::*;
 use web_sys::Document;
 
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
 pub fn document() -> Result<Document, JsValue> {
     web_sys::window()
         .and_then(|window| window.document())
@@ -12,15 +14,26 @@ pub fn document() -> Result<Document, JsValue> {
 
 /// Builds a detached DOM node for `tree`.
 pub fn build(document: &Document, tree: &Node) -> Result<web_sys::Node, JsValue> {
+    build_in(document, tree, false)
+}
+
+/// Charts and status shapes are SVG: an `<svg>` and everything in it must be created in the
+/// SVG namespace, or the browser treats them as unknown HTML and draws nothing.
+fn build_in(document: &Document, tree: &Node, in_svg: bool) -> Result<web_sys::Node, JsValue> {
     match tree {
         Node::Text(text) => Ok(document.create_text_node(text).into()),
         Node::Element(element) => {
-            let dom = document.create_element(element.tag)?;
+            let in_svg = in_svg || element.tag == "svg";
+            let dom = if in_svg {
+                document.create_element_ns(Some(SVG_NS), element.tag)?
+            } else {
+                document.create_element(element.tag)?
+            };
             for (name, value) in &element.attrs {
                 dom.set_attribute(name, value)?;
             }
             for child in &element.children {
-                dom.append_child(&build(document, child)?)?;
+                dom.append_child(&build_in(document, child, in_svg)?)?;
             }
             Ok(dom.into())
         }

@@ -11,9 +11,11 @@ mod checker;
 mod dom;
 mod events;
 mod fetch;
+mod tracker;
 
-use send_core::options::WidgetOptions;
-use send_core::widget::render_widget;
+use send_core::options::{WidgetKind, WidgetOptions};
+use send_core::tracker::filter::TrackerFilter;
+use send_core::widget::render_widget_at;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
@@ -83,7 +85,15 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
         next.set(id + 1);
         format!("sp{id}")
     });
-    let tree = match render_widget(&feed, &options, &id_prefix, true) {
+    // The tracker's statuses are for the reader's today, filtered as the address asks.
+    let (today, filter) = match options.kind {
+        WidgetKind::Tracker => (
+            tracker::today().unwrap_or(feed.updated),
+            tracker::filter_from_address(),
+        ),
+        WidgetKind::Pathway => (feed.updated, TrackerFilter::default()),
+    };
+    let tree = match render_widget_at(&feed, &options, &id_prefix, true, today, &filter) {
         Ok(tree) => tree,
         Err(problem) => {
             fail(document, placeholder, &problem, options.lang);
@@ -95,6 +105,15 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
             placeholder.replace_children_with_node_1(&node);
             let _ = placeholder.set_attribute(STATE_ATTR, "ready");
             events::wire(placeholder, options.lang);
+            if options.kind == WidgetKind::Tracker {
+                tracker::wire(tracker::Tracker {
+                    root: placeholder.clone(),
+                    feed,
+                    options,
+                    id_prefix,
+                    today,
+                });
+            }
             true
         }
         Err(error) => {
