@@ -1,0 +1,204 @@
+// The progress page: the tracker widget shows the improvement plan with statuses worked out
+// for today, filters kept in the address, charts with table alternatives, in English and
+// Bengali, by keyboard, at 320 px and in print.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { launch, openPage, axeViolations } from './support.mjs';
+
+const WIDGET = '[data-send-widget="tracker"]';
+const SHOTS = new URL('../output/', import.meta.url);
+let browser;
+let feed;
+
+before(async () => {
+  browser = await launch();
+  feed = JSON.parse(await readFile(new URL('../../www/feed/tower-hamlets.json', import.meta.url)));
+  await mkdir(SHOTS, { recursive: true });
+});
+after(() => browser?.close());
+
+const measures = () => feed.plan.workstreams.flatMap((w) => w.actions.flatMap((a) => a.measures));
+
+async function mounted(path = '/progress.html', viewport) {
+  const opened = await openPage(browser, path, viewport);
+  await opened.page.waitForSelector(`${WIDGET}[data-sp-state="ready"]`, { timeout: 30000 });
+  return opened;
+}
+
+const count = (page) => page.locator(`${WIDGET} [data-sp-count]`).innerText();
+
+test('the plan, its freshness and a status in words for every measure', async () => {
+  const { page, context, problems } = await mounted();
+  const w = page.locator(WIDGET);
+  assert.equal(await w.locator('.sp-caption').innerText(), feed.plan.label);
+  assert.equal(await w.locator('.sp-title').innerText(), feed.plan.title);
+  assert.match(await w.locator('.sp-updated').innerText(), /Information last checked: \d+ \w+ \d{4}/);
+  const shown = w.locator('.sp-results .sp-measure');
+  assert.equal(await shown.count(), measures().length);
+  // Every measure says its status in words, with a decorative shape beside it.
+  const words = await w.locator('.sp-results .sp-measure .sp-status__word').allInnerTexts();
+  assert.equal(words.length, measures().length);
+  assert.ok(words.every((word) => word.trim().length > 0));
+  assert.equal(await w.locator('.sp-results .sp-measure svg:not([aria-hidden="true"])').count(), 0);
+  // The sample records no statuses: passed deadlines say so plainly.
+  assert.ok(words.includes('Overdue'));
+  assert.match(await w.locator('.sp-measure--overdue .sp-status__detail').first().innerText(),
+    /Status not reported; deadline passed/);
+  // The key defines all eight words once.
+  assert.equal(await w.locator('.sp-key dt').count(), 8);
+  // The headline agrees with the measures on the page.
+  const complete = await w.locator('.sp-results .sp-measure--complete').count();
+  const headline = await w.locator('.sp-glance .sp-summary__headline').innerText();
+  assert.ok(headline.startsWith(`${complete} of ${measures().length} measures complete`), headline);
+  assert.match(await count(page), new RegExp(`Showing ${measures().length} of ${measures().length} measures`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('filters narrow the plan, are announced, and live in the address', async () => {
+  const { page, context, problems } = await mounted();
+  const w = page.locator(WIDGET);
+  await w.locator('select[name="status"]').selectOption('overdue');
+  await page.waitForFunction(() => location.hash.includes('status=overdue'));
+  const overdue = await w.locator('.sp-results .sp-measure').count();
+  assert.equal(await w.locator('.sp-results .sp-measure:not(.sp-measure--overdue)').count(), 0);
+  assert.match(await count(page), new RegExp(`Showing ${overdue} of `));
+  assert.equal(await w.locator('[data-sp-count]').getAttribute('role'), 'status');
+  await w.locator('input[name="q"]').fill('annual review');
+  await page.waitForFunction(() => location.hash.includes('q=annual%20review'));
+  const both = await w.locator('.sp-results .sp-measure').count();
+  assert.ok(both > 0 && both < overdue, `${both} of ${overdue}`);
+  assert.deepEqual(await axeViolations(page), [], 'filtered');
+  await page.screenshot({ path: new URL('tracker-filtered-1280.png', SHOTS).pathname });
+  // A shared link opens with the same filters, in the form and in the results.
+  const link = page.url();
+  const second = await context.newPage();
+  await second.goto(link);
+  await second.waitForSelector(`${WIDGET}[data-sp-state="ready"]`);
+  assert.equal(await second.locator('select[name="status"]').inputValue(), 'overdue');
+  assert.equal(await second.locator('input[name="q"]').inputValue(), 'annual review');
+  assert.equal(await second.locator(`${WIDGET} .sp-results .sp-measure`).count(), both);
+  // Clearing puts everything back and empties the address.
+  await w.locator('[data-sp-action="clear-filters"]').click();
+  await page.waitForFunction(() => location.hash === '');
+  assert.equal(await w.locator('.sp-results .sp-measure').count(), measures().length);
+  // Nothing has a status date in the sample, so nothing changed since a date; updates can.
+  await w.locator('input[name="since"]').fill('2024-01-01');
+  await page.waitForFunction(() => location.hash.includes('since=2024-01-01'));
+  assert.equal(await w.locator('.sp-results .sp-measure').count(), 0);
+  const dates = await w.locator('.sp-update__date').allInnerTexts();
+  assert.ok(dates.length > 0 && dates.every((d) => /2024/.test(d)), dates.join());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('"You said, we did" is newest first', async () => {
+  const { page, context } = await mounted();
+  const dates = await page.locator(`${WIDGET} .sp-update__date`).allInnerTexts();
+  assert.equal(dates.length, feed.updates.length);
+  const years = dates.map((d) => Number(d.match(/\d{4}/)[0]));
+  assert.deepEqual(years, [...years].sort((a, b) => b - a));
+  await context.close();
+});
+
+test('charts have labelled axes, a title, and a table a keyboard user can switch to', async () => {
+  const { page, context, problems } = await mounted();
+  const chart = page.locator(`${WIDGET} .sp-chart`).first();
+  const svg = chart.locator('svg.sp-chart__svg');
+  assert.equal(await svg.getAttribute('role'), 'img');
+  const titleId = await svg.getAttribute('aria-labelledby');
+  assert.match(await page.locator(`[id="${titleId}"]`).textContent(), /chart of the actual figures/);
+  assert.ok((await svg.locator('text').allTextContents()).includes('Number'));
+  // No inline styles anywhere in the widget: a strict CSP forbids them.
+  assert.equal(await page.locator(`${WIDGET} [style]`).count(), 0);
+  // The table is first in reading order and present for screen readers in chart view.
+  const order = await chart.evaluate((c) => [...c.children].map((e) => e.className));
+  assert.ok(order.indexOf('sp-chart__data sp-visually-hidden') < order.indexOf('sp-chart__graphic'), order.join());
+  const toggle = chart.locator('.sp-chart__toggle');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await chart.getAttribute('data-view'), 'table');
+  assert.equal(await toggle.innerText(), 'Show as a chart');
+  assert.equal(await chart.locator('.sp-chart__graphic').isVisible(), false);
+  const box = await chart.locator('table').boundingBox();
+  assert.ok(box.width > 100, `table is visible (${box.width}px)`);
+  assert.deepEqual(await axeViolations(page), [], 'table view');
+  await chart.screenshot({ path: new URL('tracker-table-1280.png', SHOTS).pathname });
+  await page.keyboard.press('Space');
+  assert.equal(await chart.getAttribute('data-view'), 'chart');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('keyboard only: Tab reaches every filter in order, typing filters', async () => {
+  const { page, context } = await mounted();
+  await page.locator(`${WIDGET} select[name="workstream"]`).focus();
+  const names = [];
+  for (let i = 0; i < 6; i += 1) {
+    names.push(await page.evaluate(() => document.activeElement.getAttribute('name')));
+    await page.keyboard.press('Tab');
+  }
+  assert.deepEqual(names, ['workstream', 'priority', 'status', 'lead', 'q', 'since']);
+  await page.locator(`${WIDGET} input[name="q"]`).focus();
+  await page.keyboard.type('golden thread');
+  await page.waitForFunction(() => location.hash.includes('q=golden%20thread'));
+  assert.equal(await page.locator(`${WIDGET} .sp-results .sp-measure`).count(), 1);
+  // Focus stayed in the search box while the results were redrawn.
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('name')), 'q');
+  await context.close();
+});
+
+test('Bengali: the same widget speaks the catalogue\'s Bengali, and axe passes', async () => {
+  const { page, context, problems } = await openPage(browser, '/index.html');
+  await page.route('**/progress.html', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('data-send-widget="tracker"', 'data-lang="bn" data-send-widget="tracker"');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(page.url().replace('index.html', 'progress.html'));
+  await page.waitForSelector(`${WIDGET}[data-sp-state="ready"]`, { timeout: 30000 });
+  const w = page.locator(WIDGET);
+  assert.equal(await w.locator('section').getAttribute('lang'), 'bn');
+  assert.ok((await w.locator('h3').allInnerTexts()).includes('এক নজরে অগ্রগতি'));
+  // Feed text with no Bengali translation is marked as English for screen readers.
+  assert.equal(await w.locator('.sp-title').getAttribute('lang'), 'en');
+  assert.deepEqual(await axeViolations(page), [], 'Bengali');
+  await page.screenshot({ path: new URL('tracker-bn-1280.png', SHOTS).pathname });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('at 320 px: no horizontal scrolling and no axe violations', async () => {
+  const { page, context } = await mounted('/progress.html', { width: 320, height: 640 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+  assert.equal(overflow, false);
+  assert.deepEqual(await axeViolations(page), [], '320 px');
+  await page.screenshot({ path: new URL('tracker-320.png', SHOTS).pathname });
+  await page.locator(`${WIDGET} .sp-indicator`).nth(2).screenshot({ path: new URL('tracker-chart-320.png', SHOTS).pathname });
+  await context.close();
+});
+
+test('print: filters hidden, every chart with its table, nothing clipped', async () => {
+  const { page, context } = await mounted();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator(`${WIDGET} .sp-filters`).isVisible(), false);
+  const tables = page.locator(`${WIDGET} .sp-chart table`);
+  const widths = await tables.evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().width));
+  assert.ok(widths.length > 0 && widths.every((w) => w > 100), widths.join());
+  assert.equal(await page.locator(`${WIDGET} .sp-chart__graphic:visible`).count(), widths.length);
+  await page.screenshot({ path: new URL('tracker-print.png', SHOTS).pathname, fullPage: false });
+  await context.close();
+});
+
+test('a missing feed keeps the static fallback and says why', async () => {
+  const { page, context, problems } = await openPage(browser, '/progress.html');
+  await page.route('**/feed/tower-hamlets.json', (route) => route.fulfill({ status: 404, body: 'x' }));
+  await page.reload();
+  await page.waitForSelector(`${WIDGET}[data-sp-state="failed"]`, { timeout: 30000 });
+  assert.match(await page.locator(`${WIDGET} .sp-notice`).first().innerText(), /could not be updated/);
+  assert.equal(await page.locator(`${WIDGET} .sp-measure`).count(), measures().length);
+  assert.equal(await page.locator(`${WIDGET} button, ${WIDGET} form`).count(), 0);
+  assert.ok(problems.some((p) => p.includes('404')), problems.join('\n'));
+  await context.close();
+});
