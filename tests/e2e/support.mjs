@@ -54,3 +54,43 @@ export async function axeViolations(page, include) {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
 }
+
+/** The strict policy a council can use; the widgets must work under it. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'";
+
+/**
+ * Serves test pages from tests/e2e/embed/ at /__fixtures__/… on the site's own origin (so the
+ * loader, wasm and feed are same-origin, as on a council site). Files named *.csp.html are
+ * served with STRICT_CSP.
+ */
+export async function serveFixtures(context) {
+  const root = new URL('./embed/', import.meta.url);
+  await context.route('**/__fixtures__/**', async (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/__fixtures__\//, '');
+    const { readFile } = await import('node:fs/promises');
+    try {
+      const body = await readFile(new URL(path, root));
+      const type = path.endsWith('.html') ? 'text/html; charset=utf-8' : path.endsWith('.css') ? 'text/css' : 'text/javascript';
+      const headers = { 'content-type': type, 'cache-control': 'no-store' };
+      if (path.endsWith('.csp.html')) headers['content-security-policy'] = STRICT_CSP;
+      await route.fulfill({ status: 200, headers, body });
+    } catch {
+      await route.fulfill({ status: 404, body: 'no such fixture' });
+    }
+  });
+}
+
+/** Opens a fixture page with problem recording, like openPage. */
+export async function openFixture(browser, path, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport });
+  await serveFixtures(context);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  await page.goto(new URL(`/__fixtures__/${path}`, BASE_URL).href);
+  return { page, context, problems };
+}

@@ -87,6 +87,14 @@ pub fn parse_deadline(written: &str) -> Result<Deadline, String> {
             marked_complete,
         });
     }
+    // "December 2023 with evidence of quarterly progress..." is due in December 2023: a
+    // deadline that opens with a month and year is that date, whatever cadence follows.
+    if let Some((_, last)) = month_year(words.get(..2).unwrap_or(&[])) {
+        return Ok(Deadline::By {
+            due: last,
+            marked_complete,
+        });
+    }
     if let Some(cadence) = cadence(&words) {
         let from = words
             .iter()
@@ -143,9 +151,11 @@ fn cadence(words: &[&str]) -> Option<Cadence> {
 /// The first "Month YYYY" in `words`, as the first and last day of that month.
 fn month_year(words: &[&str]) -> Option<(NaiveDate, NaiveDate)> {
     words.windows(2).find_map(|pair| {
-        let month = MONTHS
-            .iter()
-            .position(|m| *m == pair[0] || (pair[0].len() == 3 && m.starts_with(pair[0])))?;
+        let month = MONTHS.iter().position(|m| {
+            *m == pair[0]
+                || (pair[0].len() == 3 && m.starts_with(pair[0]))
+                || (pair[0] == "sept" && *m == "september")
+        })?;
         let year: i32 = pair[1].parse().ok().filter(|y| (1900..=2200).contains(y))?;
         month_bounds(year, month as u32 + 1)
     })
@@ -192,8 +202,12 @@ mod tests {
         assert_eq!(
             parse_deadline("December 2023 with evidence of quarterly progress from January 2022 against agreed milestones")
                 .map(|d| d.due()),
-            // "quarterly" makes it a cadence; its end is not stated, so no due date.
-            Ok(None)
+            // It opens with its due month; the cadence that follows is how progress is shown.
+            Ok(Some(date(2023, 12, 31)))
+        );
+        assert_eq!(
+            parse_deadline("Sept 2022").map(|d| d.due()),
+            Ok(Some(date(2022, 9, 30)))
         );
     }
 

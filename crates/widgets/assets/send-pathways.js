@@ -1,13 +1,47 @@
 // SEND Pathways loader: the one script an editor adds to a page.
 //
-// It finds its wasm next to itself (import.meta.url), so the snippet works from any path or host,
-// then mounts every placeholder. If anything fails, the placeholders keep their fallback HTML and
-// the cause goes to the console for the editor.
+// It finds its wasm and CSS next to itself (import.meta.url), so the snippet works from any path
+// or host; mounts every placeholder, and any added to the page later; and shares one wasm
+// instance and one fetch per feed URL between widgets. If anything fails, placeholders keep
+// their fallback HTML and the cause goes to the console for the editor.
 import init, { mountAll } from './send-widgets.js';
 
+const here = import.meta.url;
+performance.mark('send-pathways:start');
+
+/** Adds the widget stylesheet unless the page already links it. */
+function ensureStylesheet() {
+  const href = new URL('send-pathways.css', here).href;
+  const linked = [...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href);
+  if (linked) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  document.head.append(link);
+}
+
+let mounting = Promise.resolve();
+/** Mounts placeholders one batch at a time; a batch that finds nothing new does nothing. */
+function mountNew() {
+  mounting = mounting.then(() => mountAll()).catch((error) => {
+    console.error('SEND Pathways could not mount a widget; the page keeps its own content.', error);
+  });
+  return mounting;
+}
+
 try {
-  await init({ module_or_path: new URL('send-widgets_bg.wasm', import.meta.url) });
-  await mountAll();
+  ensureStylesheet();
+  await init({ module_or_path: new URL('send-widgets_bg.wasm', here) });
+  await mountNew();
+  // Placeholders a CMS adds after load (tabs, accordions, "load more") mount too.
+  new MutationObserver((records) => {
+    const added = records.some((r) =>
+      [...r.addedNodes].some(
+        (n) => n.nodeType === 1 && (n.matches('[data-send-widget]') || n.querySelector('[data-send-widget]')),
+      ),
+    );
+    if (added) mountNew();
+  }).observe(document.documentElement, { childList: true, subtree: true });
 } catch (error) {
   console.error('SEND Pathways could not start; the page keeps its own content.', error);
 }

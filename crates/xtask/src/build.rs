@@ -5,7 +5,11 @@ use crate::{root, say};
 use std::process::Command;
 
 /// Files the snippet loads, besides the generated glue and wasm.
-const ASSETS: &[&str] = &["send-pathways.js", "send-pathways.css"];
+const ASSETS: &[&str] = &[
+    "send-pathways.js",
+    "send-pathways.css",
+    "send-pathways-resize.js",
+];
 
 pub fn build() -> Result<(), String> {
     ensure_wasm_target()?;
