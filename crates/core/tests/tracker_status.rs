@@ -1,0 +1,127 @@
+//! Every recorded status against every form of deadline, on the day before, the day of and
+//! the day after it is due: the tracker's status words rest on this table, so it is spelled out
+//! here independently of the code that computes it.
+
+use chrono::NaiveDate;
+use send_core::date::PartialDate;
+use send_core::feed::{Measure, Status};
+use send_core::status::{derive_status, Derived};
+use send_core::tracker::{level_words, measure_rows, Tally};
+use send_core::Text;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A deadline as written, and the last day it is not yet late (`None`: never late).
+const DEADLINES: [(&str, Option<(i32, u32, u32)>); 6] = [
+    ("January 2022", Some((2022, 1, 31))),
+    ("2022-01-15", Some((2022, 1, 15))),
+    ("Tracked termly 2022/23", Some((2023, 8, 31))),
+    ("Bi-monthly from November 2021", None),
+    ("when funding allows", None),
+    ("July 2021 (complete)", Some((2021, 7, 31))),
+];
+
+const RECORDED: [Option<Status>; 7] = [
+    None,
+    Some(Status::NotStarted),
+    Some(Status::OnTrack),
+    Some(Status::AtRisk),
+    Some(Status::OffTrack),
+    Some(Status::Ongoing),
+    Some(Status::Complete),
+];
+
+/// What a family should read, worked out by hand from the rules in the issue.
+fn expected(deadline: &str, recorded: Option<Status>, late: bool) -> Derived {
+    let cadence = deadline.contains("termly") || deadline.contains("monthly");
+    if recorded == Some(Status::Complete) || deadline.contains("(complete)") {
+        return Derived::Complete;
+    }
+    if late {
+        return Derived::Overdue;
+    }
+    match recorded {
+        Some(Status::NotStarted) => Derived::NotStarted,
+        Some(Status::OnTrack) => Derived::OnTrack,
+        Some(Status::AtRisk) => Derived::AtRisk,
+        Some(Status::OffTrack) => Derived::OffTrack,
+        Some(Status::Ongoing) => Derived::Ongoing,
+        None if cadence => Derived::Ongoing,
+        _ => Derived::NotReported,
+    }
+}
+
+#[test]
+fn every_status_and_deadline_before_on_and_after_the_due_day() {
+    let mut checked = 0;
+    for (deadline, due) in DEADLINES {
+        let due = due.map(|(y, m, d)| day(y, m, d));
+        let probe = due.unwrap_or(day(2030, 6, 15));
+        for recorded in RECORDED {
+            for (today, late) in [
+                (probe.pred_opt().unwrap(), false),
+                (probe, false),
+                (probe.succ_opt().unwrap(), due.is_some()),
+            ] {
+                let measure = Measure {
+                    text: Text::from("m"),
+                    deadline: deadline.into(),
+                    status: recorded,
+                    evidence: None,
+                    status_date: None,
+                };
+                assert_eq!(
+                    derive_status(&measure, today).status,
+                    expected(deadline, recorded, late),
+                    "{deadline:?} recorded {recorded:?} on {today}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 6 * 7 * 3);
+}
+
+#[test]
+fn stale_statuses_are_flagged_except_when_complete() {
+    for recorded in RECORDED.into_iter().flatten() {
+        let measure = Measure {
+            text: Text::from("m"),
+            deadline: "December 2030".into(),
+            status: Some(recorded),
+            evidence: None,
+            status_date: Some(PartialDate::Month(2024, 1)),
+        };
+        let fresh = derive_status(&measure, day(2024, 4, 30));
+        let stale = derive_status(&measure, day(2024, 5, 1));
+        assert_eq!(fresh.stale_since, None, "{recorded:?}");
+        let flagged = recorded != Status::Complete;
+        assert_eq!(stale.stale_since.is_some(), flagged, "{recorded:?}");
+    }
+}
+
+#[test]
+fn the_sample_plan_is_shown_honestly_for_its_own_date() {
+    let feed = send_core::parse_feed(include_str!("../../../www/feed/tower-hamlets.json")).unwrap();
+    let plan = feed.plan.as_ref().unwrap();
+    let rows = measure_rows(plan, feed.updated);
+    let tally = Tally::of(&rows);
+    // The documents record no statuses: nothing may claim to be on track or at risk.
+    for level in [
+        Derived::OnTrack,
+        Derived::AtRisk,
+        Derived::OffTrack,
+        Derived::NotStarted,
+    ] {
+        assert_eq!(tally.count(level), 0, "{}", level_words(level).2);
+    }
+    // Only the plan's own "(complete)" markers make a measure complete.
+    let marked = rows
+        .iter()
+        .filter(|r| r.measure.deadline.to_lowercase().contains("(complete)"))
+        .count();
+    assert_eq!(tally.count(Derived::Complete), marked);
+    assert_eq!(tally.total(), rows.len());
+}
