@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
-import { launch, openPage, axeViolations } from './support.mjs';
+import { BASE_URL, launch, openPage, axeViolations } from './support.mjs';
 
 const WIDGET = '[data-send-widget="tracker"]';
 const SHOTS = new URL('../output/', import.meta.url);
@@ -192,9 +192,13 @@ test('print: filters hidden, every chart with its table, nothing clipped', async
 });
 
 test('a missing feed keeps the static fallback and says why', async () => {
-  const { page, context, problems } = await openPage(browser, '/progress.html');
-  await page.route('**/feed/tower-hamlets.json', (route) => route.fulfill({ status: 404, body: 'x' }));
-  await page.reload();
+  // A fresh context with the feed missing from the first request, so no copy of it exists.
+  const context = await browser.newContext();
+  await context.route('**/feed/tower-hamlets.json', (route) => route.fulfill({ status: 404, body: 'x' }));
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.goto(new URL('/progress.html', BASE_URL).href);
   await page.waitForSelector(`${WIDGET}[data-sp-state="failed"]`, { timeout: 30000 });
   assert.match(await page.locator(`${WIDGET} .sp-notice`).first().innerText(), /could not be updated/);
   assert.equal(await page.locator(`${WIDGET} .sp-measure`).count(), measures().length);
