@@ -13,8 +13,11 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
+/// A year, month and day.
+type Ymd = (i32, u32, u32);
+
 /// A deadline as written, and the last day it is not yet late (`None`: never late).
-const DEADLINES: [(&str, Option<(i32, u32, u32)>); 6] = [
+const DEADLINES: [(&str, Option<Ymd>); 6] = [
     ("January 2022", Some((2022, 1, 31))),
     ("2022-01-15", Some((2022, 1, 15))),
     ("Tracked termly 2022/23", Some((2023, 8, 31))),
