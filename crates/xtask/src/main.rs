@@ -2,9 +2,11 @@
 //!
 //! - `cargo xtask demo [--port N]`: install what is missing, build the widgets, serve `www/`.
 //! - `cargo xtask test`: install what is missing, then fmt, clippy, native tests, the wasm
-//!   build and the browser tests, ending with an `N passed, N failed` line.
+//!   build, the browser tests and a bench smoke, ending with an `N passed, N failed` line.
 //! - `cargo xtask build` and `cargo xtask serve [--port N]` do one part each.
+//! - `cargo xtask bench [--quick] [--runs N]`: sizes and speed against the budgets (issue 7).
 
+mod bench;
 mod build;
 mod serve;
 mod test;
@@ -13,12 +15,16 @@ mod tools;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <demo|test|build|serve> [--port N]
+const USAGE: &str =
+    "usage: cargo xtask <demo|test|build|serve|bench> [--port N] [--quick] [--runs N]
 
   demo    install missing tools, build the widgets, serve www/ on 127.0.0.1
-  test    install missing tools, then fmt, clippy, native tests, wasm build, browser tests
+  test    install missing tools, then fmt, clippy, native tests, wasm build, browser tests,
+          bench smoke
   build   build the widgets in release mode into www/dist/
   serve   serve www/ as it is (no build)
+  bench   build, then measure sizes, native and browser speed into target/bench/report.json
+          and www/docs/benchmarks.md (--quick: one browser run, sample feed, no criterion)
 
   --port N   port for demo and serve (default 8080)";
 
@@ -36,6 +42,7 @@ fn main() -> ExitCode {
         Some("build") => build::build(),
         Some("serve") => serve::serve(port, true),
         Some("test") => return test::run_all(),
+        Some("bench") => bench::Options::from_args(&args).and_then(|o| bench::bench(&o)),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every check the project has, in the order a developer would want them,
 //! continuing past a failure so one run shows everything, then one summary line.
 
+use crate::bench;
 use crate::build::build;
 use crate::serve::serve_on;
 use crate::tools::{ensure_chromium, ensure_node, ensure_npm_packages, run};
@@ -80,6 +81,18 @@ pub fn run_all() -> ExitCode {
         Err("skipped: the wasm build failed".into())
     };
     step("browser tests", browser);
+    // Keeps the bench command working; it measures, it never fails on a time.
+    say("Smoke-running the bench (cargo xtask bench --quick on the build above)");
+    let smoke = if built_ok {
+        bench::bench(&bench::Options {
+            quick: true,
+            build: false,
+            runs: None,
+        })
+    } else {
+        Err("skipped: the wasm build failed".into())
+    };
+    step("bench smoke", single(smoke));
 
     println!();
     for outcome in &outcomes {

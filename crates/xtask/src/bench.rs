@@ -1,0 +1,140 @@
+//! `cargo xtask bench [--quick] [--runs N]`: how heavy and how fast the widgets are, against
+//! the budgets in issue 7, written to `target/bench/report.json` and a readable table.
+//!
+//! Rust builds the artefacts and measures the core natively (criterion, in
+//! `crates/core/benches/feed/`, which also writes the 10× and 100× feeds); node measures sizes
+//! and drives headless Chromium (`tests/bench/`), because compressing, JSON and the browser are
+//! its home ground. A full run appends its table to `www/docs/benchmarks.md`, which also
+//! documents the report's keys. `--quick` (the smoke `cargo xtask test` runs) skips criterion,
+//! the 100× feed and the CPU throttle, runs each browser scenario once, writes to
+//! `target/bench/quick/` and leaves the docs alone. Nothing here asserts a time: a slow run is
+//! reported, not failed.
+
+use crate::build::build;
+use crate::tools::{ensure_chromium, ensure_node, ensure_npm_packages, run};
+use crate::{root, say};
+use std::path::Path;
+use std::process::Command;
+
+pub struct Options {
+    pub quick: bool,
+    /// Build the release artefacts first (the test run has just built them).
+    pub build: bool,
+    /// Browser runs per scenario (default 5, or 1 with --quick).
+    pub runs: Option<u32>,
+}
+
+impl Options {
+    pub fn from_args(args: &[String]) -> Result<Options, String> {
+        let runs = match args.iter().position(|a| a == "--runs") {
+            None => None,
+            Some(i) => Some(
+                args.get(i + 1)
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n| n >= 1)
+                    .ok_or("--runs needs a number of runs, at least 1")?,
+            ),
+        };
+        Ok(Options {
+            quick: args.iter().any(|a| a == "--quick"),
+            build: true,
+            runs,
+        })
+    }
+}
+
+pub fn bench(options: &Options) -> Result<(), String> {
+    let root = root();
+    let generated = root.join("target/bench");
+    let out = if options.quick {
+        generated.join("quick")
+    } else {
+        generated.clone()
+    };
+    if options.build {
+        build()?;
+    }
+    ensure_chromium()?;
+    ensure_node()?;
+    ensure_npm_packages()?;
+    ensure_peer(&root)?;
+    // Another terminal's build (or a test run) may rewrite www/dist/ during a long run: measure
+    // a copy of what this run built.
+    let dist = out.join("dist");
+    snapshot(&root.join("www/dist"), &dist)?;
+
+    let mut node = Command::new("node");
+    node.arg("bench/run.mjs")
+        .arg("--dist")
+        .arg(&dist)
+        .arg("--generated")
+        .arg(&generated)
+        .arg("--out")
+        .arg(&out)
+        .current_dir(root.join("tests"));
+    if let Some(runs) = options.runs {
+        node.args(["--runs", &runs.to_string()]);
+    }
+    if options.quick {
+        node.arg("--quick");
+    } else {
+        say("Measuring the core natively (cargo bench, criterion; a few minutes)");
+        let criterion = generated.join("criterion");
+        run(Command::new("cargo")
+            .args(["bench", "--package", "send-core", "--bench", "feed"])
+            .env("SEND_BENCH_OUT", &generated)
+            .env("CRITERION_HOME", &criterion)
+            .current_dir(&root))?;
+        node.arg("--criterion")
+            .arg(&criterion)
+            .arg("--docs")
+            .arg(root.join("www/docs/benchmarks.md"));
+    }
+    say("Measuring sizes and the widgets in headless Chromium (tests/bench/run.mjs)");
+    run(&mut node)
+}
+
+/// The peer the sizes are compared with; a tests/node_modules from before it was added lacks it.
+fn ensure_peer(root: &Path) -> Result<(), String> {
+    let tests = root.join("tests");
+    if tests.join("node_modules/govuk-frontend").exists() {
+        return Ok(());
+    }
+    say("Installing govuk-frontend, the size peer, with npm ci (tests/package-lock.json)");
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(tests))
+}
+
+fn snapshot(from: &Path, to: &Path) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries =
+        std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(entry.file_name()))
+                .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_quick_and_runs() {
+        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let options = Options::from_args(&args(&["bench", "--quick", "--runs", "3"])).unwrap();
+        assert!(options.quick && options.build);
+        assert_eq!(options.runs, Some(3));
+        assert!(Options::from_args(&args(&["bench", "--runs", "0"])).is_err());
+        assert!(Options::from_args(&args(&["bench"]))
+            .unwrap()
+            .runs
+            .is_none());
+    }
+}
