@@ -1,6 +1,6 @@
 // The officer's feed checker: wires the page to the validator compiled to wasm.
 // Everything runs in this page; nothing is uploaded.
-import init, { checkFeed, renderPreview } from './dist/send-widgets.js';
+import init, { checkFeed, renderPreview } from './dist/send-checker.js';
 
 const $ = (id) => document.getElementById(id);
 const text = $('feed-text');
@@ -117,7 +117,7 @@ async function load(file) {
   check();
 }
 
-await init({ module_or_path: new URL('./dist/send-widgets_bg.wasm', import.meta.url) });
+await init({ module_or_path: new URL('./dist/send-checker_bg.wasm', import.meta.url) });
 $('needs-js').hidden = true;
 dateInput.value = localToday();
 text.addEventListener('input', checkSoon);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openPage, axeViolations } from './support.mjs';
+import { launch, openPage, axeViolations, BASE_URL } from './support.mjs';
 
 const WIDGET = '[data-send-widget="pathway"]';
 let browser;
@@ -91,11 +91,16 @@ test('axe finds no WCAG 2.2 A/AA violations, collapsed and expanded, desktop and
 });
 
 test('a missing feed keeps the fallback content and says why', async () => {
-  const { page, context, problems } = await openPage(browser, '/index.html');
-  await page.route('**/feed/tower-hamlets.json', (route) =>
+  // Blocked from the first request: a browser that once loaded the feed would show its saved
+  // copy instead (tested in embed/failures).
+  const context = await browser.newContext();
+  await context.route('**/feed/tower-hamlets.json', (route) =>
     route.fulfill({ status: 404, body: 'not found' }),
   );
-  await page.reload();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(new URL('/index.html', BASE_URL).href);
   await page.waitForSelector(`${WIDGET}[data-sp-state="failed"]`, { timeout: 15000 });
   const notice = await page.locator(`${WIDGET} .sp-notice`).innerText();
   assert.match(notice, /could not be updated/);

@@ -39,6 +39,8 @@ pub enum Msg {
     StepsOfPathway,
     Ages,
     FeedUnavailable,
+    /// Has a `{date}` placeholder.
+    SavedCopy,
     // The progress tracker.
     StatusComplete,
     StatusOnTrack,
@@ -162,6 +164,10 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         Msg::FeedUnavailable => (
             "This information could not be updated just now, so it may be out of date.",
             "এই তথ্য এখন হালনাগাদ করা যায়নি, তাই এটি পুরনো হতে পারে।",
+        ),
+        Msg::SavedCopy => (
+            "This information could not be updated just now. You are seeing the copy saved in this browser on {date}.",
+            "এই তথ্য এখন হালনাগাদ করা যায়নি। আপনি এই ব্রাউজারে {date} তারিখে সংরক্ষিত কপি দেখছেন।",
         ),
         Msg::StatusComplete => ("Complete", "সম্পূর্ণ"),
         Msg::StatusOnTrack => ("On track", "সঠিক পথে"),

@@ -59,7 +59,12 @@ fn from_json(error: serde_json::Error, path: String) -> FeedError {
     FeedError {
         line: error.line(),
         column: error.column(),
-        path: if path == "." { String::new() } else { path },
+        // serde_path_to_error says "." for the root and "?" when it knows no path.
+        path: if path == "." || path == "?" {
+            String::new()
+        } else {
+            path
+        },
         message,
     }
 }

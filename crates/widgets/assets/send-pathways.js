@@ -20,10 +20,36 @@ function ensureStylesheet() {
   document.head.append(link);
 }
 
+/**
+ * For editors: when a feed could not be read, loads the officer's checker (a separate wasm that
+ * families never download otherwise) and lists every problem in the console.
+ */
+async function explainBrokenFeeds() {
+  const broken = document.querySelectorAll('[data-sp-error="invalid-feed"]:not([data-sp-explained])');
+  const urls = new Set();
+  for (const element of broken) {
+    element.setAttribute('data-sp-explained', '');
+    urls.add(new URL(element.getAttribute('data-feed'), document.baseURI).href);
+  }
+  if (urls.size === 0) return;
+  const checker = await import('./send-checker.js');
+  await checker.default({ module_or_path: new URL('send-checker_bg.wasm', here) });
+  const today = new Date().toISOString().slice(0, 10);
+  for (const url of urls) {
+    const result = checker.checkFeed(await (await fetch(url)).text(), today);
+    console.group(`SEND Pathways: the feed ${url} has ${result.errors} error(s) and ${result.warnings} warning(s)`);
+    for (const d of result.diagnostics) {
+      const log = d.severity === 'error' ? console.error : console.warn;
+      log(`${url}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.path ? ` (at ${d.path})` : ''}. Fix: ${d.fix}`);
+    }
+    console.groupEnd();
+  }
+}
+
 let mounting = Promise.resolve();
 /** Mounts placeholders one batch at a time; a batch that finds nothing new does nothing. */
 function mountNew() {
-  mounting = mounting.then(() => mountAll()).catch((error) => {
+  mounting = mounting.then(() => mountAll()).then(explainBrokenFeeds).catch((error) => {
     console.error('SEND Pathways could not mount a widget; the page keeps its own content.', error);
   });
   return mounting;

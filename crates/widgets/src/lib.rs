@@ -7,12 +7,14 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+#[cfg(feature = "checker")]
 mod checker;
 mod dom;
 mod events;
 mod fetch;
 mod tracker;
 
+use chrono::NaiveDate;
 use send_core::options::{WidgetKind, WidgetOptions};
 use send_core::tracker::filter::TrackerFilter;
 use send_core::widget::render_widget_at;
@@ -73,10 +75,15 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
             return false;
         }
     };
-    let feed = match fetch::feed(&options.feed).await {
-        Ok(feed) => feed,
-        Err(problem) => {
-            fail(document, placeholder, &problem, options.lang);
+    let fetch::Loaded { feed, saved_on } = match fetch::feed(&options.feed).await {
+        Ok(loaded) => loaded,
+        Err(failure) => {
+            // The loader runs the full checker on such feeds and lists every problem in the
+            // console for the editor; families only need the short notice.
+            if failure.text.is_some() {
+                let _ = placeholder.set_attribute("data-sp-error", "invalid-feed");
+            }
+            fail(document, placeholder, &failure.message, options.lang);
             return false;
         }
     };
@@ -103,6 +110,14 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
     match dom::build(document, &tree) {
         Ok(node) => {
             placeholder.replace_children_with_node_1(&node);
+            if let Some(date) =
+                saved_on.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+            {
+                let notice = send_core::render::notice::saved_copy(options.lang, date);
+                if let Ok(notice) = dom::build(document, &notice) {
+                    let _ = placeholder.prepend_with_node_1(&notice);
+                }
+            }
             let _ = placeholder.set_attribute(STATE_ATTR, "ready");
             events::wire(placeholder, options.lang);
             if options.kind == WidgetKind::Tracker {
