@@ -4,10 +4,12 @@
 //! - `cargo xtask test`: install what is missing, then fmt, clippy, native tests, the wasm
 //!   build, the browser tests and a bench smoke, ending with an `N passed, N failed` line.
 //! - `cargo xtask build` and `cargo xtask serve [--port N]` do one part each.
+//! - `cargo xtask dist`: release files with content-hashed names and SRI hashes.
 //! - `cargo xtask bench [--quick] [--runs N]`: sizes and speed against the budgets (issue 7).
 
 mod bench;
 mod build;
+mod dist;
 mod serve;
 mod test;
 mod tools;
@@ -16,12 +18,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <demo|test|build|serve|bench> [--port N] [--quick] [--runs N]
+    "usage: cargo xtask <demo|test|build|dist|serve|bench> [--port N] [--quick] [--runs N]
 
   demo    install missing tools, build the widgets, serve www/ on 127.0.0.1
   test    install missing tools, then fmt, clippy, native tests, wasm build, browser tests,
           bench smoke
   build   build the widgets in release mode into www/dist/
+  dist    build, then write the release files with hashed names, snippet.html and SRI
+          hashes into target/dist/
   serve   serve www/ as it is (no build)
   bench   build, then measure sizes, native and browser speed into target/bench/report.json
           and www/docs/benchmarks.md (--quick: one browser run, sample feed, no criterion)
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("demo") => build::build().and_then(|()| serve::serve(port, true)),
         Some("build") => build::build(),
+        Some("dist") => dist::dist(),
         Some("serve") => serve::serve(port, true),
         Some("test") => return test::run_all(),
         Some("bench") => bench::Options::from_args(&args).and_then(|o| bench::bench(&o)),

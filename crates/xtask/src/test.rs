@@ -2,7 +2,7 @@
 //! continuing past a failure so one run shows everything, then one summary line.
 
 use crate::bench;
-use crate::build::build;
+use crate::dist::dist;
 use crate::serve::serve_on;
 use crate::tools::{ensure_chromium, ensure_node, ensure_npm_packages, run};
 use crate::{root, say};
@@ -60,6 +60,24 @@ pub fn run_all() -> ExitCode {
             "warnings",
         ])),
     );
+    // The checker build has its own target folder, as in `build`, so nothing is rebuilt twice.
+    step(
+        "clippy (checker)",
+        single(cargo(&[
+            "clippy",
+            "--package",
+            "send-widgets",
+            "--features",
+            "checker",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--target-dir",
+            "target/checker",
+            "--",
+            "-D",
+            "warnings",
+        ])),
+    );
     say("Running the native tests (cargo test)");
     step(
         "native tests",
@@ -70,10 +88,10 @@ pub fn run_all() -> ExitCode {
             cargo_counts,
         ),
     );
-    say("Building the widgets");
-    let built = build();
+    say("Building the widgets and the release files (cargo xtask dist)");
+    let built = dist();
     let built_ok = built.is_ok();
-    step("wasm build", single(built));
+    step("wasm build + dist", single(built));
     say("Running the browser tests (headless Chromium)");
     let browser = if built_ok {
         browser_tests()

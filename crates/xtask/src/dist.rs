@@ -1,0 +1,164 @@
+//! `cargo xtask dist`: the release files a council hosts, with content-hashed names (so they
+//! can be cached for ever) and Subresource Integrity hashes for the snippet.
+//!
+//! Written to `target/dist/` (the repository's top level holds only the design card's entries).
+//! The loader refers to the glue, wasm and CSS by name, so those are hashed first and the
+//! loader is rewritten to the hashed names before it is hashed itself.
+
+use crate::build::build;
+use crate::{root, say};
+use sha2::{Digest, Sha256, Sha384};
+use std::fmt::Write;
+use std::path::Path;
+
+pub fn dist() -> Result<(), String> {
+    build()?;
+    let root = root();
+    let built = root.join("www/dist");
+    let out = root.join("target/dist");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let read = |name: &str| {
+        std::fs::read(built.join(name)).map_err(|e| format!("cannot read www/dist/{name}: {e}"))
+    };
+    // Each (original name, hashed name), filled in dependency order.
+    let mut renames: Vec<(String, String)> = Vec::new();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for name in [
+        "send-widgets_bg.wasm",
+        "send-checker_bg.wasm",
+        "send-pathways.css",
+        "send-pathways-resize.js",
+    ] {
+        let bytes = read(name)?;
+        let hashed = hashed_name(name, &bytes);
+        renames.push((name.to_owned(), hashed.clone()));
+        files.push((hashed, bytes));
+    }
+    for name in ["send-widgets.js", "send-checker.js", "send-pathways.js"] {
+        let text = String::from_utf8(read(name)?).map_err(|e| e.to_string())?;
+        let bytes = renames
+            .iter()
+            .fold(text, |text, (from, to)| text.replace(from.as_str(), to))
+            .into_bytes();
+        let hashed = hashed_name(name, &bytes);
+        renames.push((name.to_owned(), hashed.clone()));
+        files.push((hashed, bytes));
+    }
+    let schema =
+        std::fs::read(root.join("www/schema/feed.schema.json")).map_err(|e| e.to_string())?;
+    files.push(("feed.schema.json".into(), schema));
+    for (name, bytes) in &files {
+        std::fs::write(out.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
+    }
+    let named = |original: &str| {
+        renames
+            .iter()
+            .find(|(from, _)| from == original)
+            .map(|(_, to)| to.clone())
+            .unwrap_or_default()
+    };
+    let integrity = |original: &str| {
+        files
+            .iter()
+            .find(|(name, _)| *name == named(original))
+            .map(|(_, bytes)| sri(bytes))
+            .unwrap_or_default()
+    };
+    let snippet = format!(
+        r#"<!-- SEND Pathways: put the files of this folder at https://YOUR-SITE/send-pathways/ and
+     change BASE below to that address. The widget's own fallback HTML goes inside the div
+     (sendfeed render prints it). -->
+<link rel="stylesheet" href="BASE/{css}" integrity="{css_sri}" crossorigin="anonymous">
+<link rel="modulepreload" href="BASE/{glue}" integrity="{glue_sri}" crossorigin="anonymous">
+<script type="module" src="BASE/{loader}" integrity="{loader_sri}" crossorigin="anonymous"></script>
+<div data-send-widget="pathway" data-feed="/feeds/send.json">
+  <!-- fallback HTML -->
+</div>
+"#,
+        css = named("send-pathways.css"),
+        css_sri = integrity("send-pathways.css"),
+        glue = named("send-widgets.js"),
+        glue_sri = integrity("send-widgets.js"),
+        loader = named("send-pathways.js"),
+        loader_sri = integrity("send-pathways.js"),
+    );
+    std::fs::write(out.join("snippet.html"), &snippet).map_err(|e| e.to_string())?;
+    say(&format!("Release files in {}:", show(&out)));
+    let mut table = String::new();
+    for (name, bytes) in &files {
+        let _ = writeln!(
+            table,
+            "  {name:<44} {:>8} bytes  {}",
+            bytes.len(),
+            sri(bytes)
+        );
+    }
+    print!("{table}");
+    say("Snippet with integrity hashes: target/dist/snippet.html");
+    Ok(())
+}
+
+/// `send-widgets_bg.wasm` → `send-widgets_bg.1a2b3c4d5e.wasm`, from the content's SHA-256.
+fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let short: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    match name.rsplit_once('.') {
+        Some((stem, extension)) => format!("{stem}.{short}.{extension}"),
+        None => format!("{name}.{short}"),
+    }
+}
+
+/// A Subresource Integrity value: `sha384-` and the base64 of the SHA-384 digest.
+fn sri(bytes: &[u8]) -> String {
+    format!("sha384-{}", base64(&Sha384::digest(bytes)))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn show(path: &Path) -> String {
+    path.strip_prefix(root())
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard_examples() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn integrity_of_a_known_input() {
+        // `printf 'alert(1)' | openssl dgst -sha384 -binary | base64`
+        assert_eq!(
+            sri(b"alert(1)"),
+            "sha384-HT2E9NfWiuQ/w1PRai+hTyqW16NIoCGA/m8VQDUopfAtcz6YQjtsMmQd5uRbVDpW"
+        );
+        assert_eq!(hashed_name("a.js", b"x"), "a.2d711642b7.js");
+    }
+}
