@@ -10,6 +10,7 @@ pub mod feed;
 pub mod i18n;
 pub mod links;
 pub mod options;
+pub mod pathway;
 pub mod parse;
 pub mod render;
 #[cfg(feature = "schema")]

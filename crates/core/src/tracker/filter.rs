@@ -185,7 +185,7 @@ pub fn on_or_after(date: PartialDate, since: NaiveDate) -> bool {
 }
 
 /// Percent-encodes everything but unreserved characters, so any lead or search survives a URL.
-fn encode(value: &str) -> String {
+pub(crate) fn encode(value: &str) -> String {
     let mut out = String::new();
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
@@ -198,7 +198,7 @@ fn encode(value: &str) -> String {
 }
 
 /// Reverses [`encode`] (and reads `+` as a space, as forms write it). Bad escapes stay as typed.
-fn decode(value: &str) -> String {
+pub(crate) fn decode(value: &str) -> String {
     let bytes = value.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
