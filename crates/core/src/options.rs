@@ -4,6 +4,7 @@
 //! widget: it becomes a warning naming the attribute and the accepted values, and the default
 //! is used instead.
 
+use crate::pathway::state::View;
 use crate::text::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,8 @@ pub struct WidgetOptions {
     pub lang: Lang,
     /// Level of the widget's top heading (2 to 6), to fit the host page's outline.
     pub heading_level: u8,
+    /// How the pathway first shows: as a map or as a list of steps.
+    pub view: View,
 }
 
 /// Everything an editor can set, with its attribute name, accepted values and default.
@@ -35,6 +38,7 @@ pub const ATTRIBUTES: &[(&str, &str, &str)] = &[
     ),
     ("data-lang", "en | bn", "en"),
     ("data-heading-level", "2 | 3 | 4 | 5 | 6", "2"),
+    ("data-view", "map | list (pathway only)", "map"),
 ];
 
 impl WidgetOptions {
@@ -79,6 +83,15 @@ impl WidgetOptions {
                 }
             },
         };
+        let view = match get("data-view") {
+            None => View::Map,
+            Some(code) => View::from_code(&code).unwrap_or_else(|| {
+                warnings.push(format!(
+                    "data-view=\"{code}\" is not a view; use \"map\" or \"list\". Using \"map\"."
+                ));
+                View::Map
+            }),
+        };
         let pathway = get("data-pathway")
             .map(|p| p.trim().to_owned())
             .filter(|p| !p.is_empty());
@@ -89,6 +102,7 @@ impl WidgetOptions {
                 pathway,
                 lang,
                 heading_level,
+                view,
             },
             warnings,
         ))
@@ -116,9 +130,11 @@ mod tests {
             ("data-lang", "bn"),
             ("data-heading-level", "3"),
             ("data-pathway", "autism"),
+            ("data-view", "list"),
         ])
         .unwrap();
         assert!(warnings.is_empty());
+        assert_eq!(options.view, View::List);
         assert_eq!(options.lang, Lang::Bn);
         assert_eq!(options.heading_level, 3);
         assert_eq!(options.pathway.as_deref(), Some("autism"));
@@ -131,10 +147,13 @@ mod tests {
             ("data-feed", "f.json"),
             ("data-lang", "klingon"),
             ("data-heading-level", "9"),
+            ("data-view", "chart"),
         ])
         .unwrap();
         assert_eq!((options.lang, options.heading_level), (Lang::En, 2));
-        assert_eq!(warnings.len(), 2);
+        assert_eq!(options.view, View::Map);
+        assert_eq!(warnings.len(), 3);
+        assert!(warnings[2].contains("data-view"));
         assert!(warnings[0].contains("data-lang") && warnings[1].contains("data-heading-level"));
     }
 

@@ -4,10 +4,12 @@
 //! ([`render_widget`], used by `sendfeed render`) uses the date the feed was last checked, so
 //! the fallback HTML only changes when the feed does, and says which date it was worked out for.
 
-use crate::feed::{Feed, Plan};
+use crate::feed::{Feed, Pathway, Plan};
 use crate::options::{WidgetKind, WidgetOptions};
+use crate::pathway::state::PathwayView;
 use crate::render::common::RenderContext;
-use crate::render::pathway::render_pathway;
+use crate::render::pathway::{render_pathway, render_pathway_with, Seen};
+use crate::render::pathway_family::clock_results;
 use crate::render::tracker::{render_tracker, results};
 use crate::tracker::filter::TrackerFilter;
 use crate::tracker::measure_rows;
@@ -44,19 +46,7 @@ pub fn render_widget_at(
     let ctx = context(feed, options, id_prefix, interactive);
     match options.kind {
         WidgetKind::Pathway => {
-            let pathway = match &options.pathway {
-                Some(id) => feed.pathway(id).ok_or_else(|| {
-                    let known: Vec<&str> = feed.pathways.iter().map(|p| p.id.as_str()).collect();
-                    format!(
-                        "data-pathway=\"{id}\" is not in the feed; it has: {}",
-                        known.join(", ")
-                    )
-                })?,
-                None => feed
-                    .pathways
-                    .first()
-                    .ok_or("the feed has no pathways to show")?,
-            };
+            let pathway = chosen_pathway(feed, options.pathway.as_deref())?;
             Ok(render_pathway(&ctx, pathway))
         }
         WidgetKind::Tracker => Ok(render_tracker(&ctx, plan(feed)?, today, filter)),
@@ -77,6 +67,47 @@ pub fn render_tracker_results(
     let rows = measure_rows(plan, today);
     let results = results(&ctx, plan, &rows, filter);
     Ok((results.region.into(), results.message))
+}
+
+/// The pathway the options (or the address) name, else the feed's first.
+fn chosen_pathway<'a>(feed: &'a Feed, id: Option<&str>) -> Result<&'a Pathway, String> {
+    match id {
+        Some(id) => feed.pathway(id).ok_or_else(|| {
+            let known: Vec<&str> = feed.pathways.iter().map(|p| p.id.as_str()).collect();
+            format!(
+                "data-pathway=\"{id}\" is not in the feed; it has: {}",
+                known.join(", ")
+            )
+        }),
+        None => feed
+            .pathways
+            .first()
+            .ok_or_else(|| "the feed has no pathways to show".to_owned()),
+    }
+}
+
+/// The interactive pathway widget for a family's choices (`options.pathway` says which).
+pub fn render_pathway_widget(
+    feed: &Feed,
+    options: &WidgetOptions,
+    id_prefix: &str,
+    view: &PathwayView,
+) -> Result<Node, String> {
+    let ctx = context(feed, options, id_prefix, true);
+    let pathway = chosen_pathway(feed, options.pathway.as_deref())?;
+    Ok(render_pathway_with(&ctx, pathway, view))
+}
+
+/// Just the statutory clock's dates, for redrawing when the family changes their date.
+pub fn render_pathway_clock(
+    feed: &Feed,
+    options: &WidgetOptions,
+    id_prefix: &str,
+    view: &PathwayView,
+) -> Result<Node, String> {
+    let ctx = context(feed, options, id_prefix, true);
+    let pathway = chosen_pathway(feed, options.pathway.as_deref())?;
+    Ok(clock_results(&ctx, &Seen::new(pathway, view)))
 }
 
 fn plan(feed: &Feed) -> Result<&Plan, String> {

@@ -793,12 +793,24 @@ fn the_ehc_pathway_has_the_twenty_week_limit_and_clock() {
 
     let clock = ehc.clock.as_ref().expect("the EHC pathway has a clock");
     assert!(!en(&clock.start).is_empty());
+    // The council papers give only the 20-week limit. The others are the statutory limits
+    // the papers cite (SEND Code of Practice 2015, chapter 9), each naming that source.
+    let durations: Vec<(Option<u32>, Option<u32>)> =
+        clock.milestones.iter().map(|m| (m.weeks, m.days)).collect();
     assert_eq!(
-        clock.milestones.len(),
-        1,
-        "only the 20-week milestone is sourced"
+        durations,
+        [
+            (Some(6), None),
+            (Some(16), None),
+            (Some(16), Some(15)),
+            (Some(20), None)
+        ]
     );
-    let milestone = &clock.milestones[0];
+    for statutory in &clock.milestones[..3] {
+        let source = statutory.source.as_ref().map(en).unwrap_or_default();
+        assert!(source.starts_with("SEND Code of Practice"), "{source}");
+    }
+    let milestone = &clock.milestones[3];
     assert_eq!(milestone.weeks, Some(20));
     assert_eq!(milestone.days, None);
     assert_eq!(milestone.step.as_deref(), Some("final-plan"));

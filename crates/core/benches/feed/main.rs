@@ -78,6 +78,7 @@ fn options(kind: WidgetKind) -> WidgetOptions {
         pathway: None,
         lang: Lang::En,
         heading_level: 2,
+        view: Default::default(),
     }
 }
 

@@ -267,8 +267,8 @@ pub fn layout(graph: &Graph, metrics: &Metrics) -> MapLayout {
     let pitch = metrics.node_width + metrics.gutter;
     let grid_left = metrics.rail_width + metrics.gutter;
     let mut slot = vec![0i32; n]; // in half pitches from the grid's left, for ordering
-    for r in 0..rows.len() {
-        let mut keyed: Vec<(i64, usize)> = rows[r]
+    for (r, row) in rows.iter_mut().enumerate() {
+        let mut keyed: Vec<(i64, usize)> = row
             .iter()
             .map(|&i| {
                 let parents: Vec<i32> = edges
@@ -285,9 +285,9 @@ pub fn layout(graph: &Graph, metrics: &Metrics) -> MapLayout {
             })
             .collect();
         keyed.sort();
-        rows[r] = keyed.into_iter().map(|(_, i)| i).collect();
-        let offset = columns - rows[r].len() as i32; // in half pitches
-        for (k, &i) in rows[r].iter().enumerate() {
+        *row = keyed.into_iter().map(|(_, i)| i).collect();
+        let offset = columns - row.len() as i32; // in half pitches
+        for (k, &i) in row.iter().enumerate() {
             slot[i] = offset + 2 * k as i32;
         }
     }

@@ -5,5 +5,7 @@ pub mod common;
 pub mod kpi;
 pub mod notice;
 pub mod pathway;
+pub mod pathway_family;
+pub mod pathway_map;
 pub mod status_badge;
 pub mod tracker;

@@ -1,14 +1,22 @@
-//! The pathway as a step-by-step list, after the GOV.UK step-by-step pattern.
+//! The pathway widget: the family's controls, the map, and the step-by-step list.
 //!
-//! Kept from the pattern: numbered steps grouped in order, "or" alternatives, optional steps,
-//! show all / hide all, buttons inside headings with their expanded state. Fixed from its audit
-//! findings: the step number is inside the button, so a screen reader reads "Step 2: ..." with
-//! the control; an "or" step keeps the same heading level as its siblings, so the outline never
-//! jumps; feed headings start at a level the editor chooses.
+//! The list follows the GOV.UK step-by-step pattern. Kept from it: numbered steps grouped in
+//! order, "or" alternatives, optional steps, show all / hide all, buttons inside headings with
+//! their expanded state. Fixed from its audit findings: the step number is inside the button, so
+//! a screen reader reads "Step 2: ..." with the control; an "or" step keeps the same heading
+//! level as its siblings, so the outline never jumps; feed headings start at a level the editor
+//! chooses.
+//!
+//! The static fallback (`ctx.interactive == false`) is the list alone, every step open, with
+//! the clock's time limits in words: what a reader without JavaScript, or a printer, needs.
 
-use crate::feed::{Logic, Pathway, Step};
-use crate::i18n::{format_date, Msg};
-use crate::render::common::{services, RenderContext};
+use crate::feed::{Indicator, Logic, Pathway, Step};
+use crate::i18n::{fill, format_date, Msg};
+use crate::pathway::audience::{self, Narrowed};
+use crate::pathway::state::{next_steps, Address, PathwayView, View};
+use crate::render::common::{format_value, services, RenderContext};
+use crate::render::pathway_family::{clock_section, finder, here_banner, toolbar};
+use crate::render::pathway_map::render_map;
 use crate::view::{el, Element, Node};
 
 /// How a step is numbered: its number, and whether it is an alternative to the step before.
@@ -62,41 +70,171 @@ pub fn number_steps(pathway: &Pathway, steps: &[&Step]) -> Vec<StepNumber> {
     numbers
 }
 
-/// Renders a pathway as a step-by-step list.
+/// A pathway as the fallback and a freshly mounted widget show it.
 pub fn render_pathway(ctx: &RenderContext, pathway: &Pathway) -> Node {
-    let steps = ordered_steps(pathway);
-    let numbers = number_steps(pathway, &steps);
+    render_pathway_with(ctx, pathway, &PathwayView::new(ctx.feed.updated))
+}
+
+/// What the family's choices mean for one pathway: the steps they see and where they are.
+pub struct Seen<'a> {
+    pub full: &'a Pathway,
+    pub narrowed: Narrowed,
+    pub view: &'a PathwayView,
+}
+
+impl Seen<'_> {
+    pub fn new<'a>(full: &'a Pathway, view: &'a PathwayView) -> Seen<'a> {
+        Seen {
+            full,
+            narrowed: audience::narrow(full, &view.finder),
+            view,
+        }
+    }
+
+    pub fn pathway(&self) -> &Pathway {
+        &self.narrowed.pathway
+    }
+
+    /// The step marked "we are here", if it is shown.
+    pub fn here(&self) -> Option<&Step> {
+        let id = self.view.here.as_deref()?;
+        self.pathway().steps.iter().find(|s| s.id == id)
+    }
+
+    pub fn is_next(&self, step: &str) -> bool {
+        self.here().is_some_and(|here| {
+            next_steps(self.pathway(), &here.id)
+                .iter()
+                .any(|s| s.id == step)
+        })
+    }
+
+    /// Steps in reading order with their numbers.
+    pub fn numbered(&self) -> Vec<(&Step, StepNumber)> {
+        let steps = ordered_steps(self.pathway());
+        let numbers = number_steps(self.pathway(), &steps);
+        steps.into_iter().zip(numbers).collect()
+    }
+
+    /// The address of a step in this pathway, for links that open it.
+    pub fn step_href(&self, ctx: &RenderContext, step: &str) -> String {
+        if ctx.interactive {
+            let address = Address {
+                pathway: Some(self.full.id.clone()),
+                step: Some(step.to_owned()),
+                view: None,
+            };
+            format!("#{}", address.to_fragment())
+        } else {
+            format!("#{}", ctx.id(&format!("step-{step}")))
+        }
+    }
+}
+
+/// The whole pathway widget for the family's current choices.
+pub fn render_pathway_with(ctx: &RenderContext, full: &Pathway, view: &PathwayView) -> Node {
+    let seen = Seen::new(full, view);
     let title_id = ctx.id("title");
+    let mut title = ctx
+        .text_el(ctx.heading(0).tag, &full.title)
+        .attr("id", title_id.clone())
+        .class("sp-title");
+    if ctx.interactive {
+        // Focus goes here when what had focus disappears (after "Forget this").
+        title = title.attr("tabindex", "-1");
+    }
     let mut root = el("section")
         .class("sp sp-pathway")
         .attr("lang", ctx.lang.code())
-        .attr("aria-labelledby", title_id.clone())
-        .child(
-            ctx.text_el(ctx.heading(0).tag, &pathway.title)
-                .attr("id", title_id)
-                .class("sp-title"),
-        );
-    if let Some(summary) = &pathway.summary {
+        .attr("aria-labelledby", title_id)
+        .attr("data-pathway", full.id.clone())
+        .child(title);
+    if ctx.interactive {
+        root = root.attr("data-view", view.view.code());
+    }
+    if let Some(summary) = &full.summary {
         root = root.child(ctx.text_el("p", summary).class("sp-lead"));
     }
-    if let Some(audience) = &pathway.audience.text {
+    if let Some(audience) = &full.audience.text {
         root = root.child(ctx.text_el("p", audience).class("sp-audience"));
     }
     if ctx.interactive {
+        root = root
+            .child(toolbar(ctx, view))
+            .child(finder(ctx, &seen))
+            .child(here_banner(ctx, &seen));
+    }
+    if full.clock.is_some() {
+        root = root.child(clock_section(ctx, &seen));
+    }
+    if ctx.interactive {
+        let mut map = render_map(ctx, &seen);
+        if view.view != View::Map {
+            map = map.attr("hidden", "");
+        }
+        root = root.child(map);
+    }
+    root = root.child(list_view(ctx, &seen));
+    if !full.help.is_empty() {
         root = root.child(
+            el("div")
+                .class("sp-help")
+                .child(ctx.heading(1).text(ctx.msg(Msg::WhoToTalkTo)))
+                .child(
+                    el("ul")
+                        .class("sp-services")
+                        .children(services(ctx.feed, &full.help).map(|s| ctx.service(s))),
+                ),
+        );
+    }
+    root = root.child(el("p").class("sp-updated").text(format!(
+        "{}: {}",
+        ctx.msg(Msg::FeedUpdated),
+        format_date(crate::date::PartialDate::Day(ctx.feed.updated), ctx.lang)
+    )));
+    if ctx.interactive {
+        root = root.child(
+            el("p")
+                .class("sp-visually-hidden")
+                .attr("role", "status")
+                .attr("data-sp-status", ""),
+        );
+    }
+    root.into()
+}
+
+/// The step-by-step list, grouped by stage.
+fn list_view(ctx: &RenderContext, seen: &Seen) -> Element {
+    let pathway = seen.pathway();
+    let numbered = seen.numbered();
+    let mut list = el("div").class("sp-list-view");
+    if ctx.interactive {
+        if seen.view.view != View::List {
+            list = list.attr("hidden", "");
+        }
+        let all_open = !numbered.is_empty()
+            && numbered
+                .iter()
+                .all(|(step, _)| seen.view.is_expanded(&step.id));
+        list = list.child(
             el("div").class("sp-controls").child(
                 el("button")
                     .attr("type", "button")
                     .class("sp-button sp-toggle-all")
                     .attr("data-sp-action", "toggle-all")
-                    .attr("aria-expanded", "false")
-                    .text(ctx.msg(Msg::ShowAllSteps)),
+                    .attr("aria-expanded", if all_open { "true" } else { "false" })
+                    .text(ctx.msg(if all_open {
+                        Msg::HideAllSteps
+                    } else {
+                        Msg::ShowAllSteps
+                    })),
             ),
         );
     }
     for stage in &pathway.stages {
-        let in_stage: Vec<usize> = (0..steps.len())
-            .filter(|&i| steps[i].stage == stage.id)
+        let in_stage: Vec<&(&Step, StepNumber)> = numbered
+            .iter()
+            .filter(|(step, _)| step.stage == stage.id)
             .collect();
         if in_stage.is_empty() {
             continue;
@@ -111,43 +249,27 @@ pub fn render_pathway(ctx: &RenderContext, pathway: &Pathway) -> Node {
         if let Some(summary) = &stage.summary {
             group = group.child(ctx.text_el("p", summary));
         }
-        let list = el("ol").class("sp-steps").children(
+        let items = el("ol").class("sp-steps").children(
             in_stage
                 .iter()
-                .map(|&i| step_item(ctx, pathway, steps[i], numbers[i])),
+                .map(|(step, number)| step_item(ctx, seen, step, *number)),
         );
-        root = root.child(group.child(list));
+        list = list.child(group.child(items));
     }
-    if !pathway.help.is_empty() {
-        root = root.child(
-            el("div")
-                .class("sp-help")
-                .child(ctx.heading(1).text(ctx.msg(Msg::WhoToTalkTo)))
-                .child(
-                    el("ul")
-                        .class("sp-services")
-                        .children(services(ctx.feed, &pathway.help).map(|s| ctx.service(s))),
-                ),
-        );
-    }
-    root = root.child(el("p").class("sp-updated").text(format!(
-        "{}: {}",
-        ctx.msg(Msg::FeedUpdated),
-        format_date(crate::date::PartialDate::Day(ctx.feed.updated), ctx.lang)
-    )));
-    root.into()
+    list
 }
 
-fn step_item(ctx: &RenderContext, pathway: &Pathway, step: &Step, number: StepNumber) -> Element {
+fn step_item(ctx: &RenderContext, seen: &Seen, step: &Step, number: StepNumber) -> Element {
     let panel_id = ctx.id(&format!("panel-{}", step.id));
-    let label = step_label(ctx, step, number);
+    let label = step_label(ctx, seen, step, number);
+    let open = !ctx.interactive || seen.view.is_expanded(&step.id);
     let heading = if ctx.interactive {
         ctx.heading(2).class("sp-step__heading").child(
             el("button")
                 .attr("type", "button")
                 .class("sp-step__toggle")
                 .attr("data-sp-action", "toggle")
-                .attr("aria-expanded", "false")
+                .attr("aria-expanded", if open { "true" } else { "false" })
                 .attr("aria-controls", panel_id.clone())
                 .children(label),
         )
@@ -155,7 +277,7 @@ fn step_item(ctx: &RenderContext, pathway: &Pathway, step: &Step, number: StepNu
         ctx.heading(2).class("sp-step__heading").children(label)
     };
     let mut panel = el("div").class("sp-step__panel").attr("id", panel_id);
-    if ctx.interactive {
+    if !open {
         panel = panel.attr("hidden", "");
     }
     let mut class = String::from("sp-step");
@@ -165,24 +287,28 @@ fn step_item(ctx: &RenderContext, pathway: &Pathway, step: &Step, number: StepNu
     if number.alternative {
         class.push_str(" sp-step--or");
     }
+    if seen.here().is_some_and(|h| h.id == step.id) {
+        class.push_str(" sp-step--here");
+    } else if seen.is_next(&step.id) {
+        class.push_str(" sp-step--next");
+    }
     el("li")
         .class(class)
         .attr("id", ctx.id(&format!("step-{}", step.id)))
         .attr("data-step", step.id.clone())
         .child(heading)
-        .child(panel.children(step_details(ctx, pathway, step)))
+        .child(panel.children(step_details(ctx, seen, step, 3)))
 }
 
-/// "Step 2: Title", or "or" for an alternative; the number is part of the accessible name.
-fn step_label(ctx: &RenderContext, step: &Step, number: StepNumber) -> Vec<Element> {
+/// "Step 2: Title", or "or" for an alternative; the number is part of the accessible name, and
+/// so are "Optional", "You are here" and "Comes next".
+fn step_label(ctx: &RenderContext, seen: &Seen, step: &Step, number: StepNumber) -> Vec<Element> {
     let marker = if number.alternative {
         el("span")
             .class("sp-step__number sp-step__number--or")
             .child(el("span").class("sp-visually-hidden").text(format!(
-                "{} {} {}: ",
-                ctx.msg(Msg::Or),
-                ctx.msg(Msg::Step).to_lowercase(),
-                number.number
+                "{}: ",
+                fill(ctx.msg(Msg::StepOrOf), &[("n", &number.number.to_string())])
             )))
             .child(
                 el("span")
@@ -211,10 +337,36 @@ fn step_label(ctx: &RenderContext, step: &Step, number: StepNumber) -> Vec<Eleme
                 .text(format!(" ({})", ctx.msg(Msg::Optional))),
         );
     }
+    if seen.here().is_some_and(|h| h.id == step.id) {
+        label.push(
+            el("span")
+                .class("sp-tag sp-tag--here")
+                .text(format!(" ({})", ctx.msg(Msg::YouAreHere))),
+        );
+    } else if seen.is_next(&step.id) {
+        label.push(
+            el("span")
+                .class("sp-tag sp-tag--next")
+                .text(format!(" ({})", ctx.msg(Msg::ComesNext))),
+        );
+    }
     label
 }
 
-fn step_details(ctx: &RenderContext, pathway: &Pathway, step: &Step) -> Vec<Element> {
+/// "Step 3" or "or step 3", as the map and the details heading show it.
+pub fn number_words(ctx: &RenderContext, number: StepNumber) -> String {
+    let template = if number.alternative {
+        Msg::StepOrOf
+    } else {
+        Msg::StepOf
+    };
+    fill(ctx.msg(template), &[("n", &number.number.to_string())])
+}
+
+/// What a family needs to know about a step. `depth` is the level of its sub-headings below
+/// the widget's top heading.
+pub fn step_details(ctx: &RenderContext, seen: &Seen, step: &Step, depth: u8) -> Vec<Element> {
+    let pathway = seen.pathway();
     let mut details = Vec::new();
     if let Some(body) = &step.body {
         details.push(ctx.text_el("p", body));
@@ -234,7 +386,7 @@ fn step_details(ctx: &RenderContext, pathway: &Pathway, step: &Step) -> Vec<Elem
         details.push(ctx.facts(facts));
     }
     if !step.while_waiting.is_empty() {
-        details.push(ctx.heading(3).text(ctx.msg(Msg::WhileYouWait)));
+        details.push(ctx.heading(depth).text(ctx.msg(Msg::WhileYouWait)));
         details.push(
             el("ul")
                 .class("sp-list")
@@ -245,17 +397,17 @@ fn step_details(ctx: &RenderContext, pathway: &Pathway, step: &Step) -> Vec<Elem
         .map(|s| ctx.service(s))
         .collect();
     if !helping.is_empty() {
-        details.push(ctx.heading(3).text(ctx.msg(Msg::ServicesThatHelp)));
+        details.push(ctx.heading(depth).text(ctx.msg(Msg::ServicesThatHelp)));
         details.push(el("ul").class("sp-services").children(helping));
     }
     let indicators: Vec<Element> = step
         .indicators
         .iter()
         .filter_map(|id| ctx.feed.indicator(id))
-        .map(|i| ctx.indicator_summary(i))
+        .map(|i| indicator_in_words(ctx, i))
         .collect();
     if !indicators.is_empty() {
-        details.push(ctx.heading(3).text(ctx.msg(Msg::HowItIsGoing)));
+        details.push(ctx.heading(depth).text(ctx.msg(Msg::HowItIsGoing)));
         details.extend(indicators);
     }
     if let Some(next) = &step.next {
@@ -275,13 +427,95 @@ fn step_details(ctx: &RenderContext, pathway: &Pathway, step: &Step) -> Vec<Elem
                     .class("sp-next")
                     .child(el("p").text(ctx.msg(intro)))
                     .child(el("ul").children(targets.iter().map(|target| {
-                        el("li").child(ctx.text_el("a", &target.title).attr(
-                            "href",
-                            format!("#{}", ctx.id(&format!("step-{}", target.id))),
-                        ))
+                        el("li").child(
+                            ctx.text_el("a", &target.title)
+                                .attr("href", seen.step_href(ctx, &target.id)),
+                        )
                     }))),
             );
         }
     }
+    if ctx.interactive {
+        let here = seen.here().is_some_and(|h| h.id == step.id);
+        details.push(
+            el("p").class("sp-step__actions").child(
+                el("button")
+                    .attr("type", "button")
+                    .class("sp-button sp-button--secondary sp-here-button")
+                    .attr("data-sp-action", "here")
+                    .attr("data-step", step.id.clone())
+                    .attr("aria-pressed", if here { "true" } else { "false" })
+                    .text(ctx.msg(Msg::WeAreHere)),
+            ),
+        );
+    }
     details
+}
+
+/// A linked indicator in words: the latest real figure (or that there is none yet), what the
+/// plan expected, the target, and whether the latest figure meets it.
+pub fn indicator_in_words(ctx: &RenderContext, indicator: &Indicator) -> Element {
+    let value = |v: f64| format_value(v, indicator.unit);
+    let mut lines: Vec<Element> = Vec::new();
+    let latest = indicator.actual.last();
+    match latest {
+        Some(point) => lines.push(el("p").class("sp-indicator__latest").text(fill(
+            ctx.msg(Msg::IndicatorLatest),
+            &[
+                ("value", &value(point.value)),
+                ("period", &format_date(point.period, ctx.lang)),
+            ],
+        ))),
+        None => {
+            lines.push(el("p").text(ctx.msg(Msg::IndicatorNoActual)));
+            if let Some(planned) = indicator.trajectory.last() {
+                lines.push(el("p").text(fill(
+                    ctx.msg(Msg::IndicatorPlanned),
+                    &[
+                        ("value", &value(planned.value)),
+                        ("period", &format_date(planned.period, ctx.lang)),
+                    ],
+                )));
+            }
+        }
+    }
+    if let Some(target) = &indicator.target {
+        let mut text = ctx.str(&target.text);
+        if let Some(by) = target.by {
+            text = format!("{text} ({})", format_date(by, ctx.lang));
+        }
+        lines.push(el("p").text(fill(ctx.msg(Msg::IndicatorTarget), &[("target", &text)])));
+        if let (Some(point), Some(goal)) = (latest, target.value) {
+            let meets = match indicator.better {
+                crate::feed::Better::Higher => point.value >= goal,
+                crate::feed::Better::Lower => point.value <= goal,
+            };
+            lines.push(
+                el("p")
+                    .class(if meets {
+                        "sp-indicator__verdict sp-indicator__verdict--meets"
+                    } else {
+                        "sp-indicator__verdict sp-indicator__verdict--misses"
+                    })
+                    .text(ctx.msg(if meets {
+                        Msg::IndicatorMeets
+                    } else {
+                        Msg::IndicatorMisses
+                    })),
+            );
+        }
+    }
+    lines.push(
+        el("p")
+            .class("sp-indicator__source")
+            .text(format!("{}: ", ctx.msg(Msg::Source)))
+            .child(ctx.text_el("span", &indicator.source)),
+    );
+    el("div")
+        .class("sp-indicator")
+        .child(
+            ctx.text_el("p", &indicator.title)
+                .class("sp-indicator__title"),
+        )
+        .children(lines)
 }
