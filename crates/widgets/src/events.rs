@@ -14,6 +14,8 @@ thread_local! {
     static LISTENERS: RefCell<Vec<EventListener>> = const { RefCell::new(Vec::new()) };
 }
 
+/// `lang` is the language at mount; a widget that can switch language says its current one in
+/// its section's `lang`, which wins.
 pub fn wire(root: &Element, lang: Lang) {
     let widget = root.clone();
     let listener = EventListener::new(root, "click", move |event| {
@@ -24,6 +26,13 @@ pub fn wire(root: &Element, lang: Lang) {
         else {
             return;
         };
+        let lang = control
+            .closest(".sp[lang]")
+            .ok()
+            .flatten()
+            .and_then(|section| section.get_attribute("lang"))
+            .and_then(|code| Lang::from_code(&code))
+            .unwrap_or(lang);
         match control.get_attribute("data-sp-action").as_deref() {
             Some("toggle") => {
                 let open = control.get_attribute("aria-expanded").as_deref() != Some("true");

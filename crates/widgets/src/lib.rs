@@ -12,6 +12,7 @@ mod checker;
 mod dom;
 mod events;
 mod fetch;
+mod pathway;
 mod tracker;
 
 use chrono::NaiveDate;
@@ -120,14 +121,22 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
             }
             let _ = placeholder.set_attribute(STATE_ATTR, "ready");
             events::wire(placeholder, options.lang);
-            if options.kind == WidgetKind::Tracker {
-                tracker::wire(tracker::Tracker {
+            match options.kind {
+                WidgetKind::Tracker => tracker::wire(tracker::Tracker {
                     root: placeholder.clone(),
                     feed,
                     options,
                     id_prefix,
                     today,
-                });
+                }),
+                // The family's choices (address, saved step, reader's date) redraw it at once.
+                WidgetKind::Pathway => pathway::wire(pathway::Pathway {
+                    root: placeholder.clone(),
+                    today: tracker::today().unwrap_or(feed.updated),
+                    feed,
+                    options,
+                    id_prefix,
+                }),
             }
             true
         }
