@@ -1,5 +1,5 @@
 // The demo council page: the pathway widget fetches the sample feed and renders the autism
-// pathway as an accessible step-by-step list.
+// pathway; these tests cover its step-by-step list view (the map: pathway-map.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -18,9 +18,11 @@ after(() => browser?.close());
 const autism = () => feed.pathways.find((p) => p.id === 'autism');
 const text = (t) => (typeof t === 'string' ? t : t.en);
 
-async function mounted(path = '/index.html', viewport) {
+/** The demo page with the widget mounted and showing its list of steps. */
+async function mounted(path = '/index.html#pathway:view=list', viewport) {
   const opened = await openPage(browser, path, viewport);
   await opened.page.waitForSelector(`${WIDGET}[data-sp-state="ready"]`, { timeout: 15000 });
+  await opened.page.waitForSelector(`${WIDGET} .sp-list-view:not([hidden])`);
   return opened;
 }
 
@@ -80,7 +82,7 @@ test('keyboard only: Tab reaches the controls, Enter and Space toggle', async ()
 
 test('axe finds no WCAG 2.2 A/AA violations, collapsed and expanded, desktop and phone', async () => {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 }]) {
-    const { page, context } = await mounted('/index.html', viewport);
+    const { page, context } = await mounted(undefined, viewport);
     assert.deepEqual(await axeViolations(page), [], `collapsed at ${viewport.width}px`);
     await page.locator(`${WIDGET} .sp-toggle-all`).click();
     assert.deepEqual(await axeViolations(page), [], `expanded at ${viewport.width}px`);
