@@ -75,8 +75,29 @@ impl fmt::Display for PartialDate {
         match self {
             PartialDate::Year(y) => write!(f, "{y:04}"),
             PartialDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
-            PartialDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            // Not `d.format(..)`: chrono's format machinery was 20 kB of the widgets' wasm.
+            PartialDate::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
         }
+    }
+}
+
+/// A whole date, `YYYY-MM-DD`, read without chrono's format parser (see [`deserialize_day`]).
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    match PartialDate::parse(text) {
+        Ok(PartialDate::Day(day)) => Some(day),
+        _ => None,
+    }
+}
+
+/// Reads a whole date for `#[serde(deserialize_with)]`. chrono's own `Deserialize` goes through
+/// its general format parser, which the widgets' wasm would otherwise carry for this one field.
+pub fn deserialize_day<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    match PartialDate::parse(&text).map_err(de::Error::custom)? {
+        PartialDate::Day(day) => Ok(day),
+        _ => Err(de::Error::custom(format!(
+            "\"{text}\" is not a whole date: write YYYY-MM-DD, for example 2024-05-01"
+        ))),
     }
 }
 
@@ -133,6 +154,22 @@ mod tests {
             .contains("no month 13"));
         assert!(PartialDate::parse("Jan 2022").is_err());
         assert!(PartialDate::parse("22-01").is_err());
+    }
+
+    #[test]
+    fn whole_dates_are_read_without_chrono_formats() {
+        assert_eq!(
+            parse_day("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        assert_eq!(parse_day("2024-02"), None);
+        assert_eq!(parse_day("2023-02-29"), None);
+        let day = |text: &str| deserialize_day(serde_json::Value::from(text));
+        assert_eq!(day("2024-05-01").ok(), NaiveDate::from_ymd_opt(2024, 5, 1));
+        assert!(day("2024-05")
+            .unwrap_err()
+            .to_string()
+            .contains("whole date"));
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub struct Feed {
     pub version: u32,
     pub publisher: Publisher,
     /// When an officer last checked the whole feed.
+    #[serde(deserialize_with = "crate::date::deserialize_day")]
     pub updated: NaiveDate,
     /// Language codes the texts are written in; the first is the default.
     pub languages: Vec<String>,

@@ -46,7 +46,7 @@ impl TrackerFilter {
                 "status" => filter.status = level_from_slug(value.trim()),
                 "lead" => filter.lead = some(value),
                 "q" => filter.query = value.trim().to_owned(),
-                "since" => filter.since = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok(),
+                "since" => filter.since = crate::date::parse_day(value.trim()),
                 _ => {}
             }
         }
@@ -89,7 +89,7 @@ impl TrackerFilter {
             pairs.push(("q", self.query.clone()));
         }
         if let Some(since) = self.since {
-            pairs.push(("since", since.format("%Y-%m-%d").to_string()));
+            pairs.push(("since", since.to_string()));
         }
         if pairs.is_empty() {
             return String::new();
