@@ -75,7 +75,7 @@ const MONTHS: [&str; 12] = [
 
 /// Reads a deadline as written. `Err` carries a plain-English explanation for the officer.
 pub fn parse_deadline(written: &str) -> Result<Deadline, String> {
-    let lower = written.trim().to_lowercase();
+    let lower = written.trim().to_ascii_lowercase();
     let marked_complete = lower.contains("(complete)");
     let text = lower
         .replace("(complete)", " ")

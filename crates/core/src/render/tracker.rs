@@ -168,7 +168,7 @@ fn filters(ctx: &RenderContext, plan: &Plan, filter: &TrackerFilter) -> Element 
             )
         })
         .collect();
-    leads.sort_by_key(|lead| lead.1.to_lowercase());
+    leads.sort_by_key(|lead| lead.1.to_ascii_lowercase());
     leads.dedup_by(|a, b| a.0 == b.0);
     let status = filter.status.map(|s| level_words(s).2);
     let text_input = |name: &'static str, kind: &'static str, label: Msg, value: String| {
