@@ -78,7 +78,7 @@ export async function startServer(roots) {
   /** The no-JS fallback the bench wrote for this widget and feed size, or nothing. */
   const fallbackFor = async (widget, size) => {
     const name = `fallback-${widget}-${size}.html`;
-    if (!size || !/^[a-z]+-[0-9]+x\.html$/.test(name)) return '';
+    if (!size || !/^fallback-[a-z]+-[0-9]+x\.html$/.test(name)) return '';
     if (!fallbacks.has(name)) {
       fallbacks.set(name, await readFile(path.join(roots.generated, name), 'utf8').catch(() => ''));
     }

@@ -28,6 +28,10 @@ const settled = new Promise((resolve) => {
 const twoFrames = () =>
   new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
+// Whether every placeholder carried its no-JS fallback, as the README tells editors to do: a
+// bare placeholder grows when the widget mounts, which is a layout shift of the page's making.
+bench.fallback = placeholders.every((p) => p.childElementCount > 0);
+
 bench.loaderStart = performance.now();
 try {
   await import('/dist/send-pathways.js');
@@ -37,6 +41,13 @@ try {
   await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1000))]);
   if (bench.readyAt === undefined) throw new Error('the loader finished without mounting the widgets');
   bench.interactiveMs = bench.readyAt - bench.loaderStart;
+  // Where the time went: when the wasm and the feed had arrived, from the loader's start.
+  const arrived = (url) => {
+    const entry = performance.getEntriesByName(new URL(url, location.href).href)[0];
+    return entry ? entry.responseEnd - bench.loaderStart : null;
+  };
+  bench.wasmArrivedMs = arrived('/dist/send-widgets_bg.wasm');
+  bench.feedArrivedMs = arrived(feedUrl);
   await twoFrames();
   // The load window ends here: what follows is the bench's own work, not the widget's.
   bench.loadEnd = performance.now();
