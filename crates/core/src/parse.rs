@@ -12,6 +12,17 @@ use crate::feed::{Feed, FORMAT_VERSION};
 use serde::Deserialize;
 use thiserror::Error;
 
+/// The largest feed the widgets and the checker read: 5 MB. The sample feed, with every
+/// pathway and the whole improvement plan, is under 100 KB; a feed fifty times larger is a
+/// mistake (a pasted export, an image as text) or an attack, and reading it would stall a
+/// phone. Refused before any parsing.
+pub const MAX_FEED_BYTES: usize = 5 * 1024 * 1024;
+
+/// The deepest nesting of `[` and `{` a feed may have. Real feeds need under 10 levels; the
+/// limit is well below serde_json's own recursion limit (128), so the widgets, the checker and
+/// the CLI all refuse the same feeds with the same message. Checked before parsing.
+pub const MAX_DEPTH: usize = 64;
+
 /// Why a feed could not be read, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("line {line}, column {column}{}: {message}", path_suffix(.path))]
@@ -34,6 +45,7 @@ fn path_suffix(path: &str) -> String {
 /// Parses and type-checks feed text. Semantic checks (references, dates in the past...) are
 /// the validator's job.
 pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
+    check_limits(text)?;
     match serde_json::from_str::<Feed>(text) {
         Ok(feed) if feed.version > FORMAT_VERSION => Err(newer_version(feed.version)),
         Ok(feed) => Ok(feed),
@@ -46,6 +58,88 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
             Err(from_json(error, path))
         }
     }
+}
+
+/// Refuses a feed over [`MAX_FEED_BYTES`] or nested deeper than [`MAX_DEPTH`], in one quick
+/// pass over the bytes that builds nothing.
+pub fn check_limits(text: &str) -> Result<(), FeedError> {
+    if text.len() > MAX_FEED_BYTES {
+        return Err(FeedError {
+            line: 1,
+            column: 1,
+            path: String::new(),
+            message: too_large_message(text.len() as u64),
+        });
+    }
+    match too_deep_at(text) {
+        Some(at) => {
+            let (line, column) = position(text, at);
+            Err(FeedError {
+                line,
+                column,
+                path: String::new(),
+                message: too_deep_message(),
+            })
+        }
+        None => Ok(()),
+    }
+}
+
+/// "the feed is 6.2 MB, …": shared with the widgets, which also check the size the server
+/// announces before downloading.
+pub fn too_large_message(bytes: u64) -> String {
+    // Tenths of a megabyte, rounded up, so a feed just over the limit never reads "5.0 MB".
+    let tenths = bytes.div_ceil(MAX_FEED_BYTES as u64 / 50);
+    format!(
+        "the feed is {}.{} MB, more than the {} MB these widgets read; a feed this large is \
+         almost certainly a mistake (check that the URL is the feed and that nothing was \
+         pasted into it)",
+        tenths / 10,
+        tenths % 10,
+        MAX_FEED_BYTES / (1024 * 1024)
+    )
+}
+
+pub fn too_deep_message() -> String {
+    format!("the feed is nested more than {MAX_DEPTH} levels deep")
+}
+
+/// The byte offset of the first `[` or `{` deeper than [`MAX_DEPTH`], outside strings.
+fn too_deep_at(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (at, byte) in text.bytes().enumerate() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(at);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Line and column (both from 1, columns in characters) of a byte offset.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
 }
 
 fn from_json(error: serde_json::Error, path: String) -> FeedError {
@@ -255,6 +349,41 @@ mod tests {
         assert_eq!(path_at(text, 1, 1), "");
         let lines = "{\n  \"a\": [\n    {\"b\": 1}\n  ]\n}";
         assert_eq!(path_at(lines, 3, 12), "a[0].b");
+    }
+
+    #[test]
+    fn a_feed_over_the_size_limit_is_refused_before_parsing() {
+        // Not even JSON: the size alone is enough, so nothing is parsed.
+        let text = " ".repeat(MAX_FEED_BYTES + 1);
+        let error = parse_feed(&text).unwrap_err();
+        assert_eq!((error.line, error.column), (1, 1));
+        assert!(
+            error
+                .message
+                .starts_with("the feed is 5.1 MB, more than the 5 MB"),
+            "{error}"
+        );
+        let padded = format!("{MINIMAL}{}", " ".repeat(MAX_FEED_BYTES - MINIMAL.len()));
+        assert!(parse_feed(&padded).is_ok(), "exactly the limit is fine");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_with_its_place() {
+        let deep = format!(
+            "{{\"version\": 1,\n  \"x\": {}{}}}",
+            "[".repeat(MAX_DEPTH + 10),
+            "]".repeat(MAX_DEPTH + 10)
+        );
+        let error = parse_feed(&deep).unwrap_err();
+        assert_eq!(error.message, "the feed is nested more than 64 levels deep");
+        // The root object is level 1, so the 64th "[" is the first too deep.
+        assert_eq!((error.line, error.column), (2, 8 + MAX_DEPTH - 1));
+        // Far past serde_json's own limit (128), the message is the same.
+        let deeper = "[".repeat(100_000);
+        assert_eq!(parse_feed(&deeper).unwrap_err().message, too_deep_message());
+        // Brackets inside text do not count.
+        let text = MINIMAL.replace("Example Council", &"[{".repeat(200));
+        assert!(parse_feed(&text).is_ok());
     }
 
     #[test]

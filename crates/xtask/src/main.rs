@@ -6,10 +6,12 @@
 //! - `cargo xtask build` and `cargo xtask serve [--port N]` do one part each.
 //! - `cargo xtask dist`: release files with content-hashed names and SRI hashes.
 //! - `cargo xtask bench [--quick] [--runs N]`: sizes and speed against the budgets (issue 7).
+//! - `cargo xtask fuzz [--seconds N]`: the feed fuzzer on nightly (issue 8).
 
 mod bench;
 mod build;
 mod dist;
+mod fuzz;
 mod serve;
 mod test;
 mod tools;
@@ -18,7 +20,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <demo|test|build|dist|serve|bench> [--port N] [--quick] [--runs N]
+    "usage: cargo xtask <demo|test|build|dist|serve|bench|fuzz> [--port N] [--quick] [--runs N]
+                   [--seconds N]
 
   demo    install missing tools, build the widgets, serve www/ on 127.0.0.1
   test    install missing tools, then fmt, clippy, native tests, wasm build, browser tests,
@@ -29,6 +32,8 @@ const USAGE: &str =
   serve   serve www/ as it is (no build)
   bench   build, then measure sizes, native and browser speed into target/bench/report.json
           and www/docs/benchmarks.md (--quick: one browser run, sample feed, no criterion)
+  fuzz    install nightly and cargo-fuzz if missing, then fuzz parse → validate → render
+          for --seconds N (default 60); crashes go to crates/fuzz/artifacts/
 
   --port N   port for demo and serve (default 8080)";
 
@@ -48,6 +53,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::serve(port, true),
         Some("test") => return test::run_all(),
         Some("bench") => bench::Options::from_args(&args).and_then(|o| bench::bench(&o)),
+        Some("fuzz") => fuzz::fuzz(&args),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

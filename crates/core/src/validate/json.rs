@@ -8,7 +8,8 @@
 use super::{Diagnostic, Severity};
 
 /// Deeper nesting than this is refused: no real feed needs it, and it protects the reader.
-pub const MAX_DEPTH: usize = 64;
+/// The same limit as the widgets' parser, so both refuse the same feeds at the same place.
+pub use crate::parse::MAX_DEPTH;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Json {
@@ -189,9 +190,11 @@ impl Reader<'_> {
     }
 
     fn value(&mut self, depth: usize) -> Result<Json, Stop> {
-        if depth > MAX_DEPTH {
+        // `depth` counts the containers around this value: opening one more than MAX_DEPTH
+        // deep is refused, as `parse::check_limits` does.
+        if depth >= MAX_DEPTH && matches!(self.peek(), Some('{' | '[')) {
             return Err(self.fatal(
-                &format!("the feed is nested more than {MAX_DEPTH} levels deep"),
+                &crate::parse::too_deep_message(),
                 "Check for brackets that open but never close; real feeds need far fewer levels.",
             ));
         }

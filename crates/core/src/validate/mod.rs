@@ -71,6 +71,31 @@ impl Report {
 /// Checks feed text as of `today`.
 pub fn validate_feed(text: &str, today: NaiveDate) -> Report {
     let mut diagnostics = Vec::new();
+    // Too large or too deep: one clear message, before reading anything.
+    if let Err(error) = crate::parse::check_limits(text) {
+        let too_large = text.len() > crate::parse::MAX_FEED_BYTES;
+        diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            code: if too_large { "too-large" } else { "too-deep" },
+            line: error.line,
+            column: error.column,
+            path: String::new(),
+            message: error.message,
+            fix: if too_large {
+                format!(
+                    "Keep the feed under {} MB: check that this is the feed file and remove anything pasted into it by mistake.",
+                    crate::parse::MAX_FEED_BYTES / (1024 * 1024)
+                )
+            } else {
+                "Check for brackets that open but never close; real feeds need far fewer levels."
+                    .into()
+            },
+        });
+        return Report {
+            diagnostics,
+            feed: None,
+        };
+    }
     let json = json::read(text, &mut diagnostics);
     let feed = json.and_then(|json| {
         if let Some(newer) = newer_version(&json) {
@@ -129,14 +154,25 @@ fn newer_version(json: &json::Json) -> Option<Diagnostic> {
     }
 }
 
+/// Words longer than this get no "did you mean": nobody mistypes a paragraph, and comparing
+/// two long texts costs their lengths multiplied (two 20,000-character ids in a hostile feed
+/// would need 3 GB and minutes, in the tab of the editor whose page runs the checker).
+const MAX_SUGGESTION_CHARS: usize = 100;
+
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
+    let length = word.chars().count();
+    if length > MAX_SUGGESTION_CHARS {
+        return None;
+    }
+    let limit = (length / 3).max(1);
     candidates
         .into_iter()
+        // The distance is at least the difference in length: skip those that cannot be close.
+        .filter(|candidate| candidate.chars().count().abs_diff(length) <= limit)
         .map(|candidate| (edit_distance(word, candidate), candidate))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
@@ -172,11 +208,61 @@ mod tests {
     use super::*;
 
     #[test]
+    fn limits_are_refused_first_with_the_parsers_words() {
+        let today = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        let large = format!("{{{}}}", " ".repeat(crate::parse::MAX_FEED_BYTES));
+        let report = validate_feed(&large, today);
+        assert_eq!(report.diagnostics.len(), 1);
+        assert_eq!(report.diagnostics[0].code, "too-large");
+        assert!(report.diagnostics[0].message.contains("more than the 5 MB"));
+        // The checker and the parser agree on depth: the same limit, place and words.
+        for levels in [json::MAX_DEPTH, json::MAX_DEPTH + 1, 500] {
+            let deep = format!("{{\"a\":\n {}{}}}", "[".repeat(levels), "]".repeat(levels));
+            let report = validate_feed(&deep, today);
+            let parsed = crate::parse::check_limits(&deep);
+            let first = report
+                .diagnostics
+                .first()
+                .filter(|d| d.message.contains("nested"));
+            match (&parsed, first) {
+                (Ok(()), None) => assert!(levels < json::MAX_DEPTH),
+                (Err(e), Some(d)) => {
+                    assert_eq!(
+                        (e.line, e.column, &e.message),
+                        (d.line, d.column, &d.message)
+                    )
+                }
+                other => panic!("{levels} levels: {other:?}"),
+            }
+        }
+        // The reader's own check (the limit pass not run) stops at the same bracket.
+        let deep = "[".repeat(json::MAX_DEPTH + 1);
+        let mut diagnostics = Vec::new();
+        assert!(json::read(&deep, &mut diagnostics).is_none());
+        let error = crate::parse::check_limits(&deep).unwrap_err();
+        assert_eq!(
+            (diagnostics[0].line, diagnostics[0].column),
+            (error.line, error.column)
+        );
+    }
+
+    #[test]
     fn suggestions_catch_typos_but_not_strangers() {
         let fields = ["deadline", "status", "evidence", "status_date", "text"];
         assert_eq!(did_you_mean("deadlnie", fields), Some("deadline"));
         assert_eq!(did_you_mean("Status", fields), Some("status"));
         assert_eq!(did_you_mean("statusdate", fields), Some("status_date"));
         assert_eq!(did_you_mean("colour", fields), None);
+    }
+
+    #[test]
+    fn suggestions_for_huge_words_cost_nothing() {
+        // Found by the property tests: two long ids made the checker quadratic in memory.
+        let long = "x".repeat(20_000);
+        let near = format!("{long}y");
+        let started = std::time::Instant::now();
+        assert_eq!(did_you_mean(&long, [near.as_str(), "x"]), None);
+        assert_eq!(did_you_mean("x", [near.as_str()]), None);
+        assert!(started.elapsed() < std::time::Duration::from_millis(100));
     }
 }
