@@ -10,8 +10,8 @@ pub mod feed;
 pub mod i18n;
 pub mod links;
 pub mod options;
-pub mod pathway;
 pub mod parse;
+pub mod pathway;
 pub mod render;
 #[cfg(feature = "schema")]
 pub mod schema;
