@@ -38,7 +38,7 @@ pub const ATTRIBUTES: &[(&str, &str, &str)] = &[
     ),
     ("data-lang", "en | bn", "en"),
     ("data-heading-level", "2 | 3 | 4 | 5 | 6", "2"),
-    ("data-view", "map | list (pathway only)", "map"),
+    ("data-view", "map | list (pathway only)", "list"),
 ];
 
 impl WidgetOptions {
@@ -84,12 +84,12 @@ impl WidgetOptions {
             },
         };
         let view = match get("data-view") {
-            None => View::Map,
+            None => View::List,
             Some(code) => View::from_code(&code).unwrap_or_else(|| {
                 warnings.push(format!(
-                    "data-view=\"{code}\" is not a view; use \"map\" or \"list\". Using \"map\"."
+                    "data-view=\"{code}\" is not a view; use \"map\" or \"list\". Using \"list\"."
                 ));
-                View::Map
+                View::List
             }),
         };
         let pathway = get("data-pathway")
@@ -130,11 +130,11 @@ mod tests {
             ("data-lang", "bn"),
             ("data-heading-level", "3"),
             ("data-pathway", "autism"),
-            ("data-view", "list"),
+            ("data-view", "map"),
         ])
         .unwrap();
         assert!(warnings.is_empty());
-        assert_eq!(options.view, View::List);
+        assert_eq!(options.view, View::Map);
         assert_eq!(options.lang, Lang::Bn);
         assert_eq!(options.heading_level, 3);
         assert_eq!(options.pathway.as_deref(), Some("autism"));
@@ -151,7 +151,7 @@ mod tests {
         ])
         .unwrap();
         assert_eq!((options.lang, options.heading_level), (Lang::En, 2));
-        assert_eq!(options.view, View::Map);
+        assert_eq!(options.view, View::List);
         assert_eq!(warnings.len(), 3);
         assert!(warnings[2].contains("data-view"));
         assert!(warnings[0].contains("data-lang") && warnings[1].contains("data-heading-level"));

@@ -13,11 +13,12 @@ use chrono::NaiveDate;
 
 pub const FRAGMENT_PREFIX: &str = "pathway:";
 
-/// The two ways to see a pathway.
+/// The two ways to see a pathway. The list is the default because it is what the static
+/// fallback shows: a widget that starts as a list replaces its fallback without moving the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
-    #[default]
     Map,
+    #[default]
     List,
 }
 
