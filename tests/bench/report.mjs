@@ -31,6 +31,7 @@ export function flatMetrics(report) {
   }
   for (const s of browser?.scenarios ?? []) {
     put(`browser.${s.id}.interactive_ms`, s.interactive_ms.median);
+    put(`browser.${s.id}.ready_ms`, s.ready_ms);
     put(`browser.${s.id}.json_parse_ms`, s.json_parse_ms.median);
     put(`browser.${s.id}.ratio_to_json_parse`, s.ratio_to_json_parse);
     put(`browser.${s.id}.load.cls`, s.load.cls);
@@ -105,7 +106,7 @@ export function markdown(report) {
   }
   if (browser) {
     lines.push(
-      `| browser, phone viewport (median of ${browser.runs}) | feed | CPU | wasm / feed arrived | loader start → interactive | JSON.parse | ratio | CLS (load / walk) | longest task ms (load / walk) |`,
+      `| browser, phone viewport (median of ${browser.runs}) | feed | CPU | wasm / feed arrived / ready | loader start → interactive | JSON.parse | ratio | CLS (load / walk) | longest task ms (load / walk) |`,
       '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
     for (const s of browser.scenarios) {
@@ -113,7 +114,7 @@ export function markdown(report) {
       const failed = s.ready_runs < s.runs ? ` (${s.runs - s.ready_runs} of ${s.runs} not ready)` : '';
       lines.push(
         `| ${s.widgets.join(' + ')}${failed}${s.fallback ? '' : ' (no fallback)'} | ${s.feed} | ${s.cpu_throttle}× | ` +
-          `${num(s.wasm_arrived_ms, 0)} / ${num(s.feed_arrived_ms, 0)} ms | ${ms(s.interactive_ms.median)} | ` +
+          `${num(s.wasm_arrived_ms, 0)} / ${num(s.feed_arrived_ms, 0)} / ${num(s.ready_ms, 0)} ms | ${ms(s.interactive_ms.median)} | ` +
           `${ms(s.json_parse_ms.median, 2)} | ${num(s.ratio_to_json_parse, 0)} | ${num(s.load.cls, 3)} / ${walk ? num(walk.cls, 3) : '–'} | ` +
           `${num(s.load.longest_task_ms, 0)} / ${walk ? num(walk.longest_task_ms, 0) : '–'} |`,
       );
