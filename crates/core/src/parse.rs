@@ -89,7 +89,7 @@ pub fn check_limits(text: &str) -> Result<(), FeedError> {
 /// announces before downloading.
 pub fn too_large_message(bytes: u64) -> String {
     // Tenths of a megabyte, rounded up, so a feed just over the limit never reads "5.0 MB".
-    let tenths = bytes.div_ceil(MAX_FEED_BYTES as u64 / 50);
+    let tenths = bytes.saturating_mul(10).div_ceil(1024 * 1024);
     format!(
         "the feed is {}.{} MB, more than the {} MB these widgets read; a feed this large is \
          almost certainly a mistake (check that the URL is the feed and that nothing was \
@@ -363,6 +363,7 @@ mod tests {
                 .starts_with("the feed is 5.1 MB, more than the 5 MB"),
             "{error}"
         );
+        assert!(too_large_message(6 * 1024 * 1024).starts_with("the feed is 6.0 MB"));
         let padded = format!("{MINIMAL}{}", " ".repeat(MAX_FEED_BYTES - MINIMAL.len()));
         assert!(parse_feed(&padded).is_ok(), "exactly the limit is fine");
     }

@@ -643,6 +643,10 @@ fn lookup<'j>(json: &'j Json, path: &str) -> Option<&'j Json> {
 }
 
 /// A step whose next steps lead back to one already on the path: (step index, id it returns to).
+///
+/// Depth first with a stack of its own rather than recursion: a pathway of 10,000 chained
+/// steps overflowed the call stack (found by `tests/limits.rs`), which in the browser is a
+/// trap in the officer's checker.
 fn find_cycle(pathway: &Pathway) -> Option<(usize, String)> {
     let index: HashMap<&str, usize> = pathway
         .steps
@@ -650,37 +654,37 @@ fn find_cycle(pathway: &Pathway) -> Option<(usize, String)> {
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
+    let next_steps = |i: usize| pathway.steps[i].next.as_ref().map_or(&[][..], |n| &n.steps);
     // 0 = unvisited, 1 = on the current path, 2 = done.
     let mut state = vec![0u8; pathway.steps.len()];
-    fn visit(
-        i: usize,
-        pathway: &Pathway,
-        index: &HashMap<&str, usize>,
-        state: &mut [u8],
-    ) -> Option<(usize, String)> {
-        state[i] = 1;
-        for next in pathway.steps[i].next.iter().flat_map(|n| &n.steps) {
+    // (step, how many of its next steps have been followed)
+    let mut path: Vec<(usize, usize)> = Vec::new();
+    for root in 0..pathway.steps.len() {
+        if state[root] != 0 {
+            continue;
+        }
+        state[root] = 1;
+        path.push((root, 0));
+        while let Some(top) = path.last_mut() {
+            let (i, followed) = *top;
+            let Some(next) = next_steps(i).get(followed) else {
+                state[i] = 2;
+                path.pop();
+                continue;
+            };
+            top.1 += 1;
             let Some(&j) = index.get(next.as_str()) else {
                 continue;
             };
             match state[j] {
                 1 => return Some((i, next.clone())),
                 0 => {
-                    if let Some(found) = visit(j, pathway, index, state) {
-                        return Some(found);
-                    }
+                    state[j] = 1;
+                    path.push((j, 0));
                 }
                 _ => {}
             }
         }
-        state[i] = 2;
-        None
     }
-    (0..pathway.steps.len()).find_map(|i| {
-        if state[i] == 0 {
-            visit(i, pathway, &index, &mut state)
-        } else {
-            None
-        }
-    })
+    None
 }
