@@ -4,7 +4,7 @@
 // or host; mounts every placeholder, and any added to the page later; and shares one wasm
 // instance and one fetch per feed URL between widgets. If anything fails, placeholders keep
 // their fallback HTML and the cause goes to the console for the editor.
-import init, { mountAll } from './send-widgets.js';
+import init, { mountOne } from './send-widgets.js';
 
 const here = import.meta.url;
 performance.mark('send-pathways:start');
@@ -46,12 +46,43 @@ async function explainBrokenFeeds() {
   }
 }
 
-let mounting = Promise.resolve();
-/** Mounts placeholders one batch at a time; a batch that finds nothing new does nothing. */
-function mountNew() {
-  mounting = mounting.then(() => mountAll()).then(explainBrokenFeeds).catch((error) => {
-    console.error('SEND Pathways could not mount a widget; the page keeps its own content.', error);
+/**
+ * Mounts one placeholder in its own wasm call. A bug (a Rust panic) aborts that call only: the
+ * panic hook has already put the notice in this widget and signals `send-pathways:panic`,
+ * since the aborted call's promise never settles; the next placeholder mounts as usual.
+ */
+function mountPlaceholder(element) {
+  return new Promise((resolve) => {
+    const panicked = () => resolve(false);
+    element.addEventListener('send-pathways:panic', panicked, { once: true });
+    mountOne(element)
+      .catch((error) => {
+        console.error('SEND Pathways could not mount a widget; the page keeps its own content.', error);
+        return false;
+      })
+      .then((mounted) => {
+        element.removeEventListener('send-pathways:panic', panicked);
+        resolve(mounted);
+      });
   });
+}
+
+let mounting = Promise.resolve();
+/**
+ * Mounts new placeholders one at a time (so widgets on one feed share one fetch); a batch that
+ * finds nothing new does nothing.
+ */
+function mountNew() {
+  mounting = mounting
+    .then(async () => {
+      for (const element of document.querySelectorAll('[data-send-widget]:not([data-sp-state])')) {
+        await mountPlaceholder(element);
+      }
+    })
+    .then(explainBrokenFeeds)
+    .catch((error) => {
+      console.error('SEND Pathways could not mount a widget; the page keeps its own content.', error);
+    });
   return mounting;
 }
 

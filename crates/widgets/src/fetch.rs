@@ -1,7 +1,12 @@
 //! Fetching and reading the feed: one request per feed URL however many widgets use it, a
 //! 10-second limit, one retry, and the last good copy kept in this browser for when the
 //! network fails. The copy is the council's public feed, never anything a family typed.
+//!
+//! What comes back is checked before it is read: a body the server says is over the size
+//! limit is never downloaded, and an HTML page (a CMS error or login page answering 200) is
+//! refused by its type; neither is worth a retry.
 
+use send_core::parse::{too_large_message, MAX_FEED_BYTES};
 use send_core::{parse_feed, Feed};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -64,7 +69,8 @@ pub async fn feed(url: &str) -> Result<Loaded, Failure> {
 async fn fetch_with_retry(url: &str) -> Result<String, String> {
     match fetch_text(url).await {
         Ok(text) => Ok(text),
-        Err(first) => {
+        Err(Problem::Refused(why)) => Err(why),
+        Err(Problem::Failed(first)) => {
             web_sys::console::warn_1(
                 &format!(
                     "SEND Pathways: {url}: {}; trying once more",
@@ -72,29 +78,79 @@ async fn fetch_with_retry(url: &str) -> Result<String, String> {
                 )
                 .into(),
             );
-            fetch_text(url).await.map_err(|e| describe(&e))
+            match fetch_text(url).await {
+                Ok(text) => Ok(text),
+                Err(Problem::Refused(why)) => Err(why),
+                Err(Problem::Failed(error)) => Err(describe(&error)),
+            }
         }
     }
 }
 
-async fn fetch_text(url: &str) -> Result<String, JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
+/// Why a fetch gave no feed text: worth another try, or not.
+enum Problem {
+    /// The network or the server failed (no answer, an error status, a broken connection).
+    Failed(JsValue),
+    /// The server answered with something that is not a feed: another try gives the same.
+    Refused(String),
+}
+
+impl From<JsValue> for Problem {
+    fn from(error: JsValue) -> Self {
+        Problem::Failed(error)
+    }
+}
+
+async fn fetch_text(url: &str) -> Result<String, Problem> {
+    let window = web_sys::window().ok_or(JsValue::from_str("no window"))?;
     let init = RequestInit::new();
     init.set_signal(Some(&AbortSignal::timeout_with_u32(TIMEOUT_MS)));
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await?
         .dyn_into()?;
     if !response.ok() {
-        return Err(JsValue::from_str(&format!(
+        return Err(Problem::Failed(JsValue::from_str(&format!(
             "the server answered {} {}",
             response.status(),
             response.status_text()
+        ))));
+    }
+    let header = |name: &str| response.headers().get(name).ok().flatten();
+    if let Some(kind) = header("content-type").filter(|kind| !is_feed_type(kind)) {
+        return Err(Problem::Refused(format!(
+            "the server sent {kind}, not the JSON feed (is the address right, or is it an error or sign-in page?)"
         )));
     }
-    JsFuture::from(response.text()?)
+    // Before downloading: a server that announces an oversized body is not read at all.
+    if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok()) {
+        if length > MAX_FEED_BYTES as u64 {
+            return Err(Problem::Refused(too_large_message(length)));
+        }
+    }
+    let text = JsFuture::from(response.text()?)
         .await?
         .as_string()
-        .ok_or_else(|| JsValue::from_str("the response was not text"))
+        .ok_or_else(|| JsValue::from_str("the response was not text"))?;
+    // Compressed bodies announce their compressed size: check what arrived, before parsing.
+    if text.len() > MAX_FEED_BYTES {
+        return Err(Problem::Refused(too_large_message(text.len() as u64)));
+    }
+    Ok(text)
+}
+
+/// JSON under any of its names, plain text (some CMSs serve files so) or no useful type. An
+/// HTML page, an image or anything else is not a feed, whatever it contains.
+fn is_feed_type(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    matches!(
+        essence.as_str(),
+        "" | "application/json" | "text/json" | "text/plain" | "application/octet-stream"
+    ) || essence.ends_with("+json")
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -131,9 +187,16 @@ fn describe(error: &JsValue) -> String {
     error
         .as_string()
         .or_else(|| {
-            error
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| format!("{}: {}", String::from(e.name()), String::from(e.message())))
+            let error = error.dyn_ref::<js_sys::Error>()?;
+            let name = String::from(error.name());
+            let message = String::from(error.message());
+            // Fetch says only "Failed to fetch" or "network error": say what that can mean.
+            let hint = if name == "TypeError" {
+                " (the connection failed or was closed, or the browser blocked it: is the feed on another site that does not allow this one (CORS), or missing from the page's Content Security Policy connect-src?)"
+            } else {
+                ""
+            };
+            Some(format!("{name}: {message}{hint}"))
         })
         .unwrap_or_else(|| format!("{error:?}"))
 }

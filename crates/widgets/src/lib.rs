@@ -30,15 +30,74 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
 }
 
-/// Installs a panic hook that reports to the console instead of dying silently.
+/// Installs the panic hook: a bug shows in the widget it struck, never as a dead box.
+///
+/// The release build aborts on panic (smaller wasm), so nothing after the hook runs: the hook
+/// itself gives the widget being mounted the usual notice over its fallback, marks it failed,
+/// logs the panic for the editor, and tells the loader (`send-pathways:panic` on the
+/// placeholder), which then goes on to the next placeholder. The loader mounts one placeholder
+/// per call, so the abort ends only that call; the wasm instance stays usable.
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("SEND Pathways widget failed: {info}").into());
+        web_sys::console::error_1(
+            &format!("SEND Pathways widget failed (a bug, please report it): {info}").into(),
+        );
+        let Ok(document) = dom::document() else {
+            return;
+        };
+        let Ok(mounting) =
+            document.query_selector_all("[data-send-widget][data-sp-state=\"loading\"]")
+        else {
+            return;
+        };
+        for index in 0..mounting.length() {
+            if let Some(placeholder) = mounting
+                .item(index)
+                .and_then(|node| node.dyn_into::<Element>().ok())
+            {
+                let lang = placeholder
+                    .get_attribute("data-lang")
+                    .and_then(|code| send_core::Lang::from_code(&code))
+                    .unwrap_or_default();
+                let _ = placeholder.set_attribute("data-sp-error", "panic");
+                fail(
+                    &document,
+                    &placeholder,
+                    "this widget stopped: see the error above",
+                    lang,
+                );
+                if let Ok(event) = web_sys::Event::new("send-pathways:panic") {
+                    let _ = placeholder.dispatch_event(&event);
+                }
+            }
+        }
     }));
 }
 
+/// Mounts one placeholder, unless it was mounted before; `true` when it shows the widget.
+/// The loader calls this once per placeholder, so a bug in one cannot stop the others.
+#[wasm_bindgen(js_name = mountOne)]
+pub async fn mount_one(placeholder: Element) -> Result<bool, JsValue> {
+    if placeholder.has_attribute(STATE_ATTR) {
+        return Ok(false);
+    }
+    Ok(mount(&dom::document()?, &placeholder).await)
+}
+
+/// A deliberate panic for the browser test of the hook above: only when the placeholder has
+/// `data-send-test-panic` and the page's own address has `send-pathways-test-panic` in its
+/// query. Both are the page's, never the feed's, so no feed can trigger it; a page author who
+/// sets both only breaks their own widget, exactly as the test does.
+fn test_panic_requested(placeholder: &Element) -> bool {
+    placeholder.has_attribute("data-send-test-panic")
+        && web_sys::window()
+            .and_then(|window| window.location().search().ok())
+            .is_some_and(|query| query.contains("send-pathways-test-panic"))
+}
+
 /// Mounts every placeholder on the page that is not mounted yet. Returns how many mounted.
+/// (The loader uses [`mount_one`]; this stays for pages that call it directly.)
 #[wasm_bindgen(js_name = mountAll)]
 pub async fn mount_all() -> Result<u32, JsValue> {
     let document = dom::document()?;
@@ -88,6 +147,9 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
             return false;
         }
     };
+    if test_panic_requested(placeholder) {
+        panic!("deliberate panic for the browser test (data-send-test-panic)");
+    }
     let id_prefix = NEXT_ID.with(|next| {
         let id = next.get();
         next.set(id + 1);
