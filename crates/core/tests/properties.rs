@@ -349,3 +349,31 @@ fn the_unedited_bases_are_accepted() {
         assert!(!render_all(&feed, feed.updated, &TrackerFilter::default()).is_empty());
     }
 }
+
+/// Every input in `crates/fuzz/regressions/` (crashes, hangs and blow-ups found by the fuzzer
+/// or these properties) is read, checked and rendered on stable, in every `cargo test`.
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../fuzz/regressions");
+    let entries = std::fs::read_dir(folder).expect("crates/fuzz/regressions exists");
+    for entry in entries {
+        let path = entry.expect("a readable folder").path();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let started = std::time::Instant::now();
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).expect("a date");
+        if let Ok(feed) = parse_feed(&text) {
+            render_all(&feed, today, &TrackerFilter::default());
+        }
+        if let Some(feed) = validate_feed(&text, today).feed {
+            render_all(&feed, today, &TrackerFilter::default());
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "{} took {:?}",
+            path.display(),
+            started.elapsed()
+        );
+    }
+}
