@@ -121,7 +121,6 @@ impl Live {
 
     /// Redraws the whole widget from the core, then focuses `focus` (a selector) if given.
     fn render(&self, focus: Option<String>) -> Result<(), JsValue> {
-        self.remember_open_steps();
         let tree = render_pathway_widget(
             &self.feed,
             &self.options.borrow(),
@@ -144,7 +143,8 @@ impl Live {
         Ok(())
     }
 
-    /// The list's open steps live in the DOM (toggled without a redraw); keep them across one.
+    /// The list's open steps live in the DOM (toggled without a redraw); every handler calls
+    /// this before it changes the state, so a redraw keeps them.
     fn remember_open_steps(&self) {
         let Some(section) = self.section() else {
             return;
@@ -175,6 +175,7 @@ impl Live {
     }
 
     fn click(&self, control: &Element) -> Result<(), JsValue> {
+        self.remember_open_steps();
         let step = control.get_attribute("data-step");
         match control.get_attribute("data-sp-action").as_deref() {
             Some("open-step") => self.open(step),
@@ -253,6 +254,7 @@ impl Live {
             .ok()
             .flatten();
         if let Some(node) = node {
+            self.remember_open_steps();
             let attribute = match key.as_str() {
                 "ArrowUp" => Some("data-sp-up"),
                 "ArrowDown" => Some("data-sp-down"),
@@ -289,12 +291,14 @@ impl Live {
             && element.closest(".sp-map-view").ok().flatten().is_some()
         {
             event.prevent_default();
+            self.remember_open_steps();
             return self.close();
         }
         Ok(())
     }
 
     fn finder_changed(&self, control: &Element) -> Result<(), JsValue> {
+        self.remember_open_steps();
         let value_of = |name: &str| {
             self.root
                 .query_selector(&format!("select[name=\"{name}\"]"))
@@ -352,6 +356,7 @@ impl Live {
 
     /// Back, forward, or a link to a step or pathway.
     fn follow_address(&self, hash: &str) -> Result<(), JsValue> {
+        self.remember_open_steps();
         let before = self.options.borrow().pathway.clone();
         self.apply_address(hash);
         let changed_pathway = self.options.borrow().pathway != before;
