@@ -480,9 +480,18 @@ pub fn layout(graph: &Graph, metrics: &Metrics) -> MapLayout {
 fn neighbours(nodes: &mut [NodeBox]) {
     let count = nodes.len();
     let rows = nodes.last().map_or(0, |n| n.row + 1);
+    // The boxes of each row, so finding the nearest box above or below scans one row only.
+    let mut by_row: Vec<Vec<usize>> = vec![Vec::new(); rows];
+    for (k, node) in nodes.iter().enumerate() {
+        if let Some(row) = by_row.get_mut(node.row) {
+            row.push(k);
+        }
+    }
     let nearest = |nodes: &[NodeBox], row: usize, x: i32| {
-        (0..count)
-            .filter(|&k| nodes[k].row == row)
+        by_row
+            .get(row)?
+            .iter()
+            .copied()
             .min_by_key(|&k| ((nodes[k].rect.centre_x() - x).abs(), k))
     };
     for k in 0..count {

@@ -18,6 +18,7 @@ use crate::render::common::{format_value, services, RenderContext};
 use crate::render::pathway_family::{clock_section, finder, here_banner, toolbar};
 use crate::render::pathway_map::render_map;
 use crate::view::{el, Element, Node};
+use std::collections::HashMap;
 
 /// How a step is numbered: its number, and whether it is an alternative to the step before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,16 +44,22 @@ pub fn ordered_steps(pathway: &Pathway) -> Vec<&Step> {
 
 /// Numbers steps; a step that is an "or" alternative to the one before shares its number.
 pub fn number_steps(pathway: &Pathway, steps: &[&Step]) -> Vec<StepNumber> {
-    let alternatives = |a: &str, b: &str| {
-        pathway
-            .steps
-            .iter()
-            .filter_map(|s| s.next.as_ref())
-            .any(|next| {
-                next.logic == Logic::Any
-                    && next.steps.iter().any(|id| id == a)
-                    && next.steps.iter().any(|id| id == b)
-            })
+    // Each step id → the "any" groups it belongs to, so checking a pair is not a scan of the
+    // whole pathway (which made long pathways quadratic).
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    let any_groups = pathway
+        .steps
+        .iter()
+        .filter_map(|s| s.next.as_ref())
+        .filter(|next| next.logic == Logic::Any);
+    for (group, next) in any_groups.enumerate() {
+        for id in &next.steps {
+            groups.entry(id.as_str()).or_default().push(group);
+        }
+    }
+    let alternatives = |a: &str, b: &str| match (groups.get(a), groups.get(b)) {
+        (Some(a), Some(b)) => a.iter().any(|g| b.contains(g)),
+        _ => false,
     };
     let mut numbers: Vec<StepNumber> = Vec::with_capacity(steps.len());
     for (i, step) in steps.iter().enumerate() {

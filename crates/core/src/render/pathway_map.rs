@@ -20,7 +20,12 @@ pub fn map_layout(ctx: &RenderContext, seen: &Seen) -> MapLayout {
     let pathway = seen.pathway();
     let numbered = seen.numbered();
     let lanes = pathway.stages.iter().map(|s| ctx.str(&s.title)).collect();
-    let index = |id: &str| numbered.iter().position(|(s, _)| s.id == id);
+    let positions: std::collections::HashMap<&str, usize> = numbered
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _))| (s.id.as_str(), i))
+        .collect();
+    let index = |id: &str| positions.get(id).copied();
     let nodes = numbered
         .iter()
         .map(|(step, number)| GraphNode {
@@ -150,8 +155,12 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
         }
     }
     let mut boxes = el("g").class("sp-map__nodes");
+    let by_id: std::collections::HashMap<&str, &(&Step, StepNumber)> = numbered
+        .iter()
+        .map(|entry| (entry.0.id.as_str(), entry))
+        .collect();
     for node in &map.nodes {
-        let Some((step, number)) = numbered.iter().find(|(s, _)| s.id == node.id) else {
+        let Some(&&(step, number)) = by_id.get(node.id.as_str()) else {
             continue;
         };
         let stage = pathway
@@ -159,7 +168,7 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
             .iter()
             .find(|s| s.id == step.stage)
             .map(|s| ctx.str(&s.title));
-        let mut name = format!("{}: {}", number_words(ctx, *number), ctx.str(&step.title));
+        let mut name = format!("{}: {}", number_words(ctx, number), ctx.str(&step.title));
         if step.optional {
             name = format!("{name} ({})", ctx.msg(Msg::Optional));
         }
