@@ -1,8 +1,9 @@
-//! View tree to DOM. The only place nodes are created; text is always a text node.
+//! View tree to DOM, and the few DOM reads the widgets share. The only place nodes are created;
+//! text is always a text node.
 
 use send_core::view::Node;
 use wasm_bindgen::prelude::*;
-use web_sys::Document;
+use web_sys::{Document, Element};
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
@@ -38,4 +39,34 @@ fn build_in(document: &Document, tree: &Node, in_svg: bool) -> Result<web_sys::N
             Ok(dom.into())
         }
     }
+}
+
+/// The location's fragment, `#…`, or empty.
+pub fn window_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The element an event happened on.
+pub fn target(event: &web_sys::Event) -> Option<Element> {
+    event.target()?.dyn_into::<Element>().ok()
+}
+
+/// A form control's current value (input, select or textarea alike).
+pub fn value(control: &Element) -> String {
+    js_sys::Reflect::get(control, &"value".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Every element under `root` matching `selector`, in document order.
+pub fn each(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .collect()
 }

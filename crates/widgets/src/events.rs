@@ -3,6 +3,7 @@
 //! One delegated listener per widget. Its handle is owned by a registry for the page's life
 //! rather than `forget()`-ed, so a later unmount can drop it.
 
+use crate::dom::each;
 use gloo_events::EventListener;
 use send_core::i18n::{t, Msg};
 use send_core::Lang;
@@ -87,13 +88,4 @@ fn sync_toggle_all(widget: &Element, lang: Lang) {
             lang,
         )));
     }
-}
-
-fn each(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .collect()
 }

@@ -8,6 +8,7 @@
 //! ever sent: there is no network call here at all.
 
 use crate::dom;
+use crate::dom::{each, target, value, window_hash};
 use chrono::NaiveDate;
 use gloo_events::{EventListener, EventListenerOptions};
 use send_core::i18n::{t, Msg};
@@ -474,30 +475,4 @@ fn report(result: Result<(), JsValue>) {
     if let Err(error) = result {
         web_sys::console::error_2(&"SEND Pathways pathway:".into(), &error);
     }
-}
-
-fn window_hash() -> String {
-    web_sys::window()
-        .and_then(|window| window.location().hash().ok())
-        .unwrap_or_default()
-}
-
-fn target(event: &web_sys::Event) -> Option<Element> {
-    event.target()?.dyn_into::<Element>().ok()
-}
-
-fn value(control: &Element) -> String {
-    js_sys::Reflect::get(control, &"value".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
-fn each(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .collect()
 }

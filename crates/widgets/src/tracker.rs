@@ -7,6 +7,7 @@
 //! never disturbed.
 
 use crate::dom;
+use crate::dom::{each, target, value, window_hash};
 use chrono::NaiveDate;
 use gloo_events::{EventListener, EventListenerOptions};
 use send_core::options::WidgetOptions;
@@ -15,7 +16,7 @@ use send_core::widget::{render_tracker_results, render_widget_at};
 use send_core::Feed;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 thread_local! {
@@ -209,30 +210,4 @@ fn write_address(filter: &TrackerFilter) -> Result<(), JsValue> {
     window
         .history()?
         .replace_state_with_url(&JsValue::NULL, "", Some(&url))
-}
-
-fn window_hash() -> String {
-    web_sys::window()
-        .and_then(|window| window.location().hash().ok())
-        .unwrap_or_default()
-}
-
-fn target(event: &web_sys::Event) -> Option<Element> {
-    event.target()?.dyn_into::<Element>().ok()
-}
-
-fn value(control: &Element) -> String {
-    js_sys::Reflect::get(control, &"value".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
-fn each(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .collect()
 }
