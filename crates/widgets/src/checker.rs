@@ -18,8 +18,8 @@ struct CheckResult<'a> {
 }
 
 fn date(text: &str) -> Result<NaiveDate, JsValue> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| JsValue::from_str("today must be a date in the form YYYY-MM-DD"))
+    send_core::date::parse_day(text)
+        .ok_or_else(|| JsValue::from_str("today must be a date in the form YYYY-MM-DD"))
 }
 
 /// Every problem in `text` as of `today` (YYYY-MM-DD): `{errors, warnings, diagnostics}`.

@@ -15,7 +15,6 @@ mod fetch;
 mod pathway;
 mod tracker;
 
-use chrono::NaiveDate;
 use send_core::options::{WidgetKind, WidgetOptions};
 use send_core::tracker::filter::TrackerFilter;
 use send_core::widget::render_widget_at;
@@ -173,9 +172,7 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
     match dom::build(document, &tree) {
         Ok(node) => {
             placeholder.replace_children_with_node_1(&node);
-            if let Some(date) =
-                saved_on.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-            {
+            if let Some(date) = saved_on.and_then(|d| send_core::date::parse_day(&d)) {
                 let notice = send_core::render::notice::saved_copy(options.lang, date);
                 if let Ok(notice) = dom::build(document, &notice) {
                     let _ = placeholder.prepend_with_node_1(&notice);

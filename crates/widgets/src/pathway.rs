@@ -318,8 +318,7 @@ impl Live {
 
     /// Only the clock's results are redrawn, so the date field keeps focus and what was typed.
     fn clock_changed(&self, control: &Element) -> Result<(), JsValue> {
-        self.view.borrow_mut().clock_start =
-            NaiveDate::parse_from_str(&value(control), "%Y-%m-%d").ok();
+        self.view.borrow_mut().clock_start = send_core::date::parse_day(&value(control));
         let tree = render_pathway_clock(
             &self.feed,
             &self.options.borrow(),

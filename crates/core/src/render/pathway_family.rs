@@ -315,7 +315,7 @@ pub fn clock_section(ctx: &RenderContext, seen: &Seen) -> Element {
             .attr("name", "clock-start")
             .attr("data-sp-clock", "");
         if let Some(start) = seen.view.clock_start {
-            input = input.attr("value", start.format("%Y-%m-%d").to_string());
+            input = input.attr("value", crate::date::PartialDate::Day(start).to_string());
         }
         section = section.child(
             el("div")
