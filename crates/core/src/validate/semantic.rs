@@ -542,13 +542,7 @@ impl Checker<'_> {
             ".id",
             "indicator",
         );
-        let refs: Vec<&str> = feed
-            .plan
-            .iter()
-            .flat_map(|p| &p.workstreams)
-            .flat_map(|w| &w.actions)
-            .map(|a| a.reference.as_str())
-            .collect();
+        let refs = action_refs(feed);
         for (i, indicator) in feed.indicators.iter().enumerate() {
             let path = format!("indicators[{i}]");
             self.series(&indicator.trajectory, &format!("{path}.trajectory"));
@@ -601,13 +595,7 @@ impl Checker<'_> {
     }
 
     fn updates(&mut self, feed: &Feed) {
-        let refs: Vec<&str> = feed
-            .plan
-            .iter()
-            .flat_map(|p| &p.workstreams)
-            .flat_map(|w| &w.actions)
-            .map(|a| a.reference.as_str())
-            .collect();
+        let refs = action_refs(feed);
         for (i, update) in feed.updates.iter().enumerate() {
             for (j, reference) in update.actions.iter().enumerate() {
                 self.reference(
@@ -619,6 +607,16 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Every plan action's ref, for checking references to actions.
+fn action_refs(feed: &Feed) -> Vec<&str> {
+    feed.plan
+        .iter()
+        .flat_map(|p| &p.workstreams)
+        .flat_map(|w| &w.actions)
+        .map(|a| a.reference.as_str())
+        .collect()
 }
 
 /// The JSON value at a path such as `a.b[2].c`.
