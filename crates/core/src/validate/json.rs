@@ -363,6 +363,22 @@ impl Reader<'_> {
         char::from_u32(code).ok_or_else(|| bad(self))
     }
 
+    /// Steps over a comma; one right before `close` is reported (JSON forbids it) and skipped.
+    fn comma(&mut self, close: char, last: &str) -> Result<(), Stop> {
+        let (line, column) = (self.line, self.column);
+        self.bump();
+        self.skip_space()?;
+        if self.peek() == Some(close) {
+            self.record(
+                line,
+                column,
+                &format!("there is a comma after {last}"),
+                &format!("Delete this comma: JSON does not allow a comma before {close}."),
+            );
+        }
+        Ok(())
+    }
+
     fn array(&mut self, depth: usize) -> Result<Value, Stop> {
         self.bump();
         let mut items = Vec::new();
@@ -375,19 +391,7 @@ impl Reader<'_> {
             items.push(self.value(depth + 1)?);
             self.skip_space()?;
             match self.peek() {
-                Some(',') => {
-                    let (line, column) = (self.line, self.column);
-                    self.bump();
-                    self.skip_space()?;
-                    if self.peek() == Some(']') {
-                        self.record(
-                            line,
-                            column,
-                            "there is a comma after the last item of a list",
-                            "Delete this comma: JSON does not allow a comma before ].",
-                        );
-                    }
-                }
+                Some(',') => self.comma(']', "the last item of a list")?,
                 Some(']') => {}
                 Some(_) => {
                     return Err(self.fatal(
@@ -463,19 +467,7 @@ impl Reader<'_> {
             });
             self.skip_space()?;
             match self.peek() {
-                Some(',') => {
-                    let (line, column) = (self.line, self.column);
-                    self.bump();
-                    self.skip_space()?;
-                    if self.peek() == Some('}') {
-                        self.record(
-                            line,
-                            column,
-                            "there is a comma after the last entry of an object",
-                            "Delete this comma: JSON does not allow a comma before }.",
-                        );
-                    }
-                }
+                Some(',') => self.comma('}', "the last entry of an object")?,
                 Some('}') => {}
                 Some('"') => {
                     return Err(self.fatal(
