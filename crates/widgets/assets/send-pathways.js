@@ -21,6 +21,35 @@ function ensureStylesheet() {
 }
 
 /**
+ * Asks the browser for each feed the page's placeholders name while the wasm is still
+ * downloading and compiling, so the two arrive side by side rather than one after the other.
+ * The widget's own request (with its time limit, retry and saved copy) is then answered from
+ * this preload; a feed that fails here is simply fetched again by the widget.
+ */
+function preloadFeeds() {
+  const preloaded = new Set(
+    [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].map((l) => l.href),
+  );
+  for (const element of document.querySelectorAll('[data-send-widget][data-feed]:not([data-sp-state])')) {
+    let url;
+    try {
+      url = new URL(element.getAttribute('data-feed'), document.baseURI);
+    } catch {
+      continue; // the widget explains a bad address itself
+    }
+    if (!/^https?:$/.test(url.protocol) || preloaded.has(url.href)) continue;
+    preloaded.add(url.href);
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    // The same request mode and credentials as the widget's fetch(), or it would not match.
+    link.crossOrigin = 'anonymous';
+    link.href = url.href;
+    document.head.append(link);
+  }
+}
+
+/**
  * For editors: when a feed could not be read, loads the officer's checker (a separate wasm that
  * families never download otherwise) and lists every problem in the console.
  */
@@ -88,6 +117,7 @@ function mountNew() {
 
 try {
   ensureStylesheet();
+  preloadFeeds();
   await init({ module_or_path: new URL('send-widgets_bg.wasm', here) });
   await mountNew();
   // Placeholders a CMS adds after load (tabs, accordions, "load more") mount too.

@@ -16,7 +16,6 @@ mod pathway;
 mod tracker;
 
 use send_core::options::{WidgetKind, WidgetOptions};
-use send_core::tracker::filter::TrackerFilter;
 use send_core::widget::render_widget_at;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -154,15 +153,35 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
         next.set(id + 1);
         format!("sp{id}")
     });
-    // The tracker's statuses are for the reader's today, filtered as the address asks.
-    let (today, filter) = match options.kind {
-        WidgetKind::Tracker => (
-            tracker::today().unwrap_or(feed.updated),
-            tracker::filter_from_address(),
-        ),
-        WidgetKind::Pathway => (feed.updated, TrackerFilter::default()),
+    // The reader's today: the tracker's statuses and the pathway's clock are for it.
+    let today = tracker::today().unwrap_or(feed.updated);
+    // Each widget is drawn once, already as the address (and, for the pathway, this
+    // browser's saved step) asks.
+    let (drawn, wire): (Result<_, String>, Box<dyn FnOnce()>) = match options.kind {
+        WidgetKind::Tracker => {
+            let filter = tracker::filter_from_address();
+            let tree = render_widget_at(&feed, &options, &id_prefix, true, today, &filter);
+            let tracker = tracker::Tracker {
+                root: placeholder.clone(),
+                feed,
+                options: options.clone(),
+                id_prefix,
+                today,
+            };
+            (tree, Box::new(move || tracker::wire(tracker)))
+        }
+        WidgetKind::Pathway => {
+            let live = pathway::prepare(pathway::Pathway {
+                root: placeholder.clone(),
+                today,
+                feed,
+                options: options.clone(),
+                id_prefix,
+            });
+            (live.tree(), Box::new(move || pathway::wire(live)))
+        }
     };
-    let tree = match render_widget_at(&feed, &options, &id_prefix, true, today, &filter) {
+    let tree = match drawn {
         Ok(tree) => tree,
         Err(problem) => {
             fail(document, placeholder, &problem, options.lang);
@@ -180,23 +199,7 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
             }
             let _ = placeholder.set_attribute(STATE_ATTR, "ready");
             events::wire(placeholder, options.lang);
-            match options.kind {
-                WidgetKind::Tracker => tracker::wire(tracker::Tracker {
-                    root: placeholder.clone(),
-                    feed,
-                    options,
-                    id_prefix,
-                    today,
-                }),
-                // The family's choices (address, saved step, reader's date) redraw it at once.
-                WidgetKind::Pathway => pathway::wire(pathway::Pathway {
-                    root: placeholder.clone(),
-                    today: tracker::today().unwrap_or(feed.updated),
-                    feed,
-                    options,
-                    id_prefix,
-                }),
-            }
+            wire();
             true
         }
         Err(error) => {

@@ -15,6 +15,7 @@ use send_core::i18n::{t, Msg};
 use send_core::options::WidgetOptions;
 use send_core::pathway::audience::Finder;
 use send_core::pathway::state::{Address, PathwayView, View};
+use send_core::view::Node;
 use send_core::widget::{render_pathway_clock, render_pathway_widget};
 use send_core::{Feed, Lang};
 use std::cell::RefCell;
@@ -35,7 +36,7 @@ pub struct Pathway {
     pub today: NaiveDate,
 }
 
-struct Live {
+pub struct Live {
     root: Element,
     feed: Rc<Feed>,
     options: RefCell<WidgetOptions>,
@@ -43,8 +44,9 @@ struct Live {
     view: RefCell<PathwayView>,
 }
 
-/// Shows the pathway as the address and this browser's saved step say, and wires it.
-pub fn wire(pathway: Pathway) {
+/// The pathway as the address and this browser's saved step say, ready for its first drawing
+/// ([`Live::tree`]), so the family's choices show at once and the widget is drawn only once.
+pub fn prepare(pathway: Pathway) -> Rc<Live> {
     let mut view = PathwayView::new(pathway.today);
     view.view = pathway.options.view;
     let live = Rc::new(Live {
@@ -56,7 +58,12 @@ pub fn wire(pathway: Pathway) {
     });
     live.apply_address(&window_hash());
     live.load_here();
-    report(live.render(None));
+    live
+}
+
+/// Wires a pathway whose first drawing ([`Live::tree`]) is in the page.
+pub fn wire(live: Rc<Live>) {
+    live.fit();
     let root = live.root.clone();
     let mut listeners = Vec::new();
     {
@@ -120,15 +127,19 @@ impl Live {
         self.root.query_selector(".sp-pathway").ok().flatten()
     }
 
-    /// Redraws the whole widget from the core, then focuses `focus` (a selector) if given.
-    fn render(&self, focus: Option<String>) -> Result<(), JsValue> {
-        let tree = render_pathway_widget(
+    /// The whole widget as the family's choices say, from the core.
+    pub fn tree(&self) -> Result<Node, String> {
+        render_pathway_widget(
             &self.feed,
             &self.options.borrow(),
             &self.id_prefix,
             &self.view.borrow(),
         )
-        .map_err(|e| JsValue::from_str(&e))?;
+    }
+
+    /// Redraws the whole widget from the core, then focuses `focus` (a selector) if given.
+    fn render(&self, focus: Option<String>) -> Result<(), JsValue> {
+        let tree = self.tree().map_err(|e| JsValue::from_str(&e))?;
         let node = dom::build(&dom::document()?, &tree)?;
         // Only the widget's own section: a notice the loader put above it stays.
         match self.section() {
