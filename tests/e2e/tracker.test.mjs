@@ -93,6 +93,53 @@ test('filters narrow the plan, are announced, and live in the address', async ()
   await context.close();
 });
 
+test('workstreams start closed under their tallies; a button, Show all, a filter or find in page opens them', async () => {
+  const { page, context, problems } = await mounted();
+  const w = page.locator(WIDGET);
+  const toggles = w.locator('.sp-workstream__toggle');
+  const panels = w.locator('.sp-workstream__panel');
+  const n = feed.plan.workstreams.length;
+  assert.equal(await toggles.count(), n);
+  // Closed: each heading is a button that says so, and its tally is still shown.
+  for (let i = 0; i < n; i += 1) {
+    assert.equal(await toggles.nth(i).getAttribute('aria-expanded'), 'false');
+    assert.equal(await panels.nth(i).isVisible(), false);
+  }
+  assert.equal(await w.locator('.sp-workstream .sp-summary').count() >= n, true);
+  const first = feed.plan.workstreams[0];
+  assert.match(await toggles.first().innerText(), new RegExp(`Workstream ${first.id}: `));
+  // One opens by keyboard, and its first action is shown.
+  await toggles.first().focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await toggles.first().getAttribute('aria-expanded'), 'true');
+  assert.equal(await panels.first().isVisible(), true);
+  assert.equal(await w.locator('.sp-action__ref').first().isVisible(), true);
+  // Show all opens the rest and then offers to hide them.
+  const all = w.locator('[data-sp-action="toggle-all"]');
+  assert.equal(await all.innerText(), 'Show all workstreams');
+  await all.click();
+  assert.equal(await all.innerText(), 'Hide all workstreams');
+  assert.equal(await all.getAttribute('aria-expanded'), 'true');
+  for (let i = 0; i < n; i += 1) assert.equal(await panels.nth(i).isVisible(), true);
+  await all.click();
+  assert.equal(await panels.last().isVisible(), false);
+  // Find in page: the browser opens the panel and fires beforematch; the button follows.
+  await panels.last().evaluate((panel) => {
+    panel.removeAttribute('hidden');
+    panel.dispatchEvent(new Event('beforematch', { bubbles: true }));
+  });
+  assert.equal(await toggles.last().getAttribute('aria-expanded'), 'true');
+  // A filter shows what it matched open.
+  await w.locator('input[name="q"]').fill('annual review');
+  await page.waitForFunction(() => location.hash.includes('q=annual'));
+  const open = await w.locator('.sp-workstream__toggle').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-expanded')));
+  assert.ok(open.length > 0 && open.every((v) => v === 'true'), open.join());
+  assert.equal(await w.locator('.sp-results .sp-measure').first().isVisible(), true);
+  assert.deepEqual(await axeViolations(page, WIDGET), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('"You said, we did" is newest first', async () => {
   const { page, context } = await mounted();
   const dates = await page.locator(`${WIDGET} .sp-update__date`).allInnerTexts();
@@ -179,10 +226,15 @@ test('at 320 px: no horizontal scrolling and no axe violations', async () => {
   await context.close();
 });
 
-test('print: filters hidden, every chart with its table, nothing clipped', async () => {
+test('print: filters hidden, the whole plan, every chart with its table, nothing clipped', async () => {
   const { page, context } = await mounted();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator(`${WIDGET} .sp-filters`).isVisible(), false);
+  // Paper shows every workstream, though on screen they start closed.
+  const measuresShown = page.locator(`${WIDGET} .sp-measure`);
+  assert.equal(await measuresShown.count(), measures().length);
+  const heights = await measuresShown.evaluateAll((ms) => ms.map((m) => m.getBoundingClientRect().height));
+  assert.ok(heights.every((h) => h > 0), `${heights.filter((h) => h === 0).length} measures not printed`);
   const tables = page.locator(`${WIDGET} .sp-chart table`);
   const widths = await tables.evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().width));
   assert.ok(widths.length > 0 && widths.every((w) => w > 100), widths.join());

@@ -128,3 +128,64 @@ fn the_sample_plan_is_shown_honestly_for_its_own_date() {
     assert_eq!(tally.count(Derived::Complete), marked);
     assert_eq!(tally.total(), rows.len());
 }
+
+/// The plan is long, so in the widget its workstreams start closed under their headings and
+/// tallies (still findable: `hidden="until-found"`), with one button to open them all. A filter
+/// shows what it matched open, and the no-JavaScript fallback shows everything.
+#[test]
+fn workstreams_start_closed_in_the_widget_and_open_for_a_filter_or_without_javascript() {
+    use send_core::options::WidgetOptions;
+    use send_core::tracker::filter::TrackerFilter;
+    use send_core::widget::render_widget_at;
+
+    let feed = send_core::parse_feed(include_str!("../../../www/feed/tower-hamlets.json")).unwrap();
+    let workstreams = feed.plan.as_ref().unwrap().workstreams.len();
+    assert!(workstreams > 1);
+    let (options, _) = WidgetOptions::from_attributes(|name| match name {
+        "data-send-widget" => Some("tracker".into()),
+        "data-feed" => Some("feed.json".into()),
+        _ => None,
+    })
+    .unwrap();
+    let html = |interactive: bool, filter: &TrackerFilter| {
+        render_widget_at(&feed, &options, "sp1", interactive, feed.updated, filter)
+            .unwrap()
+            .to_html()
+    };
+    let count = |html: &str, needle: &str| html.matches(needle).count();
+
+    let closed = html(true, &TrackerFilter::default());
+    assert_eq!(
+        count(&closed, "class=\"sp-workstream__panel\""),
+        workstreams
+    );
+    assert_eq!(count(&closed, "hidden=\"until-found\""), workstreams);
+    assert_eq!(
+        count(&closed, "data-sp-action=\"toggle\" aria-expanded=\"false\""),
+        workstreams
+    );
+    assert_eq!(count(&closed, "data-sp-action=\"toggle-all\""), 1);
+    assert!(closed.contains(">Show all workstreams</button>"));
+    // Each closed workstream still says how far it has got.
+    assert_eq!(count(&closed, "class=\"sp-workstream\""), workstreams);
+    assert!(count(&closed, "sp-summary") >= workstreams);
+
+    let filtered = html(
+        true,
+        &TrackerFilter {
+            query: "annual review".into(),
+            ..TrackerFilter::default()
+        },
+    );
+    assert!(filtered.contains("class=\"sp-workstream__panel\""));
+    assert_eq!(count(&filtered, "hidden=\"until-found\""), 0);
+    assert!(!filtered.contains("aria-expanded=\"false\""));
+
+    let fallback = html(false, &TrackerFilter::default());
+    assert_eq!(count(&fallback, " hidden="), 0);
+    assert_eq!(count(&fallback, "<button"), 0);
+    assert_eq!(
+        count(&fallback, "class=\"sp-workstream__panel\""),
+        workstreams
+    );
+}

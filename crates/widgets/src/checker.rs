@@ -65,7 +65,7 @@ pub fn render_preview(
     // so re-rendering inside needs no new listener.
     if !container.has_attribute("data-sp-wired") {
         container.set_attribute("data-sp-wired", "")?;
-        events::wire(container, options.lang);
+        events::wire(container);
     }
     Ok(())
 }

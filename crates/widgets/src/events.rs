@@ -1,56 +1,64 @@
-//! Clicks on a mounted widget: expand and collapse steps.
+//! Expanding and collapsing: the pathway's steps and the tracker's workstreams.
 //!
-//! One delegated listener per widget. Its handle is owned by a registry for the page's life
-//! rather than `forget()`-ed, so a later unmount can drop it.
+//! One delegated listener per widget for clicks, and one for the browser's find in page, which
+//! opens a closed panel (`hidden="until-found"`) when it finds the words there. The handles are
+//! owned by a registry for the page's life rather than `forget()`-ed, so a later unmount can
+//! drop them.
 
-use crate::dom::each;
+use crate::dom::{each, target};
 use gloo_events::EventListener;
-use send_core::i18n::{t, Msg};
-use send_core::Lang;
 use std::cell::RefCell;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 thread_local! {
     static LISTENERS: RefCell<Vec<EventListener>> = const { RefCell::new(Vec::new()) };
 }
 
-/// `lang` is the language at mount; a widget that can switch language says its current one in
-/// its section's `lang`, which wins.
-pub fn wire(root: &Element, lang: Lang) {
+/// A closed panel keeps its words findable: the browser opens it when find in page lands there.
+const CLOSED: &str = "until-found";
+
+pub fn wire(root: &Element) {
     let widget = root.clone();
-    let listener = EventListener::new(root, "click", move |event| {
-        let Some(control) = event
-            .target()
-            .and_then(|target| target.dyn_into::<Element>().ok())
-            .and_then(|target| target.closest("[data-sp-action]").ok().flatten())
+    let clicks = EventListener::new(root, "click", move |event| {
+        let Some(control) =
+            target(event).and_then(|t| t.closest("[data-sp-action]").ok().flatten())
         else {
             return;
         };
-        let lang = control
-            .closest(".sp[lang]")
-            .ok()
-            .flatten()
-            .and_then(|section| section.get_attribute("lang"))
-            .and_then(|code| Lang::from_code(&code))
-            .unwrap_or(lang);
         match control.get_attribute("data-sp-action").as_deref() {
             Some("toggle") => {
                 let open = control.get_attribute("aria-expanded").as_deref() != Some("true");
                 set_expanded(&widget, &control, open);
-                sync_toggle_all(&widget, lang);
+                sync_toggle_all(&widget);
             }
             Some("toggle-all") => {
                 let open = control.get_attribute("aria-expanded").as_deref() != Some("true");
                 for button in each(&widget, "[data-sp-action=\"toggle\"]") {
                     set_expanded(&widget, &button, open);
                 }
-                sync_toggle_all(&widget, lang);
+                sync_toggle_all(&widget);
             }
             _ => {}
         }
     });
-    LISTENERS.with(|listeners| listeners.borrow_mut().push(listener));
+    // The browser has already shown the panel; its button must say so too.
+    let widget = root.clone();
+    let found = EventListener::new(root, "beforematch", move |event| {
+        let Some(id) = target(event).and_then(|panel| panel.get_attribute("id")) else {
+            return;
+        };
+        if let Some(button) = widget
+            .query_selector(&format!(
+                "[data-sp-action=\"toggle\"][aria-controls=\"{id}\"]"
+            ))
+            .ok()
+            .flatten()
+        {
+            let _ = button.set_attribute("aria-expanded", "true");
+            sync_toggle_all(&widget);
+        }
+    });
+    LISTENERS.with(|listeners| listeners.borrow_mut().extend([clicks, found]));
 }
 
 fn set_expanded(widget: &Element, button: &Element, open: bool) {
@@ -65,13 +73,13 @@ fn set_expanded(widget: &Element, button: &Element, open: bool) {
         let _ = if open {
             panel.remove_attribute("hidden")
         } else {
-            panel.set_attribute("hidden", "")
+            panel.set_attribute("hidden", CLOSED)
         };
     }
 }
 
-/// The "Show all / Hide all" button says what it will do next.
-fn sync_toggle_all(widget: &Element, lang: Lang) {
+/// The "Show all / Hide all" button says what it will do next, in the labels the core gave it.
+fn sync_toggle_all(widget: &Element) {
     let buttons = each(widget, "[data-sp-action=\"toggle\"]");
     let all_open = !buttons.is_empty()
         && buttons
@@ -79,13 +87,13 @@ fn sync_toggle_all(widget: &Element, lang: Lang) {
             .all(|b| b.get_attribute("aria-expanded").as_deref() == Some("true"));
     for control in each(widget, "[data-sp-action=\"toggle-all\"]") {
         let _ = control.set_attribute("aria-expanded", if all_open { "true" } else { "false" });
-        control.set_text_content(Some(t(
-            if all_open {
-                Msg::HideAllSteps
-            } else {
-                Msg::ShowAllSteps
-            },
-            lang,
-        )));
+        let label = if all_open {
+            "data-label-hide"
+        } else {
+            "data-label-show"
+        };
+        if let Some(text) = control.get_attribute(label) {
+            control.set_text_content(Some(&text));
+        }
     }
 }

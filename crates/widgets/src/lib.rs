@@ -198,7 +198,7 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
                 }
             }
             let _ = placeholder.set_attribute(STATE_ATTR, "ready");
-            events::wire(placeholder, options.lang);
+            events::wire(placeholder);
             wire();
             true
         }

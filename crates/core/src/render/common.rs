@@ -102,6 +102,19 @@ impl RenderContext<'_> {
         card
     }
 
+    /// The "Show all / Hide all" button over a set of toggles. It carries both of its labels,
+    /// so the page can swap them without knowing the language.
+    pub fn toggle_all(&self, all_open: bool, show: Msg, hide: Msg) -> Element {
+        el("button")
+            .attr("type", "button")
+            .class("sp-button sp-toggle-all")
+            .attr("data-sp-action", "toggle-all")
+            .attr("aria-expanded", if all_open { "true" } else { "false" })
+            .attr("data-label-show", self.msg(show))
+            .attr("data-label-hide", self.msg(hide))
+            .text(self.msg(if all_open { hide } else { show }))
+    }
+
     /// A description list of labelled facts.
     pub fn facts(&self, rows: Vec<(Msg, Element)>) -> Element {
         el("dl").class("sp-facts").children(

@@ -223,20 +223,11 @@ fn list_view(ctx: &RenderContext, seen: &Seen) -> Element {
             && numbered
                 .iter()
                 .all(|(step, _)| seen.view.is_expanded(&step.id));
-        list = list.child(
-            el("div").class("sp-controls").child(
-                el("button")
-                    .attr("type", "button")
-                    .class("sp-button sp-toggle-all")
-                    .attr("data-sp-action", "toggle-all")
-                    .attr("aria-expanded", if all_open { "true" } else { "false" })
-                    .text(ctx.msg(if all_open {
-                        Msg::HideAllSteps
-                    } else {
-                        Msg::ShowAllSteps
-                    })),
-            ),
-        );
+        list = list.child(el("div").class("sp-controls").child(ctx.toggle_all(
+            all_open,
+            Msg::ShowAllSteps,
+            Msg::HideAllSteps,
+        )));
     }
     for stage in &pathway.stages {
         let in_stage: Vec<&(&Step, StepNumber)> = numbered
@@ -285,7 +276,8 @@ fn step_item(ctx: &RenderContext, seen: &Seen, step: &Step, number: StepNumber) 
     };
     let mut panel = el("div").class("sp-step__panel").attr("id", panel_id);
     if !open {
-        panel = panel.attr("hidden", "");
+        // Closed, it is still found by the browser's find in page, which opens it.
+        panel = panel.attr("hidden", "until-found");
     }
     let mut class = String::from("sp-step");
     if step.optional {

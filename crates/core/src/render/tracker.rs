@@ -303,15 +303,31 @@ pub fn results(
     if shown.is_empty() {
         region = region.child(el("p").class("sp-empty").text(ctx.msg(Msg::NoMatches)));
     }
-    for workstream in &plan.workstreams {
-        let in_workstream: Vec<&MeasureRow> = shown
-            .iter()
-            .copied()
-            .filter(|row| std::ptr::eq(row.workstream, workstream))
-            .collect();
-        if in_workstream.is_empty() {
-            continue;
-        }
+    let workstreams: Vec<(&Workstream, Vec<&MeasureRow>)> = plan
+        .workstreams
+        .iter()
+        .map(|workstream| {
+            let in_workstream = shown
+                .iter()
+                .copied()
+                .filter(|row| std::ptr::eq(row.workstream, workstream))
+                .collect();
+            (workstream, in_workstream)
+        })
+        .filter(|(_, in_workstream): &(_, Vec<_>)| !in_workstream.is_empty())
+        .collect();
+    // The whole plan is long (the sample runs to 40,000 px on a phone): workstreams start
+    // closed under their headings and tallies, like an accordion. What a reader filtered for,
+    // or a lone workstream, shows open; without JavaScript everything is open.
+    let open = !ctx.interactive || *filter != TrackerFilter::default() || workstreams.len() < 2;
+    if ctx.interactive && workstreams.len() > 1 {
+        region = region.child(el("div").class("sp-controls").child(ctx.toggle_all(
+            open,
+            Msg::ShowAllWorkstreams,
+            Msg::HideAllWorkstreams,
+        )));
+    }
+    for (workstream, in_workstream) in workstreams {
         let whole = rows
             .iter()
             .filter(|row| std::ptr::eq(row.workstream, workstream));
@@ -321,6 +337,7 @@ pub fn results(
             workstream,
             Tally::of(whole),
             &in_workstream,
+            open,
         ));
     }
     if !updates.is_empty() {
@@ -344,17 +361,37 @@ fn workstream_block(
     workstream: &Workstream,
     tally: Tally,
     shown: &[&MeasureRow],
+    open: bool,
 ) -> Element {
-    let mut block = el("div")
+    let panel_id = ctx.id(&format!("workstream-{}-panel", workstream.id));
+    let name = [
+        el("span").text(format!("{} {}: ", ctx.msg(Msg::Workstream), workstream.id)),
+        ctx.text_el("span", &workstream.title),
+    ];
+    let title = ctx.heading(1).class("sp-workstream__title");
+    let title = if ctx.interactive {
+        title.child(
+            el("button")
+                .attr("type", "button")
+                .class("sp-workstream__toggle")
+                .attr("data-sp-action", "toggle")
+                .attr("aria-expanded", if open { "true" } else { "false" })
+                .attr("aria-controls", panel_id.clone())
+                .children(name),
+        )
+    } else {
+        title.children(name)
+    };
+    let block = el("div")
         .class("sp-workstream")
         .attr("id", ctx.id(&format!("workstream-{}", workstream.id)))
-        .child(
-            ctx.heading(1)
-                .class("sp-workstream__title")
-                .text(format!("{} {}: ", ctx.msg(Msg::Workstream), workstream.id))
-                .child(ctx.text_el("span", &workstream.title)),
-        )
+        .child(title)
         .child(summary(ctx, &tally));
+    // Closed, it is still found by the browser's find in page, which opens it.
+    let mut panel = el("div").class("sp-workstream__panel").attr("id", panel_id);
+    if !open {
+        panel = panel.attr("hidden", "until-found");
+    }
     let mut facts = Vec::new();
     if !workstream.leads.is_empty() {
         facts.push((Msg::LedBy, leads(ctx, &workstream.leads)));
@@ -366,7 +403,7 @@ fn workstream_block(
         facts.push((Msg::Objective, ctx.text_el("dd", objective)));
     }
     if !facts.is_empty() {
-        block = block.child(ctx.facts(facts));
+        panel = panel.child(ctx.facts(facts));
     }
     let mut actions: Vec<Element> = Vec::new();
     for action in &workstream.actions {
@@ -379,7 +416,7 @@ fn workstream_block(
             actions.push(action_item(ctx, plan, action, &measures));
         }
     }
-    block.child(el("ol").class("sp-actions").children(actions))
+    block.child(panel.child(el("ol").class("sp-actions").children(actions)))
 }
 
 fn leads(ctx: &RenderContext, leads: &[crate::text::Text]) -> Element {
