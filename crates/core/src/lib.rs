@@ -12,6 +12,7 @@ pub mod links;
 pub mod options;
 pub mod parse;
 pub mod pathway;
+pub mod read;
 pub mod render;
 #[cfg(feature = "schema")]
 pub mod schema;

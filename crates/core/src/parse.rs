@@ -9,7 +9,8 @@
 //! (13 kB brotli) for a path that a failing feed alone needs.
 
 use crate::feed::{Feed, FORMAT_VERSION};
-use serde::Deserialize;
+use crate::read::{At, FromJson};
+use crate::validate::json::{self, Value};
 use thiserror::Error;
 
 /// The largest feed the widgets and the checker read: 5 MB. The sample feed, with every
@@ -46,18 +47,43 @@ fn path_suffix(path: &str) -> String {
 /// the validator's job.
 pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
     check_limits(text)?;
-    match serde_json::from_str::<Feed>(text) {
-        Ok(feed) if feed.version > FORMAT_VERSION => Err(newer_version(feed.version)),
-        Ok(feed) => Ok(feed),
-        Err(error) => {
-            // A newer format fails for reasons that are not the officer's typo: say so first.
-            if let Some(version) = declared_version(text).filter(|v| *v > FORMAT_VERSION) {
-                return Err(newer_version(version));
-            }
-            let path = path_at(text, error.line(), error.column());
-            Err(from_json(error, path))
-        }
+    let mut problems = Vec::new();
+    let json = json::read(text, &mut problems);
+    // A newer format fails for reasons that are not the officer's typo: say so first.
+    let version = json
+        .as_ref()
+        .and_then(|json| match json.get("version")?.value {
+            Value::Number(version) => Some(version),
+            _ => None,
+        });
+    if let Some(version) = version.filter(|v| *v > f64::from(FORMAT_VERSION)) {
+        return Err(newer_version(version.min(f64::from(u32::MAX)) as u32));
     }
+    // The reader goes on past comments and trailing commas to list them all for the checker;
+    // to read a feed, the first one is enough.
+    if let Some(problem) = problems.first() {
+        return Err(FeedError {
+            line: problem.line,
+            column: problem.column,
+            // Past the character at fault (a trailing comma belongs to the list, not its item).
+            path: path_at(text, problem.line, problem.column + 1),
+            message: problem.message.clone(),
+        });
+    }
+    let Some(json) = json else {
+        return Err(FeedError {
+            line: 1,
+            column: 1,
+            path: String::new(),
+            message: "the feed cannot be read as JSON".into(),
+        });
+    };
+    Feed::from_json(&json, &At::TOP).map_err(|bad| FeedError {
+        line: bad.line,
+        column: bad.column,
+        path: bad.path,
+        message: bad.message,
+    })
 }
 
 /// Refuses a feed over [`MAX_FEED_BYTES`] or nested deeper than [`MAX_DEPTH`], in one quick
@@ -140,21 +166,6 @@ fn position(text: &str, at: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
-}
-
-fn from_json(error: serde_json::Error, path: String) -> FeedError {
-    let message = error.to_string();
-    // serde_json appends " at line L column C"; the position has its own fields.
-    let message = match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message,
-    };
-    FeedError {
-        line: error.line(),
-        column: error.column(),
-        path,
-        message,
-    }
 }
 
 /// One open object or array on the way to a position.
@@ -269,14 +280,6 @@ fn newer_version(version: u32) -> FeedError {
             "this feed uses format version {version}, but these widgets read format version {FORMAT_VERSION}; update the SEND Pathways widgets to a release that reads version {version}"
         ),
     }
-}
-
-fn declared_version(text: &str) -> Option<u32> {
-    #[derive(Deserialize)]
-    struct VersionOnly {
-        version: Option<u32>,
-    }
-    serde_json::from_str::<VersionOnly>(text).ok()?.version
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use crate::feed::{Indicator, Unit};
 use crate::i18n::{fill, format_date, Msg};
-use crate::render::common::{format_value, RenderContext};
+use crate::render::common::{fixed, format_value, RenderContext};
 use crate::tracker::chart::{chart, Chart, HEIGHT, WIDTH};
 use crate::tracker::indicator::figure_rows;
 use crate::view::{el, Element};
@@ -15,7 +15,7 @@ use crate::view::{el, Element};
 fn xy(points: &[(f64, f64)]) -> String {
     points
         .iter()
-        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .map(|(x, y)| format!("{},{}", fixed(*x, 1), fixed(*y, 1)))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -23,17 +23,17 @@ fn xy(points: &[(f64, f64)]) -> String {
 fn line(class: &'static str, (x1, y1): (f64, f64), (x2, y2): (f64, f64)) -> Element {
     el("line")
         .attr("class", class)
-        .attr("x1", format!("{x1:.1}"))
-        .attr("y1", format!("{y1:.1}"))
-        .attr("x2", format!("{x2:.1}"))
-        .attr("y2", format!("{y2:.1}"))
+        .attr("x1", fixed(x1, 1))
+        .attr("y1", fixed(y1, 1))
+        .attr("x2", fixed(x2, 1))
+        .attr("y2", fixed(y2, 1))
 }
 
 fn label(class: &'static str, (x, y): (f64, f64), anchor: &'static str, text: String) -> Element {
     el("text")
         .attr("class", class)
-        .attr("x", format!("{x:.1}"))
-        .attr("y", format!("{y:.1}"))
+        .attr("x", fixed(x, 1))
+        .attr("y", fixed(y, 1))
         .attr("text-anchor", anchor)
         .text(text)
 }
@@ -41,24 +41,25 @@ fn label(class: &'static str, (x, y): (f64, f64), anchor: &'static str, text: St
 fn marker(class: &'static str, (x, y): (f64, f64)) -> Element {
     el("circle")
         .attr("class", class)
-        .attr("cx", format!("{x:.1}"))
-        .attr("cy", format!("{y:.1}"))
+        .attr("cx", fixed(x, 1))
+        .attr("cy", fixed(y, 1))
         .attr("r", "4")
 }
 
 fn square(class: &'static str, (x, y): (f64, f64)) -> Element {
     el("rect")
         .attr("class", class)
-        .attr("x", format!("{:.1}", x - 4.0))
-        .attr("y", format!("{:.1}", y - 4.0))
+        .attr("x", fixed(x - 4.0, 1))
+        .attr("y", fixed(y - 4.0, 1))
         .attr("width", "8")
         .attr("height", "8")
 }
 
 fn diamond(class: &'static str, (x, y): (f64, f64)) -> Element {
-    el("path")
-        .attr("class", class)
-        .attr("d", format!("M{x:.1} {:.1}l5 5-5 5-5-5z", y - 5.0))
+    el("path").attr("class", class).attr(
+        "d",
+        format!("M{} {}l5 5-5 5-5-5z", fixed(x, 1), fixed(y - 5.0, 1)),
+    )
 }
 
 /// The SVG for a chart model.
@@ -71,7 +72,10 @@ fn svg(ctx: &RenderContext, indicator: &Indicator, chart: &Chart, title_id: Stri
     };
     let mut svg = el("svg")
         .attr("class", "sp-chart__svg")
-        .attr("viewBox", format!("0 0 {WIDTH} {HEIGHT}"))
+        .attr(
+            "viewBox",
+            format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0)),
+        )
         .attr("role", "img")
         .attr("aria-labelledby", title_id.clone())
         .attr("focusable", "false")

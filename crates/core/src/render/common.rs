@@ -187,11 +187,37 @@ pub fn format_value(value: f64, unit: Unit) -> String {
     let number = if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
     } else {
-        format!("{value:.1}")
+        fixed(value, 1)
     };
     match unit {
         Unit::Number => number,
         Unit::Percent => format!("{number}%"),
+    }
+}
+
+/// `value` with `decimals` digits after the point (at most 3), rounded half away from zero.
+///
+/// The same text as `format!("{value:.1}")` but for halves, with integer arithmetic only:
+/// the standard library's float formatting (Grisu with a Dragon fallback and their tables) is
+/// the largest part of it the widgets would otherwise ship, for chart coordinates and figures
+/// that need one or two decimals.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    let decimals = decimals.min(3);
+    let scale = 10_i64.pow(decimals);
+    if !value.is_finite() || value.abs() >= 1e15 {
+        return if value.is_nan() {
+            "NaN".into()
+        } else {
+            format!("{}", value as i64)
+        };
+    }
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, part) = (scaled.abs() / scale, scaled.abs() % scale);
+    if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{part:0width$}", width = decimals as usize)
     }
 }
 
@@ -210,5 +236,38 @@ mod tests {
         assert_eq!(format_value(346.0, Unit::Number), "346");
         assert_eq!(format_value(48.0, Unit::Percent), "48%");
         assert_eq!(format_value(2.5, Unit::Number), "2.5");
+        assert_eq!(format_value(27.25, Unit::Percent), "27.3%");
+    }
+
+    #[test]
+    fn fixed_matches_the_standard_formatting_except_for_halves() {
+        for value in [
+            0.0,
+            0.04,
+            0.96,
+            1.0,
+            12.345,
+            -0.04,
+            -0.4,
+            -3.75,
+            399.99,
+            260.0,
+            1e9 + 0.3,
+        ] {
+            for decimals in 0..=2 {
+                let ours = fixed(value, decimals);
+                let std = format!("{value:.prec$}", prec = decimals as usize);
+                // -0.04 to one place is "-0.0" in the standard library and "0.0" here.
+                assert_eq!(
+                    ours.trim_start_matches('-'),
+                    std.trim_start_matches('-'),
+                    "{value} {decimals}"
+                );
+            }
+        }
+        assert_eq!(fixed(0.25, 1), "0.3");
+        assert_eq!(fixed(-2.25, 1), "-2.3");
+        assert_eq!(fixed(-0.5, 0), "-1");
+        assert_eq!(fixed(7.0, 2), "7.00");
     }
 }

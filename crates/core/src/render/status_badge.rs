@@ -5,7 +5,7 @@
 //! black and white, survive a strict CSP (`style-src 'self'`) and need no extra download.
 
 use crate::i18n::{fill, Msg};
-use crate::render::common::RenderContext;
+use crate::render::common::{fixed, RenderContext};
 use crate::status::Derived;
 use crate::tracker::{level_words, Tally, LEVELS};
 use crate::view::{el, Element};
@@ -108,9 +108,9 @@ pub fn summary(ctx: &RenderContext, tally: &Tally) -> Element {
                     "class",
                     format!("sp-bar__part sp-bar__part--{}", level_words(level).2),
                 )
-                .attr("x", format!("{x:.2}"))
+                .attr("x", fixed(x, 2))
                 .attr("y", "0")
-                .attr("width", format!("{width:.2}"))
+                .attr("width", fixed(width, 2))
                 .attr("height", "4"),
         );
         x += width;
