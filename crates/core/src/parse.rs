@@ -3,10 +3,10 @@
 //! The officer's full checker (every problem at once, with fixes) builds on this; widgets need
 //! only to know whether the feed is usable and, if not, where it first went wrong.
 //!
-//! The JSON path of a problem is worked out from its position only when there is a problem
-//! ([`path_at`]), rather than tracked while reading with `serde_path_to_error`: that wrapper
-//! doubled the deserialising code of every feed type and cost the widgets' wasm 55 kB
-//! (13 kB brotli) for a path that a failing feed alone needs.
+//! The text is read by the validator's positional JSON reader and the tree turned into a
+//! [`Feed`] by [`crate::read`], not by serde's generated code (which was the largest part of
+//! the widgets' wasm). A type problem's JSON path comes from the reading itself; a syntax
+//! problem's is worked out from its position ([`path_at`]) only when there is one.
 
 use crate::feed::{Feed, FORMAT_VERSION};
 use crate::read::{At, FromJson};
@@ -177,16 +177,16 @@ enum Open {
 }
 
 /// The JSON path (`pathways[0].steps[2].title`) of the value being read just before 1-based
-/// `line` and `column`, as serde_json reports an error's place; empty at the top level. The text up to
-/// there is scanned for nothing but brackets, keys and where values start, which is enough:
-/// serde_json has already read it, so it is valid JSON up to the problem.
+/// `line` and `column`; empty at the top level. The text up to there is scanned for nothing
+/// but brackets, keys and where values start, which is enough: the reader got that far, so it
+/// is JSON up to the problem.
 fn path_at(text: &str, line: usize, column: usize) -> String {
     let line_start: usize = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
         .map(str::len)
         .sum();
-    // The character at the error's column is where serde_json stopped, not yet read.
+    // The character at the column is where reading stopped, not yet read.
     let end = (line_start + column.saturating_sub(1)).min(text.len());
     let bytes = &text.as_bytes()[..end];
     let mut open: Vec<Open> = Vec::new();
