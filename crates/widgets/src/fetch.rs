@@ -18,6 +18,8 @@ use web_sys::{AbortSignal, RequestInit, Response};
 /// How long a request may take before it counts as failed.
 const TIMEOUT_MS: u32 = 10_000;
 const STORAGE_PREFIX: &str = "send-pathways:feed:";
+/// The last day the saved text was fetched again unchanged, and its fingerprint.
+const SEEN_PREFIX: &str = "send-pathways:feed-seen:";
 
 /// A feed ready to show, and when it was saved if it is the browser's copy rather than fresh.
 #[derive(Clone)]
@@ -158,29 +160,68 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// Keeps the feed text with today's date; a full or blocked storage only means no copy.
+///
+/// Most visits fetch the text already saved. Rewriting 80 kB or more of storage on each one
+/// cost a slow phone about 20 ms before the widget could be used, so an unchanged text only
+/// moves a small "last seen" record on to today.
 fn save_copy(url: &str, text: &str) {
-    if let (Some(storage), Some(today)) = (storage(), crate::tracker::today()) {
-        let _ = storage.set_item(
-            &format!("{STORAGE_PREFIX}{url}"),
-            &format!("{today}\n{text}"),
-        );
+    let (Some(storage), Some(today)) = (storage(), crate::tracker::today()) else {
+        return;
+    };
+    let seen_key = format!("{SEEN_PREFIX}{url}");
+    let seen = format!("{today} {}", fingerprint(text));
+    let before = storage.get_item(&seen_key).ok().flatten();
+    if before.as_deref() == Some(seen.as_str()) {
+        return;
+    }
+    let unchanged = before
+        .as_deref()
+        .and_then(|b| b.split_once(' '))
+        .is_some_and(|(_, print)| print == fingerprint(text));
+    if unchanged
+        || storage
+            .set_item(
+                &format!("{STORAGE_PREFIX}{url}"),
+                &format!("{today}\n{text}"),
+            )
+            .is_ok()
+    {
+        let _ = storage.set_item(&seen_key, &seen);
     }
 }
 
 fn saved_copy(url: &str) -> Option<Loaded> {
-    let stored = storage()?
-        .get_item(&format!("{STORAGE_PREFIX}{url}"))
-        .ok()??;
+    let storage = storage()?;
+    let stored = storage.get_item(&format!("{STORAGE_PREFIX}{url}")).ok()??;
     let (saved_on, text) = stored.split_once('\n')?;
     let feed = parse_feed(text).ok()?;
+    // The copy is as fresh as the last fetch that found the same text.
+    let seen = storage
+        .get_item(&format!("{SEEN_PREFIX}{url}"))
+        .ok()
+        .flatten();
+    let saved_on = seen
+        .as_deref()
+        .and_then(|seen| seen.split_once(' '))
+        .filter(|(_, print)| *print == fingerprint(text))
+        .map_or(saved_on, |(day, _)| day)
+        .to_owned();
     web_sys::console::warn_1(
         &format!("SEND Pathways: {url} could not be fetched; showing the copy saved on {saved_on}")
             .into(),
     );
     Some(Loaded {
         feed: Rc::new(feed),
-        saved_on: Some(saved_on.to_owned()),
+        saved_on: Some(saved_on),
     })
+}
+
+/// The text's length and 64-bit FNV-1a hash: enough to tell one published feed from the next.
+fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{}:{hash:016x}", text.len())
 }
 
 fn describe(error: &JsValue) -> String {

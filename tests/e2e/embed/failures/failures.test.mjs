@@ -102,3 +102,31 @@ test('network down: the last good copy is shown, with the date it was saved', as
   assert.deepEqual(second.uncaught, []);
   await context.close();
 });
+
+test('an unchanged feed is not saved again, yet the copy is dated by the last visit that fetched it', async () => {
+  const context = await browser.newContext();
+  const ok = (route) => route.fulfill({ status: 200, contentType: 'application/json', body: sample });
+  const first = await withFeed(ok, context);
+  await first.page.waitForSelector(`${WIDGET}[data-sp-state="ready"]`);
+  // Pretend the copy was first saved long ago.
+  const copyKey = await first.page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('send-pathways:feed:'));
+    localStorage.setItem(key, localStorage.getItem(key).replace(/^\d{4}-\d{2}-\d{2}/, '2024-01-01'));
+    return key;
+  });
+  await first.page.close();
+  await context.unroute(FEED);
+  // The same text again: the big copy is left alone (its old date shows it was not rewritten).
+  const again = await withFeed(ok, context);
+  await again.page.waitForSelector(`${WIDGET}[data-sp-state="ready"]`);
+  assert.match(await again.page.evaluate((key) => localStorage.getItem(key).slice(0, 10), copyKey), /^2024-01-01$/);
+  await again.page.close();
+  await context.unroute(FEED);
+  // Offline: the copy is the text this browser last fetched today, so it is dated today.
+  const offline = await withFeed((route) => route.abort('connectionrefused'), context);
+  await offline.page.waitForSelector(`${WIDGET}[data-sp-state="ready"]`, { timeout: 30000 });
+  const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  assert.match(await offline.page.locator(`${WIDGET} .sp-notice`).innerText(), new RegExp(`saved in this browser on ${today}\\.$`));
+  assert.deepEqual(offline.uncaught, []);
+  await context.close();
+});
