@@ -5,8 +5,8 @@
 //! so the estimates land in `<criterion home>/<group>/<1x|10x|50x|100x>/new/estimates.json`:
 //!
 //! - `parse`: `parse_feed`, what a widget does with the feed text;
-//! - `deserialize`: `serde_json::from_str::<Feed>`, which is `parse_feed` less its size and
-//!   depth checks;
+//! - `deserialize`: `read_feed`, which is `parse_feed` less its size check (the widgets' own
+//!   reader, `send_core::read`; until November 2026 this row was serde_json's derived code);
 //! - `validate`: `validate_feed`, the officer's checker (reads with positions, schema, semantics);
 //! - `render_pathway`, `render_tracker`: one widget's view tree from a parsed feed;
 //! - `widgets`: deserialize, then render both widgets: the core's share of a page with both;
@@ -26,7 +26,7 @@ mod scale;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use send_core::feed::Feed;
 use send_core::options::{WidgetKind, WidgetOptions};
-use send_core::parse::MAX_FEED_BYTES;
+use send_core::parse::{read_feed, MAX_FEED_BYTES};
 use send_core::parse_feed;
 use send_core::text::Lang;
 use send_core::tracker::filter::TrackerFilter;
@@ -57,7 +57,7 @@ fn readable(text: &str) -> bool {
 }
 
 fn deserialize(text: &str) -> Feed {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("a generated feed: {e}"))
+    read_feed(text).unwrap_or_else(|e| panic!("a generated feed: {e}"))
 }
 
 /// The sample and its scaled copies, each checked by the validator where it may read it (and
