@@ -293,6 +293,14 @@ impl Reader<'_> {
         self.bump();
         let mut out = String::new();
         loop {
+            // Most of a feed is plain text: take each run of it in one step, not char by char.
+            let run = self.chars[self.at..]
+                .iter()
+                .take_while(|&&c| c != '"' && c != '\\' && c >= ' ')
+                .count();
+            out.extend(&self.chars[self.at..self.at + run]);
+            self.at += run;
+            self.column += run;
             match self.bump() {
                 Some('"') => return Ok(out),
                 Some('\\') => match self.bump() {
