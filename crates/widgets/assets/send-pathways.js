@@ -4,10 +4,14 @@
 // or host; mounts every placeholder, and any added to the page later; and shares one wasm
 // instance and one fetch per feed URL between widgets. If anything fails, placeholders keep
 // their fallback HTML and the cause goes to the console for the editor.
-import init, { mountOne } from './send-widgets.js';
-
 const here = import.meta.url;
 performance.mark('send-pathways:start');
+
+// The wasm is asked for at once, alongside its JavaScript glue (imported below), rather than
+// once the glue has arrived and run: on a slow phone the two downloads overlap.
+const wasm = fetch(new URL('send-widgets_bg.wasm', here));
+wasm.catch(() => {}); // a failure is reported where it is awaited, by init()
+let mountOne;
 
 /** Adds the widget stylesheet unless the page already links it. */
 function ensureStylesheet() {
@@ -118,7 +122,9 @@ function mountNew() {
 try {
   ensureStylesheet();
   preloadFeeds();
-  await init({ module_or_path: new URL('send-widgets_bg.wasm', here) });
+  const glue = await import('./send-widgets.js');
+  mountOne = glue.mountOne;
+  await glue.default({ module_or_path: wasm });
   await mountNew();
   // Placeholders a CMS adds after load (tabs, accordions, "load more") mount too.
   new MutationObserver((records) => {
