@@ -11,6 +11,7 @@ mod semantic;
 mod structure;
 
 use crate::feed::{Feed, FORMAT_VERSION};
+use crate::read::{At, FromJson};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -106,20 +107,21 @@ pub fn validate_feed(text: &str, today: NaiveDate) -> Report {
         if !diagnostics.is_empty() {
             return None;
         }
-        match serde_json::from_str::<Feed>(text) {
+        // The widgets' own reader, on the tree already read: what passes here is what they show.
+        match Feed::from_json(&json, &At::TOP) {
             Ok(feed) => {
                 semantic::check(&feed, &json, &texts, today, &mut diagnostics);
                 Some(feed)
             }
-            Err(error) => {
-                // The schema let through something serde refuses: report it rather than hide it.
+            Err(bad) => {
+                // The schema let through something the reader refuses: report it rather than hide it.
                 diagnostics.push(Diagnostic {
                     severity: Severity::Error,
                     code: "invalid",
-                    line: error.line(),
-                    column: error.column(),
-                    path: String::new(),
-                    message: error.to_string(),
+                    line: bad.line,
+                    column: bad.column,
+                    path: bad.path,
+                    message: bad.message,
                     fix: "Compare this part with the feed format guide.".into(),
                 });
                 None
