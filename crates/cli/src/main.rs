@@ -105,7 +105,7 @@ fn validate(args: &[String]) -> Result<ExitCode, Usage> {
                 let value = rest
                     .next()
                     .ok_or_else(|| Usage("--today needs a date".into()))?;
-                today = Some(NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+                today = Some(send_core::date::parse_day(value).ok_or_else(|| {
                     Usage(format!("--today {value}: write the date as YYYY-MM-DD"))
                 })?);
             }

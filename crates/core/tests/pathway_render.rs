@@ -2,6 +2,9 @@
 //! fixes to the GOV.UK pattern, the map, "find my pathway", "we are here", the statutory clock,
 //! languages and the static fallback.
 
+// Tests may use serde and chrono's parser: they never reach the wasm (see .clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use chrono::NaiveDate;
 use send_core::options::WidgetOptions;
 use send_core::pathway::audience::Finder;

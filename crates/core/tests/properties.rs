@@ -6,6 +6,9 @@
 //! references dangle; list items dropped or repeated. The widgets use `parse_feed` alone, so
 //! "accepted" here means what it accepts, not what the full checker passes.
 
+// Tests may use serde and chrono's parser: they never reach the wasm (see .clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use proptest::prelude::*;
 use send_core::options::WidgetOptions;
 use send_core::tracker::filter::TrackerFilter;

@@ -116,7 +116,7 @@ mod tests {
     }
 
     fn date(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+        crate::date::parse_day(text).unwrap()
     }
 
     fn dues(run: &ClockRun) -> Vec<(String, String)> {
