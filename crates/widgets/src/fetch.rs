@@ -169,7 +169,8 @@ fn save_copy(url: &str, text: &str) {
         return;
     };
     let seen_key = format!("{SEEN_PREFIX}{url}");
-    let seen = format!("{today} {}", fingerprint(text));
+    let print = fingerprint(text);
+    let seen = format!("{today} {print}");
     let before = storage.get_item(&seen_key).ok().flatten();
     if before.as_deref() == Some(seen.as_str()) {
         return;
@@ -177,7 +178,7 @@ fn save_copy(url: &str, text: &str) {
     let unchanged = before
         .as_deref()
         .and_then(|b| b.split_once(' '))
-        .is_some_and(|(_, print)| print == fingerprint(text));
+        .is_some_and(|(_, before)| before == print);
     if unchanged
         || storage
             .set_item(
