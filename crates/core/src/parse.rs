@@ -9,8 +9,8 @@
 //! problem's is worked out from its position ([`path_at`]) only when there is one.
 
 use crate::feed::{Feed, FORMAT_VERSION};
-use crate::read::{At, FromJson};
-use crate::validate::json::{self, Value};
+use crate::read::{self, At, FromJson};
+use crate::validate::json;
 use thiserror::Error;
 
 /// The largest feed the widgets and the checker read: 5 MB. The sample feed, with every
@@ -55,14 +55,7 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
 pub fn read_feed(text: &str) -> Result<Feed, FeedError> {
     let mut problems = Vec::new();
     let json = json::read(text, &mut problems);
-    // A newer format fails for reasons that are not the officer's typo: say so first.
-    let version = json
-        .as_ref()
-        .and_then(|json| match json.get("version")?.value {
-            Value::Number(version) => Some(version),
-            _ => None,
-        });
-    if let Some(version) = version.filter(|v| *v > f64::from(FORMAT_VERSION)) {
+    if let Some((version, _)) = json.as_ref().and_then(read::newer_version) {
         return Err(newer_version(version.min(f64::from(u32::MAX)) as u32));
     }
     // The reader goes on past comments and trailing commas to list them all for the checker;

@@ -137,23 +137,20 @@ pub fn validate_feed(text: &str, today: NaiveDate) -> Report {
 }
 
 fn newer_version(json: &json::Json) -> Option<Diagnostic> {
-    let version = json.get("version")?;
-    match version.value {
-        json::Value::Number(n) if n > f64::from(FORMAT_VERSION) => Some(Diagnostic {
-            severity: Severity::Error,
-            code: "newer-version",
-            line: version.line,
-            column: version.column,
-            path: "version".into(),
-            message: format!(
-                "this feed uses format version {n}, but this checker and these widgets read format version {FORMAT_VERSION}"
-            ),
-            fix: format!(
-                "Update the SEND Pathways widgets and tools to a release that reads version {n}, or write the feed in version {FORMAT_VERSION}."
-            ),
-        }),
-        _ => None,
-    }
+    let (n, version) = crate::read::newer_version(json)?;
+    Some(Diagnostic {
+        severity: Severity::Error,
+        code: "newer-version",
+        line: version.line,
+        column: version.column,
+        path: "version".into(),
+        message: format!(
+            "this feed uses format version {n}, but this checker and these widgets read format version {FORMAT_VERSION}"
+        ),
+        fix: format!(
+            "Update the SEND Pathways widgets and tools to a release that reads version {n}, or write the feed in version {FORMAT_VERSION}."
+        ),
+    })
 }
 
 /// Words longer than this get no "did you mean": nobody mistypes a paragraph, and comparing
