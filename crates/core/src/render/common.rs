@@ -115,6 +115,14 @@ impl RenderContext<'_> {
             .text(self.msg(if all_open { hide } else { show }))
     }
 
+    /// A form field: `label` for the control whose id is `id`, then the control.
+    pub fn field(&self, id: &str, label: Element, control: Element) -> Element {
+        el("div")
+            .class("sp-field")
+            .child(label.attr("for", id.to_owned()))
+            .child(control)
+    }
+
     /// A description list of labelled facts.
     pub fn facts(&self, rows: Vec<(Msg, Element)>) -> Element {
         el("dl").class("sp-facts").children(
@@ -219,6 +227,22 @@ pub fn fixed(value: f64, decimals: u32) -> String {
     } else {
         format!("{sign}{whole}.{part:0width$}", width = decimals as usize)
     }
+}
+
+/// A select's `<option>`s for `(value, text)` pairs, the one whose value is `chosen` selected.
+pub fn options(pairs: Vec<(String, String)>, chosen: Option<&str>) -> Vec<Element> {
+    pairs
+        .into_iter()
+        .map(|(value, text)| {
+            let option = el("option").attr("value", value.clone());
+            let option = if chosen == Some(value.as_str()) {
+                option.attr("selected", "")
+            } else {
+                option
+            };
+            option.text(text)
+        })
+        .collect()
 }
 
 /// Services by id, in the order given, skipping ids the feed does not define (the validator

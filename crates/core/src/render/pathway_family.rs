@@ -8,7 +8,7 @@ use crate::i18n::{fill, format_date, language_name, Msg};
 use crate::pathway::audience::{fits, needs_in, pathways_for};
 use crate::pathway::clock;
 use crate::pathway::state::{next_steps, Address, PathwayView, View};
-use crate::render::common::RenderContext;
+use crate::render::common::{self, RenderContext};
 use crate::render::pathway::{number_words, Seen};
 use crate::text::Lang;
 use crate::view::{el, Element, Node};
@@ -98,24 +98,15 @@ fn select(
     chosen: &str,
 ) -> Element {
     let id = ctx.id(&format!("finder-{name}"));
-    el("div")
-        .class("sp-field")
-        .child(el("label").attr("for", id.clone()).text(ctx.msg(label)))
-        .child(
-            el("select")
-                .attr("id", id)
-                .attr("name", name.to_owned())
-                .attr("data-sp-finder", "")
-                .children(options.into_iter().map(|(value, text)| {
-                    let option = el("option").attr("value", value.clone());
-                    let option = if value == chosen {
-                        option.attr("selected", "")
-                    } else {
-                        option
-                    };
-                    option.text(text)
-                })),
-        )
+    ctx.field(
+        &id,
+        el("label").text(ctx.msg(label)),
+        el("select")
+            .attr("id", id.clone())
+            .attr("name", name.to_owned())
+            .attr("data-sp-finder", "")
+            .children(common::options(options, Some(chosen))),
+    )
 }
 
 /// "Find my pathway": age and need, the pathways that fit, and how many steps were hidden.
@@ -317,12 +308,7 @@ pub fn clock_section(ctx: &RenderContext, seen: &Seen) -> Element {
         if let Some(start) = seen.view.clock_start {
             input = input.attr("value", crate::date::PartialDate::Day(start).to_string());
         }
-        section = section.child(
-            el("div")
-                .class("sp-field")
-                .child(ctx.text_el("label", &clock.start).attr("for", input_id))
-                .child(input),
-        );
+        section = section.child(ctx.field(&input_id, ctx.text_el("label", &clock.start), input));
         section = section.child(el("p").class("sp-privacy").text(ctx.msg(Msg::DateNotSent)));
     }
     let results: Element = match clock_results(ctx, seen) {

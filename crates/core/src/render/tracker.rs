@@ -8,7 +8,7 @@
 use crate::date::PartialDate;
 use crate::feed::{Action, Plan, Status, Update, Workstream};
 use crate::i18n::{fill, format_date, Msg};
-use crate::render::common::RenderContext;
+use crate::render::common::{self, RenderContext};
 use crate::render::kpi;
 use crate::render::status_badge::{badge, key, summary};
 use crate::status::{is_stale, Derived};
@@ -113,28 +113,19 @@ fn freshness(ctx: &RenderContext, today: NaiveDate) -> Element {
 fn filters(ctx: &RenderContext, plan: &Plan, filter: &TrackerFilter) -> Element {
     let default_lang = ctx.feed.default_lang();
     let select =
-        |name: &'static str, label: Msg, current: Option<&str>, options: Vec<(String, String)>| {
+        |name: &'static str, label: Msg, current: Option<&str>, choices: Vec<(String, String)>| {
             let id = ctx.id(&format!("filter-{name}"));
-            let mut all = vec![el("option").attr("value", "").text(ctx.msg(Msg::FilterAny))];
-            all.extend(options.into_iter().map(|(value, text)| {
-                let option = el("option").attr("value", value.clone());
-                let option = if current == Some(value.as_str()) {
-                    option.attr("selected", "")
-                } else {
-                    option
-                };
-                option.text(text)
-            }));
-            el("div")
-                .class("sp-field")
-                .child(el("label").attr("for", id.clone()).text(ctx.msg(label)))
-                .child(
-                    el("select")
-                        .attr("id", id)
-                        .attr("name", name)
-                        .attr("data-sp-filter", "")
-                        .children(all),
-                )
+            let any = el("option").attr("value", "").text(ctx.msg(Msg::FilterAny));
+            ctx.field(
+                &id,
+                el("label").text(ctx.msg(label)),
+                el("select")
+                    .attr("id", id.clone())
+                    .attr("name", name)
+                    .attr("data-sp-filter", "")
+                    .child(any)
+                    .children(common::options(choices, current)),
+            )
         };
     let workstreams = plan
         .workstreams
@@ -173,17 +164,16 @@ fn filters(ctx: &RenderContext, plan: &Plan, filter: &TrackerFilter) -> Element 
     let status = filter.status.map(|s| level_words(s).2);
     let text_input = |name: &'static str, kind: &'static str, label: Msg, value: String| {
         let id = ctx.id(&format!("filter-{name}"));
-        el("div")
-            .class("sp-field")
-            .child(el("label").attr("for", id.clone()).text(ctx.msg(label)))
-            .child(
-                el("input")
-                    .attr("type", kind)
-                    .attr("id", id)
-                    .attr("name", name)
-                    .attr("data-sp-filter", "")
-                    .attr("value", value),
-            )
+        ctx.field(
+            &id,
+            el("label").text(ctx.msg(label)),
+            el("input")
+                .attr("type", kind)
+                .attr("id", id.clone())
+                .attr("name", name)
+                .attr("data-sp-filter", "")
+                .attr("value", value),
+        )
     };
     let since_id = ctx.id("filter-since");
     let since_hint = ctx.id("filter-since-hint");
@@ -306,15 +296,14 @@ pub fn results(
     let workstreams: Vec<(&Workstream, Vec<&MeasureRow>)> = plan
         .workstreams
         .iter()
-        .map(|workstream| {
-            let in_workstream = shown
+        .filter_map(|workstream| {
+            let in_workstream: Vec<&MeasureRow> = shown
                 .iter()
                 .copied()
                 .filter(|row| std::ptr::eq(row.workstream, workstream))
                 .collect();
-            (workstream, in_workstream)
+            (!in_workstream.is_empty()).then_some((workstream, in_workstream))
         })
-        .filter(|(_, in_workstream): &(_, Vec<_>)| !in_workstream.is_empty())
         .collect();
     // The whole plan is long (the sample runs to 40,000 px on a phone): workstreams start
     // closed under their headings and tallies, like an accordion. What a reader filtered for,
