@@ -13,6 +13,16 @@ pub enum WidgetKind {
     Tracker,
 }
 
+impl WidgetKind {
+    /// The value of `data-send-widget` that asks for this kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            WidgetKind::Pathway => "pathway",
+            WidgetKind::Tracker => "tracker",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WidgetOptions {
     pub kind: WidgetKind,

@@ -53,6 +53,19 @@ pub fn render_widget_at(
     }
 }
 
+/// The tracker alone, for `today` and narrowed by `filter`: what a tracker-only build calls, so
+/// that the pathway's renderer is not linked into it.
+pub fn render_tracker_at(
+    feed: &Feed,
+    options: &WidgetOptions,
+    id_prefix: &str,
+    today: NaiveDate,
+    filter: &TrackerFilter,
+) -> Result<Node, String> {
+    let ctx = context(feed, options, id_prefix, true);
+    Ok(render_tracker(&ctx, plan(feed)?, today, filter))
+}
+
 /// The tracker's filtered region and the sentence announcing how much matches, for redrawing
 /// after a reader changes a filter.
 pub fn render_tracker_results(

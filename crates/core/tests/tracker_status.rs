@@ -136,7 +136,7 @@ fn the_sample_plan_is_shown_honestly_for_its_own_date() {
 fn workstreams_start_closed_in_the_widget_and_open_for_a_filter_or_without_javascript() {
     use send_core::options::WidgetOptions;
     use send_core::tracker::filter::TrackerFilter;
-    use send_core::widget::render_widget_at;
+    use send_core::widget::{render_tracker_at, render_widget_at};
 
     let feed = send_core::parse_feed(include_str!("../../../www/feed/tower-hamlets.json")).unwrap();
     let workstreams = feed.plan.as_ref().unwrap().workstreams.len();
@@ -153,8 +153,15 @@ fn workstreams_start_closed_in_the_widget_and_open_for_a_filter_or_without_javas
             .to_html()
     };
     let count = |html: &str, needle: &str| html.matches(needle).count();
+    // The tracker-only wasm build draws with `render_tracker_at`: the same widget.
+    let alone = |filter: &TrackerFilter| {
+        render_tracker_at(&feed, &options, "sp1", feed.updated, filter)
+            .unwrap()
+            .to_html()
+    };
 
     let closed = html(true, &TrackerFilter::default());
+    assert_eq!(alone(&TrackerFilter::default()), closed);
     assert_eq!(
         count(&closed, "class=\"sp-workstream__panel\""),
         workstreams
@@ -176,6 +183,13 @@ fn workstreams_start_closed_in_the_widget_and_open_for_a_filter_or_without_javas
             query: "annual review".into(),
             ..TrackerFilter::default()
         },
+    );
+    assert_eq!(
+        alone(&TrackerFilter {
+            query: "annual review".into(),
+            ..TrackerFilter::default()
+        }),
+        filtered
     );
     assert!(filtered.contains("class=\"sp-workstream__panel\""));
     assert_eq!(count(&filtered, "hidden=\"until-found\""), 0);

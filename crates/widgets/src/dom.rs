@@ -7,6 +7,16 @@ use web_sys::{Document, Element};
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
+/// Today in the reader's own time zone, from the browser clock.
+pub fn today() -> Option<chrono::NaiveDate> {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+}
+
 pub fn document() -> Result<Document, JsValue> {
     web_sys::window()
         .and_then(|window| window.document())

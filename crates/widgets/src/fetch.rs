@@ -165,7 +165,7 @@ fn storage() -> Option<web_sys::Storage> {
 /// cost a slow phone about 20 ms before the widget could be used, so an unchanged text only
 /// moves a small "last seen" record on to today.
 fn save_copy(url: &str, text: &str) {
-    let (Some(storage), Some(today)) = (storage(), crate::tracker::today()) else {
+    let (Some(storage), Some(today)) = (storage(), crate::dom::today()) else {
         return;
     };
     let seen_key = format!("{SEEN_PREFIX}{url}");

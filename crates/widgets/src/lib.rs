@@ -12,11 +12,12 @@ mod checker;
 mod dom;
 mod events;
 mod fetch;
+#[cfg(feature = "pathway")]
 mod pathway;
+#[cfg(feature = "tracker")]
 mod tracker;
 
 use send_core::options::{WidgetKind, WidgetOptions};
-use send_core::widget::render_widget_at;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
@@ -154,13 +155,20 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
         format!("sp{id}")
     });
     // The reader's today: the tracker's statuses and the pathway's clock are for it.
-    let today = tracker::today().unwrap_or(feed.updated);
+    let today = dom::today().unwrap_or(feed.updated);
     // Each widget is drawn once, already as the address (and, for the pathway, this
     // browser's saved step) asks.
     let (drawn, wire): (Result<_, String>, Box<dyn FnOnce()>) = match options.kind {
+        #[cfg(feature = "tracker")]
         WidgetKind::Tracker => {
             let filter = tracker::filter_from_address();
-            let tree = render_widget_at(&feed, &options, &id_prefix, true, today, &filter);
+            let tree = send_core::widget::render_tracker_at(
+                &feed,
+                &options,
+                &id_prefix,
+                today,
+                &filter,
+            );
             let tracker = tracker::Tracker {
                 root: placeholder.clone(),
                 feed,
@@ -170,6 +178,7 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
             };
             (tree, Box::new(move || tracker::wire(tracker)))
         }
+        #[cfg(feature = "pathway")]
         WidgetKind::Pathway => {
             let live = pathway::prepare(pathway::Pathway {
                 root: placeholder.clone(),
@@ -180,6 +189,16 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
             });
             (live.tree(), Box::new(move || pathway::wire(live)))
         }
+        // A one-widget build (the loader picks it when a page has only that kind) asked for
+        // the other kind: only when a page calls this wasm directly rather than the loader.
+        #[allow(unreachable_patterns)]
+        other => (
+            Err(format!(
+                "this build of SEND Pathways has no {} widget: load send-pathways.js, which picks the build a page needs",
+                other.name()
+            )),
+            Box::new(|| ()),
+        ),
     };
     let tree = match drawn {
         Ok(tree) => tree,

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use gloo_events::{EventListener, EventListenerOptions};
 use send_core::options::WidgetOptions;
 use send_core::tracker::filter::{TrackerFilter, FRAGMENT_PREFIX};
-use send_core::widget::{render_tracker_results, render_widget_at};
+use send_core::widget::{render_tracker_at, render_tracker_results};
 use send_core::Feed;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -32,16 +32,6 @@ pub struct Tracker {
     pub today: NaiveDate,
 }
 
-/// Today in the reader's own time zone, from the browser clock.
-pub fn today() -> Option<NaiveDate> {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-}
-
 /// The filter the address asks for.
 pub fn filter_from_address() -> TrackerFilter {
     web_sys::window()
@@ -53,11 +43,10 @@ pub fn filter_from_address() -> TrackerFilter {
 impl Tracker {
     /// The whole widget for `filter`, replacing what the placeholder shows.
     pub fn render_all(&self, filter: &TrackerFilter) -> Result<(), JsValue> {
-        let tree = render_widget_at(
+        let tree = render_tracker_at(
             &self.feed,
             &self.options,
             &self.id_prefix,
-            true,
             self.today,
             filter,
         )

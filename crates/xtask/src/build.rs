@@ -11,10 +11,21 @@ const ASSETS: &[&str] = &[
     "send-pathways-resize.js",
 ];
 
-/// The two wasm builds: what families load, and the officer's checker (the same widgets plus
-/// the validator), each with its own target folder so switching features never rebuilds.
-const VARIANTS: &[(&str, &[&str], &str)] = &[
+/// The wasm builds, each with its own target folder so that switching features never rebuilds:
+/// what families load (both widgets, or one alone for a page with only that kind: the loader
+/// picks) and the officer's checker (both widgets plus the validator).
+pub const VARIANTS: &[(&str, &[&str], &str)] = &[
     ("send-widgets", &[], "target"),
+    (
+        "send-pathway",
+        &["--no-default-features", "--features", "pathway"],
+        "target/pathway",
+    ),
+    (
+        "send-tracker",
+        &["--no-default-features", "--features", "tracker"],
+        "target/tracker",
+    ),
     ("send-checker", &["--features", "checker"], "target/checker"),
 ];
 

@@ -2,6 +2,7 @@
 //! continuing past a failure so one run shows everything, then one summary line.
 
 use crate::bench;
+use crate::build::VARIANTS;
 use crate::dist::dist;
 use crate::serve::serve_on;
 use crate::tools::{ensure_chromium, ensure_node, ensure_npm_packages, run};
@@ -12,20 +13,20 @@ use std::process::{Command, ExitCode, Stdio};
 
 /// The result of one step: how many checks passed and failed in it.
 struct Outcome {
-    name: &'static str,
+    name: String,
     passed: usize,
     failed: usize,
 }
 
 pub fn run_all() -> ExitCode {
     let mut outcomes = Vec::new();
-    let mut step = |name: &'static str, result: Result<(usize, usize), String>| {
+    let mut step = |name: &str, result: Result<(usize, usize), String>| {
         let (passed, failed) = result.unwrap_or_else(|message| {
             eprintln!("xtask: {name}: {message}");
             (0, 1)
         });
         outcomes.push(Outcome {
-            name,
+            name: name.to_owned(),
             passed,
             failed,
         });
@@ -47,37 +48,21 @@ pub fn run_all() -> ExitCode {
             "warnings",
         ])),
     );
-    step(
-        "clippy (wasm)",
-        single(cargo(&[
+    // Every wasm build, each in its own target folder as in `build`, so nothing is rebuilt.
+    for (name, features, target_dir) in VARIANTS {
+        let mut args = vec![
             "clippy",
             "--package",
             "send-widgets",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ])),
-    );
-    // The checker build has its own target folder, as in `build`, so nothing is rebuilt twice.
-    step(
-        "clippy (checker)",
-        single(cargo(&[
-            "clippy",
-            "--package",
-            "send-widgets",
-            "--features",
-            "checker",
             "--target",
             "wasm32-unknown-unknown",
             "--target-dir",
-            "target/checker",
-            "--",
-            "-D",
-            "warnings",
-        ])),
-    );
+            target_dir,
+        ];
+        args.extend_from_slice(features);
+        args.extend_from_slice(&["--", "-D", "warnings"]);
+        step(&format!("clippy ({name})"), single(cargo(&args)));
+    }
     say("Running the native tests (cargo test)");
     step(
         "native tests",
