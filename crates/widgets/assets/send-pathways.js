@@ -1,17 +1,80 @@
 // SEND Pathways loader: the one script an editor adds to a page.
 //
-// It finds its wasm and CSS next to itself (import.meta.url), so the snippet works from any path
-// or host; mounts every placeholder, and any added to the page later; and shares one wasm
-// instance and one fetch per feed URL between widgets. If anything fails, placeholders keep
-// their fallback HTML and the cause goes to the console for the editor.
+// It finds its wasm and CSS next to itself (import.meta.url), so the snippet works from any
+// path or host; loads only the wasm build the page's widgets need; mounts every placeholder,
+// and any added to the page later; and shares one wasm instance, and so one fetch per feed URL,
+// between the widgets of a build. If anything fails, placeholders keep their fallback HTML and
+// the cause goes to the console for the editor.
 const here = import.meta.url;
 performance.mark('send-pathways:start');
 
-// The wasm is asked for at once, alongside its JavaScript glue (imported below), rather than
-// once the glue has arrived and run: on a slow phone the two downloads overlap.
-const wasm = fetch(new URL('send-widgets_bg.wasm', here));
-wasm.catch(() => {}); // a failure is reported where it is awaited, by init()
-let mountOne;
+// Subresource Integrity of the glue and wasm each build loads, by file name. `cargo xtask
+// dist` fills this in for the release files (the snippet's own integrity hash covers this
+// loader, and so these); the development copy in www/dist checks nothing.
+const INTEGRITY = {};
+
+// The builds and their files, by name (`cargo xtask dist` rewrites these names to the hashed
+// release names). A page with one kind of widget downloads only that widget's build; a page
+// with both, or with none yet, the build with both; a placeholder of the other kind added
+// later loads that one.
+const BUILDS = {
+  'send-widgets': { glue: 'send-widgets.js', wasm: 'send-widgets_bg.wasm' },
+  'send-pathway': { glue: 'send-pathway.js', wasm: 'send-pathway_bg.wasm' },
+  'send-tracker': { glue: 'send-tracker.js', wasm: 'send-tracker_bg.wasm' },
+  'send-checker': { glue: 'send-checker.js', wasm: 'send-checker_bg.wasm' },
+};
+const ONE_KIND = { pathway: 'send-pathway', tracker: 'send-tracker' };
+const BOTH = 'send-widgets';
+
+/** The build for these placeholders (their kinds, as the wasm reads them). */
+function buildFor(elements) {
+  const kinds = new Set([...elements].map((e) => (e.getAttribute('data-send-widget') ?? '').trim()));
+  const [only] = kinds;
+  return kinds.size === 1 && Object.hasOwn(ONE_KIND, only) ? ONE_KIND[only] : BOTH;
+}
+
+/** Starts a build's downloads: its wasm at once, and its glue, checked when the release says. */
+function fetchBuild(name) {
+  const files = BUILDS[name];
+  const wasm = fetch(new URL(files.wasm, here), { integrity: INTEGRITY[files.wasm] ?? '' });
+  wasm.catch(() => {}); // a failure is reported where it is awaited, by init()
+  const glue = new URL(files.glue, here);
+  if (INTEGRITY[files.glue]) {
+    // import() cannot carry an integrity hash; a module preload can, and import() then uses
+    // the module it checked (or fails with it).
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = glue.href;
+    link.integrity = INTEGRITY[files.glue];
+    link.crossOrigin = 'anonymous';
+    document.head.append(link);
+  }
+  return { name, wasm, glue };
+}
+
+/** Imports a build's glue and instantiates its wasm; resolves to its `mountOne`. */
+async function start({ wasm, glue }) {
+  const module = await import(glue.href);
+  await module.default({ module_or_path: wasm });
+  return module.mountOne;
+}
+
+// The wasm is asked for at once, alongside its glue, rather than once the glue has arrived and
+// run: on a slow phone the two downloads overlap.
+const first = fetchBuild(buildFor(document.querySelectorAll('[data-send-widget]:not([data-sp-state])')));
+/** Each started build's `mountOne`, by build name. */
+const started = new Map();
+started.set(first.name, start(first));
+
+/** The `mountOne` of a build that can mount `element`: the one in use, or the one with both. */
+function mounterFor(element) {
+  const name = buildFor([element]);
+  const usable = [...started.keys()].find((built) => built === name || built === BOTH);
+  if (usable) return started.get(usable);
+  const both = start(fetchBuild(BOTH));
+  started.set(BOTH, both);
+  return both;
+}
 
 /** Adds the widget stylesheet unless the page already links it. */
 function ensureStylesheet() {
@@ -65,8 +128,9 @@ async function explainBrokenFeeds() {
     urls.add(new URL(element.getAttribute('data-feed'), document.baseURI).href);
   }
   if (urls.size === 0) return;
-  const checker = await import('./send-checker.js');
-  await checker.default({ module_or_path: new URL('send-checker_bg.wasm', here) });
+  const build = fetchBuild('send-checker');
+  const checker = await import(build.glue.href);
+  await checker.default({ module_or_path: build.wasm });
   const today = new Date().toISOString().slice(0, 10);
   for (const url of urls) {
     const result = checker.checkFeed(await (await fetch(url)).text(), today);
@@ -84,7 +148,8 @@ async function explainBrokenFeeds() {
  * panic hook has already put the notice in this widget and signals `send-pathways:panic`,
  * since the aborted call's promise never settles; the next placeholder mounts as usual.
  */
-function mountPlaceholder(element) {
+async function mountPlaceholder(element) {
+  const mountOne = await mounterFor(element);
   return new Promise((resolve) => {
     const panicked = () => resolve(false);
     element.addEventListener('send-pathways:panic', panicked, { once: true });
@@ -122,9 +187,7 @@ function mountNew() {
 try {
   ensureStylesheet();
   preloadFeeds();
-  const glue = await import('./send-widgets.js');
-  mountOne = glue.mountOne;
-  await glue.default({ module_or_path: wasm });
+  await started.get(first.name);
   await mountNew();
   // Placeholders a CMS adds after load (tabs, accordions, "load more") mount too.
   new MutationObserver((records) => {

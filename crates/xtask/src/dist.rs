@@ -3,13 +3,17 @@
 //!
 //! Written to `target/dist/` (the repository's top level holds only the design card's entries).
 //! The loader refers to the glue, wasm and CSS by name, so those are hashed first and the
-//! loader is rewritten to the hashed names before it is hashed itself.
+//! loader is rewritten to the hashed names, and given their integrity hashes, before it is
+//! hashed itself: the snippet's one hash on the loader then covers every file it loads.
 
-use crate::build::build;
+use crate::build::{build, VARIANTS};
 use crate::{root, say};
 use sha2::{Digest, Sha256, Sha384};
 use std::fmt::Write;
 use std::path::Path;
+
+/// The line of the loader that `dist` replaces with the release files' integrity hashes.
+const INTEGRITY_PLACEHOLDER: &str = "const INTEGRITY = {};";
 
 pub fn dist() -> Result<(), String> {
     build()?;
@@ -21,30 +25,54 @@ pub fn dist() -> Result<(), String> {
     let read = |name: &str| {
         std::fs::read(built.join(name)).map_err(|e| format!("cannot read www/dist/{name}: {e}"))
     };
-    // Each (original name, hashed name), filled in dependency order.
+    // Each (original name, hashed name), filled in dependency order: the wasm and CSS, then the
+    // glue that names its wasm, then the loader that names them all.
     let mut renames: Vec<(String, String)> = Vec::new();
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for name in [
-        "send-widgets_bg.wasm",
-        "send-checker_bg.wasm",
-        "send-pathways.css",
-        "send-pathways-resize.js",
-    ] {
-        let bytes = read(name)?;
-        let hashed = hashed_name(name, &bytes);
-        renames.push((name.to_owned(), hashed.clone()));
-        files.push((hashed, bytes));
-    }
-    for name in ["send-widgets.js", "send-checker.js", "send-pathways.js"] {
+    let rewritten = |name: &str, renames: &[(String, String)]| -> Result<String, String> {
         let text = String::from_utf8(read(name)?).map_err(|e| e.to_string())?;
-        let bytes = renames
+        Ok(renames
             .iter()
-            .fold(text, |text, (from, to)| text.replace(from.as_str(), to))
-            .into_bytes();
-        let hashed = hashed_name(name, &bytes);
-        renames.push((name.to_owned(), hashed.clone()));
-        files.push((hashed, bytes));
+            .fold(text, |text, (from, to)| text.replace(from.as_str(), to)))
+    };
+    // The loader carries the integrity of every glue and wasm it may load, so the snippet's one
+    // hash on the loader covers them all.
+    let mut integrity_map = String::new();
+    for name in VARIANTS
+        .iter()
+        .map(|(build, ..)| format!("{build}_bg.wasm"))
+        .chain(["send-pathways.css".into(), "send-pathways-resize.js".into()])
+    {
+        let bytes = read(&name)?;
+        let integrity = sri(&bytes);
+        let hashed = add(&mut renames, &mut files, &name, bytes);
+        if name.ends_with(".wasm") {
+            let _ = write!(integrity_map, "\n  '{hashed}': '{integrity}',");
+        }
     }
+    for (build, ..) in VARIANTS {
+        let name = format!("{build}.js");
+        let text = rewritten(&name, &renames)?;
+        let integrity = sri(text.as_bytes());
+        let hashed = add(&mut renames, &mut files, &name, text.into_bytes());
+        let _ = write!(integrity_map, "\n  '{hashed}': '{integrity}',");
+    }
+    let loader = rewritten("send-pathways.js", &renames)?;
+    if !loader.contains(INTEGRITY_PLACEHOLDER) {
+        return Err(format!(
+            "the loader no longer has `{INTEGRITY_PLACEHOLDER}` for dist to fill in"
+        ));
+    }
+    let loader = loader.replace(
+        INTEGRITY_PLACEHOLDER,
+        &format!("const INTEGRITY = {{{integrity_map}\n}};"),
+    );
+    add(
+        &mut renames,
+        &mut files,
+        "send-pathways.js",
+        loader.into_bytes(),
+    );
     let schema =
         std::fs::read(root.join("www/schema/feed.schema.json")).map_err(|e| e.to_string())?;
     files.push(("feed.schema.json".into(), schema));
@@ -70,7 +98,6 @@ pub fn dist() -> Result<(), String> {
      change BASE below to that address. The widget's own fallback HTML goes inside the div
      (sendfeed render prints it). -->
 <link rel="stylesheet" href="BASE/{css}" integrity="{css_sri}" crossorigin="anonymous">
-<link rel="modulepreload" href="BASE/{glue}" integrity="{glue_sri}" crossorigin="anonymous">
 <script type="module" src="BASE/{loader}" integrity="{loader_sri}" crossorigin="anonymous"></script>
 <div data-send-widget="pathway" data-feed="/feeds/send.json">
   <!-- fallback HTML -->
@@ -78,8 +105,6 @@ pub fn dist() -> Result<(), String> {
 "#,
         css = named("send-pathways.css"),
         css_sri = integrity("send-pathways.css"),
-        glue = named("send-widgets.js"),
-        glue_sri = integrity("send-widgets.js"),
         loader = named("send-pathways.js"),
         loader_sri = integrity("send-pathways.js"),
     );
@@ -97,6 +122,19 @@ pub fn dist() -> Result<(), String> {
     print!("{table}");
     say("Snippet with integrity hashes: target/dist/snippet.html");
     Ok(())
+}
+
+/// Records a release file under its hashed name; returns that name.
+fn add(
+    renames: &mut Vec<(String, String)>,
+    files: &mut Vec<(String, Vec<u8>)>,
+    name: &str,
+    bytes: Vec<u8>,
+) -> String {
+    let hashed = hashed_name(name, &bytes);
+    renames.push((name.to_owned(), hashed.clone()));
+    files.push((hashed.clone(), bytes));
+    hashed
 }
 
 /// `send-widgets_bg.wasm` → `send-widgets_bg.1a2b3c4d5e.wasm`, from the content's SHA-256.

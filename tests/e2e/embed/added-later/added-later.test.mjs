@@ -1,4 +1,5 @@
-// A placeholder added after the loader has run still mounts.
+// A placeholder added after the loader has run still mounts, even when it is of a kind the
+// build the loader picked for the page does not have.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openFixture } from '../../support.mjs';
@@ -7,10 +8,42 @@ let browser;
 before(async () => { browser = await launch(); });
 after(() => browser?.close());
 
+/** The wasm files the page fetched, by name. */
+const wasmLoaded = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname.split('/').pop())
+      .filter((name) => name.endsWith('.wasm')));
+
 test('a placeholder added after load mounts', async () => {
   const { page, context, problems } = await openFixture(browser, 'added-later/page.html');
   await page.waitForSelector('#late[data-sp-state="ready"]', { timeout: 15000 });
   assert.ok((await page.locator('#late .sp-step').count()) > 0);
+  // With no placeholder at the start the loader cannot know the kind: the build with both.
+  assert.deepEqual(await wasmLoaded(page), ['send-widgets_bg.wasm']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a tracker added to a pathway page loads the build with both and mounts', async () => {
+  const { page, context, problems } = await openFixture(browser, 'added-later/other-kind.html');
+  await page.waitForSelector('#first[data-sp-state="ready"]', { timeout: 15000 });
+  await page.waitForSelector('#late[data-sp-state="ready"]', { timeout: 15000 });
+  assert.ok((await page.locator('#first .sp-step').count()) > 0);
+  assert.ok((await page.locator('#late .sp-action').count()) > 0);
+  // The pathway came from its own build; the tracker needed the other, fetched only then.
+  assert.deepEqual(await wasmLoaded(page), ['send-pathway_bg.wasm', 'send-widgets_bg.wasm']);
+  // A second pathway added now mounts from a build already loaded: nothing new is fetched.
+  await page.evaluate(() => {
+    const again = document.createElement('div');
+    again.id = 'again';
+    again.dataset.sendWidget = 'pathway';
+    again.dataset.feed = '/feed/tower-hamlets.json';
+    document.querySelector('main').append(again);
+  });
+  await page.waitForSelector('#again[data-sp-state="ready"]', { timeout: 15000 });
+  assert.deepEqual(await wasmLoaded(page), ['send-pathway_bg.wasm', 'send-widgets_bg.wasm']);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,5 +1,6 @@
 // The release files from `cargo xtask dist` work as published: hashed names, the loader
-// rewritten to them, and the snippet's integrity hashes accepted by the browser.
+// rewritten to them, and integrity hashes the browser enforces on every file the snippet loads
+// (the snippet's own on the stylesheet and loader, the loader's on the glue and wasm).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
@@ -10,18 +11,19 @@ let browser;
 before(async () => { browser = await launch(); });
 after(() => browser?.close());
 
-test('the release snippet, with its integrity hashes, mounts a widget from hashed files', async () => {
-  const names = await readdir(DIST);
-  for (const file of ['send-pathways', 'send-widgets', 'send-widgets_bg', 'send-pathways-resize']) {
-    assert.ok(names.some((n) => new RegExp(`^${file}\\.[0-9a-f]{10}\\.`).test(n)), `${file} in ${names}`);
-  }
+/** A page with the release snippet, served with the release files; collects console errors. */
+async function releasePage(kind) {
   const snippet = (await readFile(new URL('snippet.html', DIST), 'utf8'))
     .replaceAll('BASE/', '/release/')
-    .replace('/feeds/send.json', '/feed/tower-hamlets.json');
-  assert.equal((snippet.match(/integrity="sha384-[A-Za-z0-9+/]{64}"/g) ?? []).length, 3);
+    .replace('data-send-widget="pathway"', `data-send-widget="${kind}"`)
+    .replace('/feeds/send.json', '/feed/tower-hamlets.json')
+    .replace('<!-- fallback HTML -->', '<p>The fallback content</p>');
+  assert.equal((snippet.match(/integrity="sha384-[A-Za-z0-9+/]{64}"/g) ?? []).length, 2);
   const context = await browser.newContext();
+  const requested = [];
   await context.route('**/release/**', async (route) => {
     const name = new URL(route.request().url()).pathname.replace('/release/', '');
+    requested.push(name);
     const type = name.endsWith('.wasm') ? 'application/wasm' : name.endsWith('.css') ? 'text/css' : 'text/javascript';
     await route.fulfill({ status: 200, headers: { 'content-type': type }, body: await readFile(new URL(name, DIST)) });
   });
@@ -30,15 +32,49 @@ test('the release snippet, with its integrity hashes, mounts a widget from hashe
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  await page.goto(new URL('/release-page.html', BASE_URL).href);
-  await page.waitForSelector('[data-sp-state="ready"]', { timeout: 15000 });
-  assert.deepEqual(problems, []);
-  // A tampered file is refused by its integrity hash and the fallback stays.
-  await context.route('**/release/send-pathways.*.js', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript', body: 'console.log("tampered")' }));
-  await page.reload();
-  await page.waitForTimeout(1000);
-  assert.equal(await page.locator('[data-sp-state]').count(), 0);
-  assert.ok(problems.some((p) => /integrity/i.test(p)), problems.join('\n'));
-  await context.close();
+  return { context, page, problems, requested };
+}
+
+/** Serves `body` instead of the release files that match `glob`. */
+const tamper = (context, glob, body) =>
+  context.route(`**/release/${glob}`, (route) =>
+    route.fulfill({ status: 200, contentType: glob.endsWith('.wasm') ? 'application/wasm' : 'text/javascript', body }));
+
+test('the release folder has every build under hashed names', async () => {
+  const names = await readdir(DIST);
+  for (const file of ['send-pathways', 'send-pathways-resize', 'send-widgets', 'send-pathway', 'send-tracker', 'send-checker']) {
+    for (const suffix of file.startsWith('send-pathways') ? [''] : ['', '_bg']) {
+      assert.ok(names.some((n) => new RegExp(`^${file}${suffix}\\.[0-9a-f]{10}\\.`).test(n)), `${file}${suffix} in ${names}`);
+    }
+  }
 });
+
+for (const kind of ['pathway', 'tracker']) {
+  test(`the release snippet mounts a ${kind} from its one-widget build, checked by integrity`, async () => {
+    const { context, page, problems, requested } = await releasePage(kind);
+    await page.goto(new URL('/release-page.html', BASE_URL).href);
+    await page.waitForSelector('[data-sp-state="ready"]', { timeout: 15000 });
+    assert.deepEqual(problems, []);
+    const wasm = requested.filter((n) => n.endsWith('.wasm'));
+    assert.equal(wasm.length, 1, requested.join(', '));
+    assert.match(wasm[0], new RegExp(`^send-${kind}_bg\\.`));
+    await context.close();
+  });
+}
+
+for (const [what, glob, body] of [
+  ['loader', 'send-pathways.*.js', 'console.log("tampered")'],
+  ['glue', 'send-pathway.*.js', 'export default async () => {}; export const mountOne = async () => true;'],
+  ['wasm', 'send-pathway_bg.*.wasm', Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])],
+]) {
+  test(`a tampered ${what} is refused by its integrity hash and the fallback stays`, async () => {
+    const { context, page, problems } = await releasePage('pathway');
+    await tamper(context, glob, body);
+    await page.goto(new URL('/release-page.html', BASE_URL).href);
+    await page.waitForTimeout(1500);
+    assert.equal(await page.locator('[data-sp-state="ready"]').count(), 0);
+    assert.equal(await page.locator('[data-send-widget]').innerText(), 'The fallback content');
+    assert.ok(problems.some((p) => /integrity/i.test(p)), problems.join('\n'));
+    await context.close();
+  });
+}

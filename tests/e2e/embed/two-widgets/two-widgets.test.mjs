@@ -19,6 +19,7 @@ test('two widgets mount from one fetch, with unique ids and option warnings', as
     performance.getEntriesByType('resource').filter((e) => e.name.endsWith(s)).length, suffix);
   assert.equal(await loaded('/feed/tower-hamlets.json'), 1, 'one fetch per feed URL');
   assert.equal(await loaded('.wasm'), 1, 'one wasm instance');
+  assert.equal(await loaded('/send-pathway_bg.wasm'), 1, 'two pathways: the pathway build alone');
   const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
   assert.equal(new Set(ids).size, ids.length, 'no duplicate ids');
   assert.equal(await page.locator('#second h3.sp-title').count(), 1, 'heading level option');
