@@ -103,6 +103,7 @@ async function oneRun(browser, origin, scenario, walk) {
       error: result.error ?? errors[0] ?? null,
       interactive_ms: result.interactiveMs ?? null,
       ready_ms: result.readyMs ?? null,
+      build: result.build ?? null,
       wasm_arrived_ms: result.wasmArrivedMs ?? null,
       feed_arrived_ms: result.feedArrivedMs ?? null,
       fallback: result.fallback ?? null,
@@ -143,6 +144,7 @@ export async function browserBench({ origin, scenarios, runs, log }) {
         ready_runs: ok.length,
         error: samples.find((s) => s.error)?.error ?? null,
         feed_bytes: samples[0]?.feed_bytes ?? null,
+        build: samples.find((s) => s.build)?.build ?? null,
         interactive_ms: {
           median: interactive,
           min: ok.length ? Math.min(...ok.map((s) => s.interactive_ms)) : null,

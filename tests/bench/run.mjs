@@ -180,6 +180,7 @@ async function main() {
     memory: memoryRun && {
       feed: memoryRun.feed,
       widgets: memoryRun.widgets,
+      build: memoryRun.build,
       wasm_bytes: memoryRun.wasm_bytes,
       wasm_pages: memoryRun.wasm_bytes == null ? null : memoryRun.wasm_bytes / 65536,
       interactive_ms: memoryRun.interactive_ms.median,

@@ -5,15 +5,21 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 
-/** The files the snippet loads: the loader, the glue it imports, the wasm and the CSS. */
-export const SNIPPET_FILES = [
-  'send-pathways.js',
-  'send-widgets.js',
-  'send-widgets_bg.wasm',
-  'send-pathways.css',
-];
+/**
+ * What the snippet loads, by the widgets on the page: the loader, the build it picks (one
+ * widget's alone, or both), and the CSS. The bench measures each page.
+ */
+const page = (build) => ['send-pathways.js', `${build}.js`, `${build}_bg.wasm`, 'send-pathways.css'];
+export const PAGES = {
+  pathway: page('send-pathway'),
+  tracker: page('send-tracker'),
+  both: page('send-widgets'),
+};
 
-/** The budget in issue 7: everything the snippet loads, at most 50 kB (50,000 bytes) brotli. */
+/**
+ * The budget in issue 7: everything the snippet loads, at most 50 kB (50,000 bytes) brotli,
+ * judged on the heaviest page.
+ */
 export const BUDGET_BROTLI_BYTES = 50_000;
 
 export function compressedSizes(bytes) {
@@ -55,21 +61,32 @@ async function peer() {
 }
 
 /**
- * Sizes of the snippet in `dist`, plus any other file under /dist/ the browser asked for in
- * this run (`alsoRequested`), so a new file the loader starts to fetch cannot go uncounted.
+ * Sizes of what the snippet loads from `dist` on each page, plus any other file under /dist/ the
+ * browser asked for in this run (`alsoRequested`), counted on every page, so a new file the
+ * loader starts to fetch cannot go uncounted. The total is the heaviest page's.
  */
 export async function sizes(dist, alsoRequested = []) {
-  const files = [...new Set([...SNIPPET_FILES, ...alsoRequested])];
+  const extra = alsoRequested.filter((file) => !Object.values(PAGES).some((files) => files.includes(file)));
+  const files = [...new Set([...Object.values(PAGES).flat(), ...extra])];
   const ours = await measure(dist, files);
+  const pages = {};
+  for (const [kind, list] of Object.entries(PAGES)) {
+    const loaded = [...list, ...extra];
+    pages[kind] = { files: loaded, total: sum(ours.files.filter((row) => loaded.includes(row.file))) };
+  }
+  const [heaviest] = Object.entries(pages).sort(([, a], [, b]) => b.total.brotli - a.total.brotli)[0];
+  const total = pages[heaviest].total;
   const govuk = await peer();
   return {
     budget_brotli_bytes: BUDGET_BROTLI_BYTES,
     files: ours.files,
-    total: ours.total,
-    within_budget: ours.total.brotli <= BUDGET_BROTLI_BYTES,
-    over_budget_brotli_bytes: Math.max(0, ours.total.brotli - BUDGET_BROTLI_BYTES),
+    pages,
+    heaviest_page: heaviest,
+    total,
+    within_budget: total.brotli <= BUDGET_BROTLI_BYTES,
+    over_budget_brotli_bytes: Math.max(0, total.brotli - BUDGET_BROTLI_BYTES),
     peer: govuk,
-    ratio_to_peer_brotli: round(ours.total.brotli / govuk.total.brotli, 2),
+    ratio_to_peer_brotli: round(total.brotli / govuk.total.brotli, 2),
   };
 }
 

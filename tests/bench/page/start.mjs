@@ -52,14 +52,20 @@ try {
     const entry = performance.getEntriesByName(new URL(url, location.href).href)[0];
     return entry ? entry.responseEnd - bench.loaderStart : null;
   };
-  bench.wasmArrivedMs = arrived('/dist/send-widgets_bg.wasm');
+  // The build the loader picked for this page (one widget's, or both's).
+  const wasm = performance
+    .getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname)
+    .find((p) => /^\/dist\/send-[a-z]+_bg\.wasm$/.test(p));
+  bench.build = wasm?.slice('/dist/'.length, -'_bg.wasm'.length);
+  bench.wasmArrivedMs = wasm ? arrived(wasm) : null;
   bench.feedArrivedMs = arrived(feedUrl);
   await twoFrames();
   // The load window ends here: what follows is the bench's own work, not the widget's.
   bench.loadEnd = performance.now();
 
   // Memory: the glue hands back the instance the loader started (init runs once per page).
-  const glue = await import('/dist/send-widgets.js');
+  const glue = await import(`/dist/${bench.build}.js`);
   const exports = await glue.default();
   bench.wasmBytes = exports.memory.buffer.byteLength;
 
