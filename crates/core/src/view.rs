@@ -120,6 +120,49 @@ impl Node {
         }
     }
 
+    /// The tree as one string of instructions for the page's DOM builder (the loader's
+    /// `buildFromOps`), so that drawing a widget crosses from wasm to JavaScript once rather
+    /// than once per element, attribute and text. Never markup: the builder makes each text a
+    /// text node and each value an attribute value.
+    ///
+    /// Tokens are separated by NUL. An element is its tag, its number of attributes, each
+    /// attribute's name and value, its number of children, then each child; a text is `#` then
+    /// the text. A NUL in feed text becomes U+FFFD, as an HTML parser would make it.
+    pub fn to_ops(&self) -> String {
+        let mut out = String::new();
+        self.write_ops(&mut out);
+        out
+    }
+
+    fn write_ops(&self, out: &mut String) {
+        fn token(out: &mut String, text: &str) {
+            if text.contains('\0') {
+                out.push_str(&text.replace('\0', "\u{FFFD}"));
+            } else {
+                out.push_str(text);
+            }
+            out.push('\0');
+        }
+        match self {
+            Node::Text(text) => {
+                out.push_str("#\0");
+                token(out, text);
+            }
+            Node::Element(element) => {
+                token(out, element.tag);
+                let _ = write!(out, "{}\0", element.attrs.len());
+                for (name, value) in &element.attrs {
+                    token(out, name);
+                    token(out, value);
+                }
+                let _ = write!(out, "{}\0", element.children.len());
+                for child in &element.children {
+                    child.write_ops(out);
+                }
+            }
+        }
+    }
+
     /// The text a reader would see, without markup (for tests and plain-text summaries).
     pub fn text_content(&self) -> String {
         match self {
@@ -188,6 +231,74 @@ mod tests {
         );
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; more"));
         assert!(html.contains("title=\"&quot;&gt;&lt;script&gt;"));
+    }
+
+    /// Reads `to_ops` back the way the loader's `buildFromOps` does, as HTML for comparison.
+    fn html_from_ops(ops: &str) -> String {
+        fn node(tokens: &mut std::str::Split<'_, char>, out: &mut String) {
+            let tag = tokens.next().unwrap();
+            if tag == "#" {
+                escape_into(out, tokens.next().unwrap(), false);
+                return;
+            }
+            let _ = write!(out, "<{tag}");
+            for _ in 0..tokens.next().unwrap().parse::<usize>().unwrap() {
+                let _ = write!(out, " {}=\"", tokens.next().unwrap());
+                escape_into(out, tokens.next().unwrap(), true);
+                out.push('"');
+            }
+            out.push('>');
+            let children = tokens.next().unwrap().parse::<usize>().unwrap();
+            for _ in 0..children {
+                node(tokens, out);
+            }
+            if !VOID.contains(&tag) {
+                let _ = write!(out, "</{tag}>");
+            }
+        }
+        let mut tokens = ops.split('\0');
+        let mut out = String::new();
+        node(&mut tokens, &mut out);
+        assert_eq!(
+            tokens.collect::<Vec<_>>(),
+            [""],
+            "nothing left but the last separator"
+        );
+        out
+    }
+
+    #[test]
+    fn ops_carry_the_same_tree_as_html() {
+        let tree: Node = el("div")
+            .class("sp")
+            .attr("data-x", "a\0b")
+            .text("# not a marker")
+            .child(el("br"))
+            .child(el("p").text("").text("1\0 2"))
+            .child(el("svg").child(el("path").attr("d", "M0 0")))
+            .into();
+        let ops = tree.to_ops();
+        // A NUL in the text cannot end a token early: it arrives as U+FFFD.
+        assert_eq!(ops.matches('\0').count(), 27, "{ops:?}");
+        assert_eq!(
+            html_from_ops(&ops),
+            tree.to_html().replace('\0', "\u{FFFD}")
+        );
+    }
+
+    #[test]
+    fn ops_of_both_sample_widgets_read_back_exactly() {
+        let feed = crate::parse_feed(include_str!("../../../www/feed/tower-hamlets.json")).unwrap();
+        for kind in ["pathway", "tracker"] {
+            let (options, _) = crate::options::WidgetOptions::from_attributes(|name| match name {
+                "data-send-widget" => Some(kind.into()),
+                "data-feed" => Some("feed.json".into()),
+                _ => None,
+            })
+            .unwrap();
+            let tree = crate::widget::render_widget(&feed, &options, "sp1", true).unwrap();
+            assert_eq!(html_from_ops(&tree.to_ops()), tree.to_html(), "{kind}");
+        }
     }
 
     #[test]

@@ -52,10 +52,34 @@ function fetchBuild(name) {
   return { name, wasm, glue };
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+/**
+ * Builds the detached DOM of a widget from the wasm's instructions (`Node::to_ops` in the
+ * core): NUL-separated tokens; an element is its tag, attribute count, names and values, child
+ * count and children; a text is `#` and the text. Texts become text nodes and values attribute
+ * values, never markup. One call per tree: building node by node from wasm crosses into
+ * JavaScript for every element, attribute and text.
+ */
+function buildFromOps(ops) {
+  const tokens = ops.split('\0');
+  let at = 0;
+  const node = (inSvg) => {
+    const tag = tokens[at++];
+    if (tag === '#') return document.createTextNode(tokens[at++]);
+    const svg = inSvg || tag === 'svg';
+    const element = svg ? document.createElementNS(SVG, tag) : document.createElement(tag);
+    for (let n = Number(tokens[at++]); n > 0; n -= 1) element.setAttribute(tokens[at++], tokens[at++]);
+    for (let n = Number(tokens[at++]); n > 0; n -= 1) element.append(node(svg));
+    return element;
+  };
+  return node(false);
+}
+
 /** Imports a build's glue and instantiates its wasm; resolves to its `mountOne`. */
 async function start({ wasm, glue }) {
   const module = await import(glue.href);
   await module.default({ module_or_path: wasm });
+  module.useBuilder(buildFromOps);
   return module.mountOne;
 }
 

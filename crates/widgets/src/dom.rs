@@ -2,6 +2,7 @@
 //! text is always a text node.
 
 use send_core::view::Node;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
@@ -23,9 +24,28 @@ pub fn document() -> Result<Document, JsValue> {
         .ok_or_else(|| JsValue::from_str("no document"))
 }
 
+thread_local! {
+    /// The page's DOM builder, when the loader gave one (see [`use_builder`]).
+    static BUILDER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Has [`build`] hand whole trees to `builder` (the loader's `buildFromOps`), which takes
+/// [`Node::to_ops`] and returns the detached node: one call into JavaScript per tree instead of
+/// one per element, attribute and text, which made the tracker's first draw several times
+/// slower. Without it, trees are built here call by call.
+pub fn use_builder(builder: js_sys::Function) {
+    BUILDER.with(|slot| *slot.borrow_mut() = Some(builder));
+}
+
 /// Builds a detached DOM node for `tree`.
 pub fn build(document: &Document, tree: &Node) -> Result<web_sys::Node, JsValue> {
-    build_in(document, tree, false)
+    match BUILDER.with(|slot| slot.borrow().clone()) {
+        Some(builder) => builder
+            .call1(&JsValue::NULL, &JsValue::from_str(&tree.to_ops()))?
+            .dyn_into::<web_sys::Node>()
+            .map_err(|_| JsValue::from_str("the page's DOM builder did not return a node")),
+        None => build_in(document, tree, false),
+    }
 }
 
 /// Charts and status shapes are SVG: an `<svg>` and everything in it must be created in the

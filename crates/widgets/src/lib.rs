@@ -84,6 +84,12 @@ pub async fn mount_one(placeholder: Element) -> Result<bool, JsValue> {
     Ok(mount(&dom::document()?, &placeholder).await)
 }
 
+/// Hands the widgets the loader's DOM builder (see `dom::use_builder`).
+#[wasm_bindgen(js_name = useBuilder)]
+pub fn use_builder(builder: js_sys::Function) {
+    dom::use_builder(builder);
+}
+
 /// A deliberate panic for the browser test of the hook above: only when the placeholder has
 /// `data-send-test-panic` and the page's own address has `send-pathways-test-panic` in its
 /// query. Both are the page's, never the feed's, so no feed can trigger it; a page author who
