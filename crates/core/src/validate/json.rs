@@ -64,7 +64,7 @@ impl Json {
 /// be read as JSON at all (the reason is in `diagnostics`).
 pub fn read(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Json> {
     let mut reader = Reader {
-        chars: text.chars().collect(),
+        text,
         at: 0,
         line: 1,
         column: 1,
@@ -75,7 +75,8 @@ pub fn read(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Json> {
 }
 
 struct Reader<'a> {
-    chars: Vec<char>,
+    text: &'a str,
+    /// Byte offset of the next character.
     at: usize,
     line: usize,
     column: usize,
@@ -106,12 +107,16 @@ impl Reader<'_> {
     }
 
     fn peek(&self) -> Option<char> {
-        self.chars.get(self.at).copied()
+        // JSON's structure is ASCII: decode UTF-8 only inside text.
+        match *self.text.as_bytes().get(self.at)? {
+            byte if byte.is_ascii() => Some(char::from(byte)),
+            _ => self.text[self.at..].chars().next(),
+        }
     }
 
     fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;
-        self.at += 1;
+        self.at += c.len_utf8();
         if c == '\n' {
             self.line += 1;
             self.column = 1;
@@ -142,6 +147,13 @@ impl Reader<'_> {
     /// Skips whitespace, and comments (reporting each: JSON has none).
     fn skip_space(&mut self) -> Result<(), Stop> {
         loop {
+            // Indentation is most of a pretty-printed feed: skip each run of it in one step.
+            let run = self.text.as_bytes()[self.at..]
+                .iter()
+                .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
+                .count();
+            self.at += run;
+            self.column += run;
             match self.peek() {
                 Some(' ' | '\t' | '\n' | '\r' | '\u{feff}') => {
                     self.bump();
@@ -294,13 +306,17 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             // Most of a feed is plain text: take each run of it in one step, not char by char.
-            let run = self.chars[self.at..]
+            // The run ends at an ASCII byte (or the end), so it ends on a character boundary;
+            // bytes of 0x80 and over are parts of non-ASCII characters, which are plain text.
+            let run = self.text.as_bytes()[self.at..]
                 .iter()
-                .take_while(|&&c| c != '"' && c != '\\' && c >= ' ')
+                .take_while(|&&b| b != b'"' && b != b'\\' && b >= b' ')
                 .count();
-            out.extend(&self.chars[self.at..self.at + run]);
+            let plain = &self.text[self.at..self.at + run];
+            out.push_str(plain);
             self.at += run;
-            self.column += run;
+            // Columns count characters: every byte but UTF-8's continuation bytes starts one.
+            self.column += plain.bytes().filter(|b| b & 0xC0 != 0x80).count();
             match self.bump() {
                 Some('"') => return Ok(out),
                 Some('\\') => match self.bump() {
