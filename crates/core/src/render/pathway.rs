@@ -87,15 +87,34 @@ pub struct Seen<'a> {
     pub full: &'a Pathway,
     pub narrowed: Narrowed,
     pub view: &'a PathwayView,
+    /// Where each shown step is in `narrowed`, by id: looking steps up by scanning made long
+    /// pathways quadratic.
+    index: HashMap<String, usize>,
 }
 
 impl Seen<'_> {
     pub fn new<'a>(full: &'a Pathway, view: &'a PathwayView) -> Seen<'a> {
+        let narrowed = audience::narrow(full, &view.finder);
+        let index = narrowed
+            .pathway
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| (step.id.clone(), i))
+            .collect();
         Seen {
             full,
-            narrowed: audience::narrow(full, &view.finder),
+            narrowed,
             view,
+            index,
         }
+    }
+
+    /// The shown step with this id.
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.index
+            .get(id)
+            .and_then(|&i| self.narrowed.pathway.steps.get(i))
     }
 
     pub fn pathway(&self) -> &Pathway {
@@ -104,8 +123,7 @@ impl Seen<'_> {
 
     /// The step marked "we are here", if it is shown.
     pub fn here(&self) -> Option<&Step> {
-        let id = self.view.here.as_deref()?;
-        self.pathway().steps.iter().find(|s| s.id == id)
+        self.step(self.view.here.as_deref()?)
     }
 
     pub fn is_next(&self, step: &str) -> bool {
@@ -365,7 +383,6 @@ pub fn number_words(ctx: &RenderContext, number: StepNumber) -> String {
 /// What a family needs to know about a step. `depth` is the level of its sub-headings below
 /// the widget's top heading.
 pub fn step_details(ctx: &RenderContext, seen: &Seen, step: &Step, depth: u8) -> Vec<Element> {
-    let pathway = seen.pathway();
     let mut details = Vec::new();
     if let Some(body) = &step.body {
         details.push(ctx.text_el("p", body));
@@ -410,11 +427,7 @@ pub fn step_details(ctx: &RenderContext, seen: &Seen, step: &Step, depth: u8) ->
         details.extend(indicators);
     }
     if let Some(next) = &step.next {
-        let targets: Vec<&Step> = next
-            .steps
-            .iter()
-            .filter_map(|id| pathway.steps.iter().find(|s| &s.id == id))
-            .collect();
+        let targets: Vec<&Step> = next.steps.iter().filter_map(|id| seen.step(id)).collect();
         if !targets.is_empty() {
             let intro = match (next.logic, targets.len()) {
                 (_, 1) => Msg::WhatNext,

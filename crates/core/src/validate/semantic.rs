@@ -265,16 +265,16 @@ impl Checker<'_> {
     }
 
     /// Reports `id` at `path` when it is not among `known`, suggesting the closest.
-    fn reference(&mut self, id: &str, known: &[&str], path: &str, what: &str) {
-        if known.contains(&id) {
+    fn reference(&mut self, id: &str, known: &Known, path: &str, what: &str) {
+        if known.set.contains(id) {
             return;
         }
-        let fix = match did_you_mean(id, known.iter().copied()) {
+        let fix = match did_you_mean(id, known.ids.iter().copied()) {
             Some(close) => format!("Did you mean \"{close}\"?"),
-            None if known.is_empty() => {
+            None if known.ids.is_empty() => {
                 format!("The feed has no {what}s yet: add one, or remove this reference.")
             }
-            None => format!("Use one of: {}.", known.join(", ")),
+            None => format!("Use one of: {}.", known.ids.join(", ")),
         };
         self.error(
             "unknown-reference",
@@ -358,18 +358,18 @@ impl Checker<'_> {
     }
 
     fn pathway(&mut self, feed: &Feed, pathway: &Pathway, path: &str) {
-        let stages: Vec<&str> = pathway.stages.iter().map(|s| s.id.as_str()).collect();
-        let steps: Vec<&str> = pathway.steps.iter().map(|s| s.id.as_str()).collect();
-        let services: Vec<&str> = feed.services.iter().map(|s| s.id.as_str()).collect();
-        let indicators: Vec<&str> = feed.indicators.iter().map(|i| i.id.as_str()).collect();
+        let stages = Known::new(pathway.stages.iter().map(|s| s.id.as_str()));
+        let steps = Known::new(pathway.steps.iter().map(|s| s.id.as_str()));
+        let services = Known::new(feed.services.iter().map(|s| s.id.as_str()));
+        let indicators = Known::new(feed.indicators.iter().map(|i| i.id.as_str()));
         self.unique(
-            stages.iter().copied(),
+            stages.ids.iter().copied(),
             &format!("{path}.stages"),
             ".id",
             "stage",
         );
         self.unique(
-            steps.iter().copied(),
+            steps.ids.iter().copied(),
             &format!("{path}.steps"),
             ".id",
             "step",
@@ -466,9 +466,9 @@ impl Checker<'_> {
 
     fn plan(&mut self, feed: &Feed, today: NaiveDate) {
         let Some(plan) = &feed.plan else { return };
-        let priorities: Vec<&str> = plan.priorities.iter().map(|p| p.id.as_str()).collect();
+        let priorities = Known::new(plan.priorities.iter().map(|p| p.id.as_str()));
         self.unique(
-            priorities.iter().copied(),
+            priorities.ids.iter().copied(),
             "plan.priorities",
             ".id",
             "priority",
@@ -610,13 +610,29 @@ impl Checker<'_> {
 }
 
 /// Every plan action's ref, for checking references to actions.
-fn action_refs(feed: &Feed) -> Vec<&str> {
-    feed.plan
-        .iter()
-        .flat_map(|p| &p.workstreams)
-        .flat_map(|w| &w.actions)
-        .map(|a| a.reference.as_str())
-        .collect()
+fn action_refs(feed: &Feed) -> Known<'_> {
+    Known::new(
+        feed.plan
+            .iter()
+            .flat_map(|p| &p.workstreams)
+            .flat_map(|w| &w.actions)
+            .map(|a| a.reference.as_str()),
+    )
+}
+
+/// The ids a reference may name: in order, for the suggestion and the list in a fix, and as a
+/// set, so checking each of thousands of references is not a scan of them all.
+struct Known<'a> {
+    ids: Vec<&'a str>,
+    set: HashSet<&'a str>,
+}
+
+impl<'a> Known<'a> {
+    fn new(ids: impl Iterator<Item = &'a str>) -> Self {
+        let ids: Vec<&str> = ids.collect();
+        let set = ids.iter().copied().collect();
+        Known { ids, set }
+    }
 }
 
 /// The JSON value at a path such as `a.b[2].c`.
