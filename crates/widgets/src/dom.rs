@@ -37,6 +37,19 @@ pub fn use_builder(builder: js_sys::Function) {
     BUILDER.with(|slot| *slot.borrow_mut() = Some(builder));
 }
 
+/// Resolves in a later task (a zero-delay timer), so the browser can handle input and draw in
+/// between: a long piece of work split at these points never blocks the page for all of it.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window()
+            .is_some_and(|window| window.set_timeout_with_callback(&resolve).is_ok());
+        if !queued {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Builds a detached DOM node for `tree`.
 pub fn build(document: &Document, tree: &Node) -> Result<web_sys::Node, JsValue> {
     match BUILDER.with(|slot| slot.borrow().clone()) {

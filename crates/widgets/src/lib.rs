@@ -152,6 +152,10 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
             return false;
         }
     };
+    // Mounting is three tasks, not one: reading the feed (above), drawing the tree, and making
+    // and placing its DOM. Between them the browser can answer a tap or a key and draw, which
+    // on a slow phone it could not for the whole mount.
+    dom::next_task().await;
     if test_panic_requested(placeholder) {
         panic!("deliberate panic for the browser test (data-send-test-panic)");
     }
@@ -206,6 +210,7 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
             Box::new(|| ()),
         ),
     };
+    dom::next_task().await;
     let tree = match drawn {
         Ok(tree) => tree,
         Err(problem) => {
