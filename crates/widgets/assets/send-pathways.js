@@ -173,7 +173,14 @@ async function explainBrokenFeeds() {
  * since the aborted call's promise never settles; the next placeholder mounts as usual.
  */
 async function mountPlaceholder(element) {
-  const mountOne = await mounterFor(element);
+  let mountOne;
+  try {
+    mountOne = await mounterFor(element);
+  } catch (error) {
+    // The build this placeholder needs could not be loaded; the others still mount.
+    console.error('SEND Pathways could not load the widget for a placeholder; it keeps its own content.', error);
+    return false;
+  }
   return new Promise((resolve) => {
     const panicked = () => resolve(false);
     element.addEventListener('send-pathways:panic', panicked, { once: true });

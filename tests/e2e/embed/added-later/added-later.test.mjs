@@ -47,3 +47,25 @@ test('a tracker added to a pathway page loads the build with both and mounts', a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('when the build a late placeholder needs cannot load, it keeps its content and others still mount', async () => {
+  const { page, context, problems } = await openFixture(browser, 'added-later/other-kind.html');
+  await context.route('**/dist/send-widgets_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.reload();
+  await page.waitForSelector('#first[data-sp-state="ready"]', { timeout: 15000 });
+  const explained = () => problems.some((p) => p.includes('could not load the widget for a placeholder'));
+  for (let waited = 0; !explained() && waited < 15000; waited += 100) await page.waitForTimeout(100);
+  assert.ok(explained(), problems.join('\n'));
+  assert.equal(await page.locator('#late').innerText(), 'Our improvement plan');
+  assert.equal(await page.locator('#late').getAttribute('data-sp-state'), null);
+  // The loader goes on: a pathway added now mounts from the build already running.
+  await page.evaluate(() => {
+    const again = document.createElement('div');
+    again.id = 'again';
+    again.dataset.sendWidget = 'pathway';
+    again.dataset.feed = '/feed/tower-hamlets.json';
+    document.querySelector('main').append(again);
+  });
+  await page.waitForSelector('#again[data-sp-state="ready"]', { timeout: 15000 });
+  await context.close();
+});
