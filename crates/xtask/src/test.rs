@@ -98,9 +98,10 @@ pub fn run_all() -> ExitCode {
     step("bench smoke", single(smoke));
 
     println!();
+    let width = outcomes.iter().map(|o| o.name.len()).max().unwrap_or(0);
     for outcome in &outcomes {
         println!(
-            "  {:<16} {} passed, {} failed",
+            "  {:<width$} {} passed, {} failed",
             outcome.name, outcome.passed, outcome.failed
         );
     }
