@@ -16,6 +16,18 @@ const wasmLoaded = (page) =>
       .map((e) => new URL(e.name).pathname.split('/').pop())
       .filter((name) => name.endsWith('.wasm')));
 
+/** Adds a pathway placeholder with this id to the page and waits until it is mounted. */
+async function addPathway(page, id) {
+  await page.evaluate((slotId) => {
+    const slot = document.createElement('div');
+    slot.id = slotId;
+    slot.dataset.sendWidget = 'pathway';
+    slot.dataset.feed = '/feed/tower-hamlets.json';
+    document.querySelector('main').append(slot);
+  }, id);
+  await page.waitForSelector(`#${id}[data-sp-state="ready"]`, { timeout: 15000 });
+}
+
 test('a placeholder added after load mounts', async () => {
   const { page, context, problems } = await openFixture(browser, 'added-later/page.html');
   await page.waitForSelector('#late[data-sp-state="ready"]', { timeout: 15000 });
@@ -35,14 +47,7 @@ test('a tracker added to a pathway page loads the build with both and mounts', a
   // The pathway came from its own build; the tracker needed the other, fetched only then.
   assert.deepEqual(await wasmLoaded(page), ['send-pathway_bg.wasm', 'send-widgets_bg.wasm']);
   // A second pathway added now mounts from a build already loaded: nothing new is fetched.
-  await page.evaluate(() => {
-    const again = document.createElement('div');
-    again.id = 'again';
-    again.dataset.sendWidget = 'pathway';
-    again.dataset.feed = '/feed/tower-hamlets.json';
-    document.querySelector('main').append(again);
-  });
-  await page.waitForSelector('#again[data-sp-state="ready"]', { timeout: 15000 });
+  await addPathway(page, 'again');
   assert.deepEqual(await wasmLoaded(page), ['send-pathway_bg.wasm', 'send-widgets_bg.wasm']);
   assert.deepEqual(problems, []);
   await context.close();
@@ -59,13 +64,6 @@ test('when the build a late placeholder needs cannot load, it keeps its content 
   assert.equal(await page.locator('#late').innerText(), 'Our improvement plan');
   assert.equal(await page.locator('#late').getAttribute('data-sp-state'), null);
   // The loader goes on: a pathway added now mounts from the build already running.
-  await page.evaluate(() => {
-    const again = document.createElement('div');
-    again.id = 'again';
-    again.dataset.sendWidget = 'pathway';
-    again.dataset.feed = '/feed/tower-hamlets.json';
-    document.querySelector('main').append(again);
-  });
-  await page.waitForSelector('#again[data-sp-state="ready"]', { timeout: 15000 });
+  await addPathway(page, 'again');
   await context.close();
 });
