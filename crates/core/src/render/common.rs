@@ -115,6 +115,43 @@ impl RenderContext<'_> {
             .text(self.msg(if all_open { hide } else { show }))
     }
 
+    /// A heading that opens and closes the panel `panel_id`: in the widget its words are a
+    /// button (`data-sp-action="toggle"`, `aria-expanded`, `aria-controls`); without JavaScript
+    /// they are plain text, since every panel is open.
+    pub fn toggle_heading(
+        &self,
+        heading: Element,
+        toggle_class: &'static str,
+        panel_id: &str,
+        open: bool,
+        label: impl IntoIterator<Item = Element>,
+    ) -> Element {
+        if self.interactive {
+            heading.child(
+                el("button")
+                    .attr("type", "button")
+                    .class(toggle_class)
+                    .attr("data-sp-action", "toggle")
+                    .attr("aria-expanded", if open { "true" } else { "false" })
+                    .attr("aria-controls", panel_id.to_owned())
+                    .children(label),
+            )
+        } else {
+            heading.children(label)
+        }
+    }
+
+    /// The panel a [`toggle_heading`](Self::toggle_heading) controls. Closed, it is still found
+    /// by the browser's find in page, which opens it.
+    pub fn toggle_panel(&self, class: &'static str, panel_id: String, open: bool) -> Element {
+        let panel = el("div").class(class).attr("id", panel_id);
+        if open {
+            panel
+        } else {
+            panel.attr("hidden", "until-found")
+        }
+    }
+
     /// A form field: `label` for the control whose id is `id`, then the control.
     pub fn field(&self, id: &str, label: Element, control: Element) -> Element {
         el("div")

@@ -279,24 +279,14 @@ fn step_item(ctx: &RenderContext, seen: &Seen, step: &Step, number: StepNumber) 
     let panel_id = ctx.id(&format!("panel-{}", step.id));
     let label = step_label(ctx, seen, step, number);
     let open = !ctx.interactive || seen.view.is_expanded(&step.id);
-    let heading = if ctx.interactive {
-        ctx.heading(2).class("sp-step__heading").child(
-            el("button")
-                .attr("type", "button")
-                .class("sp-step__toggle")
-                .attr("data-sp-action", "toggle")
-                .attr("aria-expanded", if open { "true" } else { "false" })
-                .attr("aria-controls", panel_id.clone())
-                .children(label),
-        )
-    } else {
-        ctx.heading(2).class("sp-step__heading").children(label)
-    };
-    let mut panel = el("div").class("sp-step__panel").attr("id", panel_id);
-    if !open {
-        // Closed, it is still found by the browser's find in page, which opens it.
-        panel = panel.attr("hidden", "until-found");
-    }
+    let heading = ctx.toggle_heading(
+        ctx.heading(2).class("sp-step__heading"),
+        "sp-step__toggle",
+        &panel_id,
+        open,
+        label,
+    );
+    let panel = ctx.toggle_panel("sp-step__panel", panel_id, open);
     let mut class = String::from("sp-step");
     if step.optional {
         class.push_str(" sp-step--optional");

@@ -357,30 +357,19 @@ fn workstream_block(
         el("span").text(format!("{} {}: ", ctx.msg(Msg::Workstream), workstream.id)),
         ctx.text_el("span", &workstream.title),
     ];
-    let title = ctx.heading(1).class("sp-workstream__title");
-    let title = if ctx.interactive {
-        title.child(
-            el("button")
-                .attr("type", "button")
-                .class("sp-workstream__toggle")
-                .attr("data-sp-action", "toggle")
-                .attr("aria-expanded", if open { "true" } else { "false" })
-                .attr("aria-controls", panel_id.clone())
-                .children(name),
-        )
-    } else {
-        title.children(name)
-    };
+    let title = ctx.toggle_heading(
+        ctx.heading(1).class("sp-workstream__title"),
+        "sp-workstream__toggle",
+        &panel_id,
+        open,
+        name,
+    );
     let block = el("div")
         .class("sp-workstream")
         .attr("id", ctx.id(&format!("workstream-{}", workstream.id)))
         .child(title)
         .child(summary(ctx, &tally));
-    // Closed, it is still found by the browser's find in page, which opens it.
-    let mut panel = el("div").class("sp-workstream__panel").attr("id", panel_id);
-    if !open {
-        panel = panel.attr("hidden", "until-found");
-    }
+    let mut panel = ctx.toggle_panel("sp-workstream__panel", panel_id, open);
     let mut facts = Vec::new();
     if !workstream.leads.is_empty() {
         facts.push((Msg::LedBy, leads(ctx, &workstream.leads)));
