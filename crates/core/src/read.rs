@@ -15,7 +15,7 @@
 use crate::date::PartialDate;
 use crate::feed::*;
 use crate::text::Text;
-use crate::validate::json::{Json, Member, Value};
+use crate::validate::json::{Json, Value};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -285,7 +285,6 @@ variants! {
 /// An object's members, checked against the fields its type knows.
 struct Fields<'a> {
     json: &'a Json,
-    members: &'a [Member],
     at: &'a At<'a>,
 }
 
@@ -307,11 +306,11 @@ impl<'a> Fields<'a> {
                 ),
             });
         }
-        Ok(Fields { json, members, at })
+        Ok(Fields { json, at })
     }
 
     fn member(&self, key: &str) -> Option<&'a Json> {
-        self.members.iter().find(|m| m.key == key).map(|m| &m.value)
+        self.json.get(key)
     }
 
     /// A field the feed must give.
