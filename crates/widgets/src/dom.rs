@@ -84,6 +84,14 @@ fn build_in(document: &Document, tree: &Node, in_svg: bool) -> Result<web_sys::N
     }
 }
 
+/// Sets a button's words to the label kept in its `attribute`: the core writes every label a
+/// button will need, in the widget's language, so the page never looks words up.
+pub fn relabel(button: &Element, attribute: &str) {
+    if let Some(text) = button.get_attribute(attribute) {
+        button.set_text_content(Some(&text));
+    }
+}
+
 /// The location's fragment, `#…`, or empty.
 pub fn window_hash() -> String {
     web_sys::window()

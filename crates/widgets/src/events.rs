@@ -5,7 +5,7 @@
 //! owned by a registry for the page's life rather than `forget()`-ed, so a later unmount can
 //! drop them.
 
-use crate::dom::{each, target};
+use crate::dom::{each, relabel, target};
 use gloo_events::EventListener;
 use std::cell::RefCell;
 use web_sys::Element;
@@ -87,13 +87,13 @@ fn sync_toggle_all(widget: &Element) {
             .all(|b| b.get_attribute("aria-expanded").as_deref() == Some("true"));
     for control in each(widget, "[data-sp-action=\"toggle-all\"]") {
         let _ = control.set_attribute("aria-expanded", if all_open { "true" } else { "false" });
-        let label = if all_open {
-            "data-label-hide"
-        } else {
-            "data-label-show"
-        };
-        if let Some(text) = control.get_attribute(label) {
-            control.set_text_content(Some(&text));
-        }
+        relabel(
+            &control,
+            if all_open {
+                "data-label-hide"
+            } else {
+                "data-label-show"
+            },
+        );
     }
 }

@@ -176,14 +176,14 @@ fn toggle_chart(button: &Element) {
             .class_list()
             .toggle_with_force("sp-visually-hidden", !to_table);
     }
-    let label = if to_table {
-        "data-show-chart"
-    } else {
-        "data-show-table"
-    };
-    if let Some(text) = button.get_attribute(label) {
-        button.set_text_content(Some(&text));
-    }
+    dom::relabel(
+        button,
+        if to_table {
+            "data-show-chart"
+        } else {
+            "data-show-table"
+        },
+    );
 }
 
 /// Keeps the filter in the address without adding a history entry per keystroke.
