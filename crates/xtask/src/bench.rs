@@ -11,7 +11,7 @@
 //! reported, not failed.
 
 use crate::build::build;
-use crate::tools::{ensure_chromium, ensure_node, ensure_npm_packages, run};
+use crate::tools::{ensure, run, Needs};
 use crate::{root, say};
 use std::path::Path;
 use std::process::Command;
@@ -51,13 +51,10 @@ pub fn bench(options: &Options) -> Result<(), String> {
     } else {
         generated.clone()
     };
+    ensure(Needs::Browser)?;
     if options.build {
         build()?;
     }
-    ensure_chromium()?;
-    ensure_node()?;
-    ensure_npm_packages()?;
-    ensure_peer(&root)?;
     // Another terminal's build (or a test run) may rewrite www/dist/ during a long run: measure
     // a copy of what this run built.
     let dist = out.join("dist");
@@ -98,18 +95,6 @@ pub fn bench(options: &Options) -> Result<(), String> {
     }
     say("Measuring sizes and the widgets in headless Chromium (tests/bench/run.mjs)");
     run(&mut node)
-}
-
-/// The peer the sizes are compared with; a tests/node_modules from before it was added lacks it.
-fn ensure_peer(root: &Path) -> Result<(), String> {
-    let tests = root.join("tests");
-    if tests.join("node_modules/govuk-frontend").exists() {
-        return Ok(());
-    }
-    say("Installing govuk-frontend, the size peer, with npm ci (tests/package-lock.json)");
-    run(Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(tests))
 }
 
 fn snapshot(from: &Path, to: &Path) -> Result<(), String> {

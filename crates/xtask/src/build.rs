@@ -1,6 +1,6 @@
 //! The release build of the widgets: cargo → wasm-bindgen → wasm-opt, into `www/dist/`.
 
-use crate::tools::{ensure_wasm_bindgen, ensure_wasm_opt, ensure_wasm_target, run};
+use crate::tools::{ensure, run, wasm_opt, Needs};
 use crate::{root, say};
 use std::process::Command;
 
@@ -30,9 +30,8 @@ pub const VARIANTS: &[(&str, &[&str], &str)] = &[
 ];
 
 pub fn build() -> Result<(), String> {
-    ensure_wasm_target()?;
-    ensure_wasm_bindgen()?;
-    let wasm_opt = ensure_wasm_opt()?;
+    ensure(Needs::WasmBuild)?;
+    let wasm_opt = wasm_opt();
     let root = root();
     let dist = root.join("www/dist");
     for (name, features, target_dir) in VARIANTS {

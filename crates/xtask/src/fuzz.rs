@@ -6,7 +6,7 @@
 //! `crates/fuzz/corpus/feed/`, and any crash is saved in `crates/fuzz/artifacts/feed/`: copy
 //! it into `crates/fuzz/regressions/` with the fix, where `cargo test` replays it on stable.
 
-use crate::tools::{output, run};
+use crate::tools::{ensure, Needs};
 use crate::{root, say};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -23,8 +23,7 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
             .filter(|s| *s > 0)
             .ok_or("--seconds needs a whole number of seconds")?,
     };
-    ensure_nightly()?;
-    ensure_cargo_fuzz()?;
+    ensure(Needs::Fuzz)?;
     let root = root();
     say(&format!(
         "Fuzzing parse → validate → render for {seconds} s (cargo +nightly fuzz run feed)"
@@ -79,22 +78,4 @@ pub fn fuzz(args: &[String]) -> Result<(), String> {
     } else {
         Err(format!("the fuzzer found a problem ({status})"))
     }
-}
-
-fn ensure_nightly() -> Result<(), String> {
-    let toolchains = output("rustup", &["toolchain", "list"]).unwrap_or_default();
-    if toolchains.lines().any(|l| l.starts_with("nightly")) {
-        return Ok(());
-    }
-    say("Installing the nightly Rust toolchain for the fuzzer (rustup, a few minutes, once)");
-    run(Command::new("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]))
-}
-
-fn ensure_cargo_fuzz() -> Result<(), String> {
-    if output("cargo", &["+nightly", "fuzz", "--version"]).is_some() {
-        return Ok(());
-    }
-    say("Installing cargo-fuzz (cargo install, a few minutes, once)");
-    // No --locked: the registry mirror here lacks some of the newest transitive versions.
-    run(Command::new("cargo").args(["install", "cargo-fuzz"]))
 }

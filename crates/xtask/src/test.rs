@@ -5,7 +5,7 @@ use crate::bench;
 use crate::build::VARIANTS;
 use crate::dist::dist;
 use crate::serve::serve_on;
-use crate::tools::{ensure_chromium, ensure_node, ensure_npm_packages, run};
+use crate::tools::{ensure, run, Needs};
 use crate::{root, say};
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
@@ -34,6 +34,9 @@ pub fn run_all() -> ExitCode {
     let cargo = |args: &[&str]| run(Command::new("cargo").args(args).current_dir(root()));
     let single = |result: Result<(), String>| result.map(|()| (1, 0));
 
+    // Before any step: the wasm clippy steps need the wasm target, the build wasm-bindgen and
+    // wasm-opt, the browser tests Chromium. A failed install is counted and the run goes on.
+    step("tools", single(ensure(Needs::Browser)));
     say("Checking formatting (cargo fmt --check)");
     step("rustfmt", single(cargo(&["fmt", "--all", "--check"])));
     say("Linting (cargo clippy, all targets, -D warnings)");
@@ -116,9 +119,6 @@ pub fn run_all() -> ExitCode {
 }
 
 fn browser_tests() -> Result<(usize, usize), String> {
-    ensure_chromium()?;
-    ensure_node()?;
-    ensure_npm_packages()?;
     let listener =
         TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("cannot bind a port: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
