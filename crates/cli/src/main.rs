@@ -5,13 +5,18 @@
 //! - `sendfeed render FILE --widget pathway [--pathway ID] [--lang en|bn] [--heading-level N]
 //!   [--into PAGE]`: the static HTML fallback an editor pastes inside the placeholder; with
 //!   `--into`, replaces the marked fallback block in PAGE.
+//! - `sendfeed schema`, `sendfeed completions bash|zsh|fish|powershell|elvish`.
 //!
-//! Exit codes: 0 fine, 1 the feed has errors, 2 the command was used wrongly.
+//! Arguments are parsed by clap (help per command, `--version`, suggestions for a mistyped
+//! command or flag). Exit codes: 0 fine, 1 the feed has errors, 2 the command was used wrongly.
 
 mod fallback;
 mod report;
 
 use chrono::NaiveDate;
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 use send_core::options::WidgetOptions;
 use send_core::validate::validate_feed;
 use send_core::widget::render_widget;
@@ -19,41 +24,143 @@ use send_core::{parse_feed, Feed};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage:
-  sendfeed validate FILE [--today YYYY-MM-DD] [--format text|json]
-                                   check a feed and list every problem (FILE may be - for
-                                   standard input); exit 0: no errors, 1: errors, 2: usage
-  sendfeed render FILE --widget pathway [--pathway ID] [--lang en|bn] [--heading-level N] [--into PAGE]
-                                   print the no-JavaScript fallback HTML for a widget;
-                                   --into PAGE replaces the block between
-                                   <!-- sendfeed:fallback WIDGET ID --> and <!-- /sendfeed:fallback -->
-  sendfeed schema                  print the feed's JSON Schema
-  sendfeed --help                  this text";
+/// Said after every command's help: what the exit code means to a CI job.
+const EXIT_CODES: &str =
+    "Exit codes: 0 fine (warnings allowed), 1 the feed has errors, 2 the command was used wrongly.";
+
+/// The officer's and editor's command line for SEND Pathways feeds.
+#[derive(Parser)]
+#[command(name = "sendfeed", version, arg_required_else_help = true, after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a feed and list every problem, with line, column, the source line and a fix.
+    #[command(after_help = EXIT_CODES)]
+    Validate {
+        /// The feed's JSON file, or - for standard input.
+        #[arg(value_name = "FILE")]
+        file: String,
+        /// The day deadlines are checked against (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
+        today: Option<NaiveDate>,
+        /// text for people, json for programs.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the no-JavaScript fallback HTML for a widget, or put it into a page.
+    #[command(after_help = EXIT_CODES)]
+    Render {
+        /// The feed's JSON file.
+        #[arg(value_name = "FILE")]
+        file: String,
+        /// Which widget: pathway or tracker.
+        #[arg(long, value_name = "KIND")]
+        widget: String,
+        /// A pathway id from the feed (default: the feed's first pathway).
+        #[arg(long, value_name = "ID")]
+        pathway: Option<String>,
+        /// en or bn.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// The level of the widget's top heading, 2 to 6.
+        #[arg(long, value_name = "N")]
+        heading_level: Option<String>,
+        /// Replace the block between <!-- sendfeed:fallback WIDGET ID --> and
+        /// <!-- /sendfeed:fallback --> in PAGE instead of printing.
+        #[arg(long, value_name = "PAGE")]
+        into: Option<String>,
+    },
+    /// Print the feed's JSON Schema (for editors such as VS Code).
+    Schema,
+    /// Print a shell completion script.
+    #[command(
+        after_help = "For example: sendfeed completions bash > /etc/bash_completion.d/sendfeed"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+}
+
+impl Command {
+    /// The subcommand's name as typed, for its usage line in an error.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Validate { .. } => "validate",
+            Command::Render { .. } => "render",
+            Command::Schema => "schema",
+            Command::Completions { .. } => "completions",
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn day(value: &str) -> Result<NaiveDate, String> {
+    send_core::date::parse_day(value).ok_or_else(|| "write the date as YYYY-MM-DD".to_owned())
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|a| a == "--help" || a == "-h") || args.is_empty() {
-        println!("{USAGE}");
-        return if args.is_empty() {
-            ExitCode::from(2)
-        } else {
-            ExitCode::SUCCESS
-        };
-    }
-    let result = match args[0].as_str() {
-        "validate" => validate(&args[1..]),
-        "render" => render(&args[1..]),
-        "schema" if args.len() == 1 => {
+    // clap prints help and --version with exit 0, and a usage mistake with a suggestion and exit 2.
+    let cli = Cli::parse();
+    let name = cli.command.name();
+    let result = match cli.command {
+        Command::Validate {
+            file,
+            today,
+            format,
+        } => validate(&file, today, format),
+        Command::Render {
+            file,
+            widget,
+            pathway,
+            lang,
+            heading_level,
+            into,
+        } => {
+            let attributes = [
+                ("data-feed", Some(file.clone())),
+                ("data-send-widget", Some(widget)),
+                ("data-pathway", pathway),
+                ("data-lang", lang),
+                ("data-heading-level", heading_level),
+            ];
+            render(&file, &attributes, into)
+        }
+        Command::Schema => {
             print!("{}", send_core::schema::feed_schema_json());
             Ok(ExitCode::SUCCESS)
         }
-        other => Err(Usage(format!("unknown command \"{other}\""))),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "sendfeed",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
         Err(Usage(message)) => {
-            eprintln!("sendfeed: {message}\n\n{USAGE}");
-            ExitCode::from(2)
+            // The same form as clap's own usage errors, with the command's usage line, and
+            // the same exit code (2).
+            let mut cli = Cli::command();
+            cli.build();
+            let error = match cli.find_subcommand_mut(name) {
+                Some(command) => command.error(ErrorKind::ValueValidation, message),
+                None => cli.error(ErrorKind::ValueValidation, message),
+            };
+            error.exit()
         }
     }
 }
@@ -94,42 +201,11 @@ fn load(path: &str) -> Result<Result<Feed, ExitCode>, Usage> {
     }))
 }
 
-fn validate(args: &[String]) -> Result<ExitCode, Usage> {
-    let mut path = None;
-    let mut today = None;
-    let mut json = false;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--today" => {
-                let value = rest
-                    .next()
-                    .ok_or_else(|| Usage("--today needs a date".into()))?;
-                today = Some(send_core::date::parse_day(value).ok_or_else(|| {
-                    Usage(format!("--today {value}: write the date as YYYY-MM-DD"))
-                })?);
-            }
-            "--format" => match rest.next().map(String::as_str) {
-                Some("json") => json = true,
-                Some("text") => json = false,
-                _ => return Err(Usage("--format takes text or json".into())),
-            },
-            other if path.is_none() && (other == "-" || !other.starts_with('-')) => {
-                path = Some(other.to_owned())
-            }
-            other => return Err(Usage(format!("unexpected argument {other}"))),
-        }
-    }
-    let path =
-        path.ok_or_else(|| Usage("validate needs a FILE (or - for standard input)".into()))?;
-    let text = read_source(&path)?;
+fn validate(path: &str, today: Option<NaiveDate>, format: Format) -> Result<ExitCode, Usage> {
+    let text = read_source(path)?;
     let report = validate_feed(&text, today.unwrap_or_else(system_today));
-    let shown = if path == "-" {
-        "<stdin>"
-    } else {
-        path.as_str()
-    };
-    if json {
+    let shown = if path == "-" { "<stdin>" } else { path };
+    if matches!(format, Format::Json) {
         let out = serde_json::json!({
             "file": shown,
             "errors": report.errors(),
@@ -158,32 +234,16 @@ fn system_today() -> NaiveDate {
         .unwrap_or_default()
 }
 
-fn render(args: &[String]) -> Result<ExitCode, Usage> {
-    let (path, flags) = args
-        .split_first()
-        .ok_or_else(|| Usage("render needs a FILE".into()))?;
-    let mut attributes = vec![("data-feed".to_owned(), path.clone())];
-    let mut into = None;
-    let mut rest = flags.iter();
-    while let Some(flag) = rest.next() {
-        let value = rest
-            .next()
-            .ok_or_else(|| Usage(format!("{flag} needs a value")))?
-            .clone();
-        match flag.as_str() {
-            "--widget" => attributes.push(("data-send-widget".into(), value)),
-            "--pathway" => attributes.push(("data-pathway".into(), value)),
-            "--lang" => attributes.push(("data-lang".into(), value)),
-            "--heading-level" => attributes.push(("data-heading-level".into(), value)),
-            "--into" => into = Some(value),
-            other => return Err(Usage(format!("unknown option {other}"))),
-        }
-    }
+fn render(
+    path: &str,
+    attributes: &[(&str, Option<String>)],
+    into: Option<String>,
+) -> Result<ExitCode, Usage> {
     let (options, warnings) = WidgetOptions::from_attributes(|name| {
         attributes
             .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, v)| v.clone())
     })
     .map_err(Usage)?;
     if let Some(warning) = warnings.first() {

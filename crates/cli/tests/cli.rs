@@ -115,14 +115,40 @@ fn usage_problems_exit_2() {
 
 #[test]
 fn help_and_schema() {
-    for args in [
-        ["--help"].as_slice(),
-        &["validate", "--help"],
-        &["render", "--help"],
+    // The top-level help lists every command; each command has a help of its own.
+    let out = sendfeed(&["--help"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let top = text(&out.stdout);
+    for command in ["validate", "render", "schema", "completions"] {
+        assert!(top.contains(&format!("  {command} ")), "{command}: {top}");
+    }
+    assert!(top.contains("Exit codes: 0 fine"), "{top}");
+    for (command, usage, option) in [
+        (
+            "validate",
+            "Usage: sendfeed validate [OPTIONS] <FILE>",
+            "--today <YYYY-MM-DD>",
+        ),
+        (
+            "render",
+            "Usage: sendfeed render [OPTIONS] --widget <KIND> <FILE>",
+            "--into <PAGE>",
+        ),
     ] {
-        let out = sendfeed(args, None);
-        assert_eq!(out.status.code(), Some(0));
-        assert!(text(&out.stdout).contains("sendfeed validate FILE"));
+        for args in [[command, "--help"], ["help", command]] {
+            let out = sendfeed(&args, None);
+            assert_eq!(out.status.code(), Some(0), "{args:?}");
+            let help = text(&out.stdout);
+            assert!(help.contains(usage), "{args:?}: {help}");
+            assert!(help.contains(option), "{args:?}: {help}");
+            // A command's help is about that command, not the whole usage text.
+            let other = if command == "validate" {
+                "--into"
+            } else {
+                "--today"
+            };
+            assert!(!help.contains(other), "{args:?}: {help}");
+        }
     }
     let out = sendfeed(&["schema"], None);
     assert_eq!(out.status.code(), Some(0));
@@ -148,4 +174,53 @@ fn render_prints_the_fallback_html() {
         "{html}"
     );
     assert!(html.contains("Ask for help") && !html.contains("<button"));
+}
+
+#[test]
+fn version_and_suggestions_for_mistakes() {
+    let out = sendfeed(&["--version"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("sendfeed {}", env!("CARGO_PKG_VERSION"))
+    );
+    let out = sendfeed(&["validate", "a.json", "--todya", "2024-06-01"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("a similar argument exists: '--today'"),
+        "{stderr}"
+    );
+    let out = sendfeed(&["valdate", "a.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("a similar subcommand exists: 'validate'"));
+    // The checker's own usage errors keep exit code 2 and show the command's usage line.
+    let out = sendfeed(&["render", "x.json", "--widget", "map"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("\"map\" is not a widget"), "{stderr}");
+    assert!(stderr.contains("Usage: sendfeed render"), "{stderr}");
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "complete -F _sendfeed"),
+        ("zsh", "#compdef sendfeed"),
+        ("fish", "complete -c sendfeed"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = sendfeed(&["completions", shell], None);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = text(&out.stdout);
+        assert!(script.contains(marker), "{shell}: {script}");
+        assert!(
+            script.contains("validate") && script.contains("today"),
+            "{shell}"
+        );
+    }
+    assert_eq!(
+        sendfeed(&["completions", "tcsh"], None).status.code(),
+        Some(2)
+    );
 }
