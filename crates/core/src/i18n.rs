@@ -1,8 +1,10 @@
 //! The widgets' own words (not the feed's), in every language the UI speaks.
 //!
 //! One catalogue for both widgets, so "Step", "or" and status names read the same everywhere.
-//! Bengali strings were written by the developers and await review by a native speaker from the
-//! council's community (see README); English is the reference.
+//! English is the reference. Every Bengali string uses the terms of the glossary in
+//! `www/docs/bengali-glossary.md` and Latin digits, and ends a sentence with "।"; the tests
+//! below check what a machine can check of that (see the README for what a reviewer did and
+//! what a native speaker should still check).
 
 use crate::text::Lang;
 
@@ -12,6 +14,8 @@ pub enum Msg {
     Or,
     And,
     Optional,
+    /// Ends a sentence the code puts together from parts ("." or the Bengali dari "।").
+    SentenceEnd,
     ShowAllSteps,
     HideAllSteps,
     ShowAllWorkstreams,
@@ -184,12 +188,13 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         Msg::Or => ("or", "অথবা"),
         Msg::And => ("and", "এবং"),
         Msg::Optional => ("Optional", "ঐচ্ছিক"),
+        Msg::SentenceEnd => (".", "।"),
         Msg::ShowAllSteps => ("Show all steps", "সব ধাপ দেখান"),
         Msg::HideAllSteps => ("Hide all steps", "সব ধাপ লুকান"),
-        Msg::ShowAllWorkstreams => ("Show all workstreams", "সব কর্মধারা দেখান"),
-        Msg::HideAllWorkstreams => ("Hide all workstreams", "সব কর্মধারা লুকান"),
+        Msg::ShowAllWorkstreams => ("Show all workstreams", "সব কাজের ক্ষেত্র দেখান"),
+        Msg::HideAllWorkstreams => ("Hide all workstreams", "সব কাজের ক্ষেত্র লুকান"),
         Msg::ServicesThatHelp => ("Services that can help", "যে সেবাগুলো সাহায্য করতে পারে"),
-        Msg::TypicalWait => ("Typical wait", "সাধারণ অপেক্ষার সময়"),
+        Msg::TypicalWait => ("Typical wait", "সাধারণত কতদিন অপেক্ষা করতে হয়"),
         Msg::TimeLimit => ("Time limit set in law", "আইনে নির্ধারিত সময়সীমা"),
         Msg::WhileYouWait => (
             "What you can do while you wait",
@@ -222,35 +227,35 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         Msg::Target => ("Target", "লক্ষ্য"),
         Msg::Source => ("Source", "উৎস"),
         Msg::FeedUpdated => ("Information last checked", "তথ্য সর্বশেষ যাচাই করা হয়েছে"),
-        Msg::StepsOfPathway => ("Steps", "ধাপসমূহ"),
+        Msg::StepsOfPathway => ("Steps", "ধাপগুলো"),
         Msg::Ages => ("Ages", "বয়স"),
         Msg::FeedUnavailable => (
             "This information could not be updated just now, so it may be out of date.",
-            "এই তথ্য এখন হালনাগাদ করা যায়নি, তাই এটি পুরনো হতে পারে।",
+            "এই তথ্য এখন আপডেট করা যায়নি, তাই এটি পুরনো হতে পারে।",
         ),
         Msg::SavedCopy => (
             "This information could not be updated just now. You are seeing the copy saved in this browser on {date}.",
-            "এই তথ্য এখন হালনাগাদ করা যায়নি। আপনি এই ব্রাউজারে {date} তারিখে সংরক্ষিত কপি দেখছেন।",
+            "এই তথ্য এখন আপডেট করা যায়নি। আপনি এই ব্রাউজারে {date} তারিখে সেভ করা কপি দেখছেন।",
         ),
-        Msg::StatusComplete => ("Complete", "সম্পূর্ণ"),
-        Msg::StatusOnTrack => ("On track", "সঠিক পথে"),
+        Msg::StatusComplete => ("Complete", "সম্পন্ন"),
+        Msg::StatusOnTrack => ("On track", "সময়মতো এগোচ্ছে"),
         Msg::StatusOngoing => ("Ongoing", "চলমান"),
         Msg::StatusNotStarted => ("Not started", "শুরু হয়নি"),
-        Msg::StatusAtRisk => ("At risk", "ঝুঁকিতে"),
+        Msg::StatusAtRisk => ("At risk", "দেরির ঝুঁকিতে"),
         Msg::StatusOffTrack => ("Off track", "পিছিয়ে পড়েছে"),
         Msg::StatusOverdue => ("Overdue", "সময়সীমা পেরিয়ে গেছে"),
         Msg::StatusNotReported => ("Not reported yet", "এখনও জানানো হয়নি"),
         Msg::MeansComplete => (
             "Done: the council recorded it as complete, or the plan marks it complete.",
-            "শেষ হয়েছে: কাউন্সিল এটি সম্পূর্ণ হিসেবে লিখেছে, অথবা পরিকল্পনায় এটি সম্পূর্ণ বলা আছে।",
+            "শেষ হয়েছে: কাউন্সিল এটিকে সম্পন্ন হিসেবে নথিভুক্ত করেছে, অথবা পরিকল্পনায় এটিকে সম্পন্ন হিসেবে চিহ্নিত করা আছে।",
         ),
         Msg::MeansOnTrack => (
             "The council reports it will be done by the deadline.",
-            "কাউন্সিল জানিয়েছে এটি সময়সীমার মধ্যে শেষ হবে।",
+            "কাউন্সিল জানিয়েছে, এটি সময়সীমার মধ্যে শেষ হবে।",
         ),
         Msg::MeansOngoing => (
             "Reported regularly (for example every term); its reporting period has not ended.",
-            "নিয়মিত জানানো হয় (যেমন প্রতি টার্মে); এর সময়কাল এখনও শেষ হয়নি।",
+            "নিয়মিত জানানো হয় (যেমন প্রতি টার্মে); চলতি রিপোর্টের সময়কাল এখনও শেষ হয়নি।",
         ),
         Msg::MeansNotStarted => (
             "Work has not started yet, and the deadline has not passed.",
@@ -258,19 +263,19 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         ),
         Msg::MeansAtRisk => (
             "The council reports it may miss the deadline.",
-            "কাউন্সিল জানিয়েছে এটি সময়সীমা পার হয়ে যেতে পারে।",
+            "কাউন্সিল জানিয়েছে, এটি হয়তো সময়সীমার মধ্যে শেষ হবে না।",
         ),
         Msg::MeansOffTrack => (
             "The council reports it will miss the deadline without more action.",
-            "কাউন্সিল জানিয়েছে আরও পদক্ষেপ ছাড়া এটি সময়সীমা পার হয়ে যাবে।",
+            "কাউন্সিল জানিয়েছে, আরও পদক্ষেপ না নিলে এটি সময়সীমার মধ্যে শেষ হবে না।",
         ),
         Msg::MeansOverdue => (
             "The deadline has passed and it is not recorded as complete.",
-            "সময়সীমা পেরিয়ে গেছে এবং এটি সম্পূর্ণ হিসেবে লেখা হয়নি।",
+            "সময়সীমা পেরিয়ে গেছে এবং এটি সম্পন্ন হিসেবে নথিভুক্ত হয়নি।",
         ),
         Msg::MeansNotReported => (
             "No status has been recorded yet, and the deadline has not passed.",
-            "এখনও কোনো অবস্থা লেখা হয়নি, এবং সময়সীমা পেরোয়নি।",
+            "এখনও কোনো অবস্থা নথিভুক্ত করা হয়নি, এবং সময়সীমা পেরোয়নি।",
         ),
         Msg::NoStatusDeadlinePassed => (
             "Status not reported; deadline passed.",
@@ -278,33 +283,33 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         ),
         Msg::MarkedCompleteInPlan => (
             "Marked complete in the plan.",
-            "পরিকল্পনায় সম্পূর্ণ বলা হয়েছে।",
+            "পরিকল্পনায় সম্পন্ন হিসেবে চিহ্নিত।",
         ),
         Msg::LastReportedStatus => (
             "Last reported status: {status}.",
             "সর্বশেষ জানানো অবস্থা: {status}।",
         ),
-        Msg::NotUpdatedSince => ("Not updated since {date}.", "{date} এর পর হালনাগাদ হয়নি।"),
+        Msg::NotUpdatedSince => ("Not updated since {date}.", "{date}-এর পর আর আপডেট করা হয়নি।"),
         Msg::StatusesWorkedOutFor => (
             "Statuses are worked out for {date}.",
             "অবস্থাগুলো {date} তারিখ অনুযায়ী হিসাব করা হয়েছে।",
         ),
         Msg::FeedStale => (
             "This information was last checked more than 3 months ago, so some of it may be out of date.",
-            "এই তথ্য ৩ মাসেরও আগে সর্বশেষ যাচাই করা হয়েছিল, তাই এর কিছু অংশ পুরনো হতে পারে।",
+            "এই তথ্য শেষবার যাচাই করা হয়েছিল 3 মাসেরও বেশি আগে, তাই এর কিছু অংশ পুরনো হতে পারে।",
         ),
         Msg::ProgressAtAGlance => ("Progress at a glance", "এক নজরে অগ্রগতি"),
         Msg::SummaryComplete => (
             "{done} of {total} measures complete",
-            "{total}টি মাপকাঠির মধ্যে {done}টি সম্পূর্ণ",
+            "{total}টি মাপকাঠির মধ্যে {done}টি সম্পন্ন",
         ),
         Msg::SummaryOverdue => ("{count} overdue", "{count}টির সময়সীমা পেরিয়ে গেছে"),
         Msg::StatusKey => ("What the statuses mean", "অবস্থাগুলোর অর্থ"),
-        Msg::Workstream => ("Workstream", "কর্মধারা"),
-        Msg::LedBy => ("Led by", "নেতৃত্বে"),
+        Msg::Workstream => ("Workstream", "কাজের ক্ষেত্র"),
+        Msg::LedBy => ("Led by", "দায়িত্বে"),
         Msg::Problem => ("What needs to improve", "যা উন্নত করা দরকার"),
-        Msg::Objective => ("What the plan aims for", "পরিকল্পনার লক্ষ্য"),
-        Msg::AccountableLeads => ("Accountable leads", "দায়িত্বপ্রাপ্ত নেতৃবৃন্দ"),
+        Msg::Objective => ("What the plan aims for", "পরিকল্পনা যা অর্জন করতে চায়"),
+        Msg::AccountableLeads => ("Accountable leads", "দায়িত্বে যাঁরা আছেন"),
         Msg::PlanPriorities => ("Priorities", "অগ্রাধিকার"),
         Msg::SuccessMeasures => ("How success is measured", "সাফল্য কীভাবে মাপা হয়"),
         Msg::Deadline => ("Deadline", "সময়সীমা"),
@@ -312,15 +317,15 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         Msg::Evidence => ("Evidence", "প্রমাণ"),
         Msg::StatusConfirmed => ("Status confirmed", "অবস্থা নিশ্চিত করা হয়েছে"),
         Msg::FindInPlan => ("Find actions", "পদক্ষেপ খুঁজুন"),
-        Msg::FilterWorkstream => ("Workstream", "কর্মধারা"),
+        Msg::FilterWorkstream => ("Workstream", "কাজের ক্ষেত্র"),
         Msg::FilterPriority => ("Priority", "অগ্রাধিকার"),
         Msg::FilterStatus => ("Status", "অবস্থা"),
-        Msg::FilterLead => ("Lead", "নেতৃত্ব"),
+        Msg::FilterLead => ("Lead", "দায়িত্বে যাঁরা আছেন"),
         Msg::FilterSearch => ("Words to search for", "খোঁজার শব্দ"),
-        Msg::FilterSince => ("Changed since", "যে তারিখের পর পরিবর্তিত"),
+        Msg::FilterSince => ("Changed since", "এই তারিখ থেকে যা বদলেছে"),
         Msg::FilterSinceHint => (
             "Shows measures whose status or evidence was confirmed, and updates made, on or after this date.",
-            "এই তারিখে বা এর পরে যেসব মাপকাঠির অবস্থা বা প্রমাণ নিশ্চিত করা হয়েছে এবং যেসব হালনাগাদ হয়েছে, সেগুলো দেখায়।",
+            "এই তারিখে বা এর পরে যেসব মাপকাঠির অবস্থা বা প্রমাণ নিশ্চিত করা হয়েছে সেগুলো দেখায়, আর এই তারিখে বা এর পরে দেওয়া আপডেটগুলোও দেখায়।",
         ),
         Msg::FilterAny => ("All", "সব"),
         Msg::ClearFilters => ("Clear filters", "ফিল্টার মুছুন"),
@@ -330,59 +335,59 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         ),
         Msg::UpdatesCount => (
             "Showing {shown} of {total} updates.",
-            "{total}টি হালনাগাদের মধ্যে {shown}টি দেখানো হচ্ছে।",
+            "{total}টি আপডেটের মধ্যে {shown}টি দেখানো হচ্ছে।",
         ),
         Msg::NoMatches => (
             "Nothing matches these filters. Try fewer filters or other words.",
             "এই ফিল্টারগুলোর সাথে কিছুই মেলেনি। কম ফিল্টার বা অন্য শব্দ দিয়ে চেষ্টা করুন।",
         ),
-        Msg::YouSaidWeDid => ("You said, we did", "আপনি বলেছেন, আমরা করেছি"),
-        Msg::YouSaid => ("You said", "আপনি বলেছেন"),
+        Msg::YouSaidWeDid => ("You said, we did", "আপনারা বলেছেন, আমরা করেছি"),
+        Msg::YouSaid => ("You said", "আপনারা বলেছেন"),
         Msg::WeDid => ("We did", "আমরা করেছি"),
         Msg::KeyFigures => ("Key figures", "মূল পরিসংখ্যান"),
-        Msg::LatestFigure => ("{value} in {period}", "{period}: {value}"),
-        Msg::PlanAimedFor => ("the plan aimed for {value}", "পরিকল্পনার লক্ষ্য ছিল {value}"),
+        Msg::LatestFigure => ("{value} in {period}", "{period}-এ {value}"),
+        Msg::PlanAimedFor => ("the plan aimed for {value}", "পরিকল্পনা অনুযায়ী এটি {value} হওয়ার কথা ছিল"),
         Msg::NoActualYet => (
             "No actual figures have been published in this feed yet.",
-            "এই ফিডে এখনও প্রকৃত কোনো পরিসংখ্যান প্রকাশ করা হয়নি।",
+            "এই তথ্যে এখনও প্রকৃত কোনো পরিসংখ্যান প্রকাশ করা হয়নি।",
         ),
         Msg::PlannedEnd => (
             "The plan's path ends at {value} in {period}.",
-            "পরিকল্পনার পথ {period} সালে {value}-এ শেষ হয়।",
+            "পরিকল্পনা অনুযায়ী {period}-এ এটি {value} হওয়ার কথা।",
         ),
         Msg::BetterHigher => ("Higher is better.", "বেশি হলে ভালো।"),
         Msg::BetterLower => ("Lower is better.", "কম হলে ভালো।"),
-        Msg::StartingPoint => ("Starting point", "শুরুর অবস্থা"),
+        Msg::StartingPoint => ("Starting point", "শুরুর পরিসংখ্যান"),
         Msg::ShowTable => ("Show as a table", "টেবিল হিসেবে দেখান"),
         Msg::ShowChart => ("Show as a chart", "চার্ট হিসেবে দেখান"),
         Msg::ChartTitle => (
             "{title}: chart of the actual figures, the planned path and the target. The same figures are in the table.",
-            "{title}: প্রকৃত পরিসংখ্যান, পরিকল্পিত পথ ও লক্ষ্যের চার্ট। একই পরিসংখ্যান টেবিলে আছে।",
+            "{title}: প্রকৃত পরিসংখ্যান, পরিকল্পিত রেখা ও লক্ষ্যের চার্ট। একই পরিসংখ্যান টেবিলে আছে।",
         ),
         Msg::Period => ("Period", "সময়কাল"),
         Msg::Actual => ("Actual", "প্রকৃত"),
         Msg::Planned => ("Planned", "পরিকল্পিত"),
-        Msg::NoFigure => ("no figure", "কোনো সংখ্যা নেই"),
+        Msg::NoFigure => ("no figure", "কোনো পরিসংখ্যান নেই"),
         Msg::AxisNumber => ("Number", "সংখ্যা"),
         Msg::AxisPercent => ("Percent", "শতাংশ"),
         Msg::AxisDate => ("Date", "তারিখ"),
-        Msg::Comparator => ("Compared with", "তুলনা"),
+        Msg::Comparator => ("Compared with", "তুলনায়"),
         Msg::ShowAs => ("Show the pathway as", "পথটি যেভাবে দেখাবেন"),
-        Msg::ViewMap => ("Map", "মানচিত্র"),
+        Msg::ViewMap => ("Map", "ম্যাপ"),
         Msg::ViewList => ("List of steps", "ধাপের তালিকা"),
         Msg::Language => ("Language", "ভাষা"),
-        Msg::MapOf => ("Map of {title}", "{title}-এর মানচিত্র"),
+        Msg::MapOf => ("Map of {title}", "{title}-এর ম্যাপ"),
         Msg::MapHelp => (
             "Each box is a step, in stages from top to bottom. Arrows show what comes next; dashed arrows lead to one of several choices. Use the arrow keys to move between steps, Enter to open one and Escape to close it.",
-            "প্রতিটি বাক্স একটি ধাপ, ওপর থেকে নিচে পর্যায় অনুযায়ী সাজানো। তীর দেখায় এরপর কী হবে; ড্যাশ দেওয়া তীর কয়েকটি বিকল্পের একটিতে নিয়ে যায়। ধাপগুলোর মধ্যে যেতে তীর চিহ্নের কী, খুলতে Enter এবং বন্ধ করতে Escape ব্যবহার করুন।",
+            "প্রতিটি বাক্স একটি ধাপ, ওপর থেকে নিচে পর্যায় অনুযায়ী সাজানো। তীর দেখায় এরপর কী হবে; ভাঙা রেখার তীর কয়েকটি বিকল্পের একটিতে নিয়ে যায়। ধাপগুলোর মধ্যে যেতে কিবোর্ডের তীর-চিহ্ন বোতাম, খুলতে Enter এবং বন্ধ করতে Escape ব্যবহার করুন।",
         ),
         Msg::MapDoesNotFit => (
             "The map does not fit on this screen, so the steps are shown as a list.",
-            "মানচিত্রটি এই স্ক্রিনে আঁটে না, তাই ধাপগুলো তালিকা হিসেবে দেখানো হচ্ছে।",
+            "ম্যাপটি এই স্ক্রিনে আঁটে না, তাই ধাপগুলো তালিকা হিসেবে দেখানো হচ্ছে।",
         ),
         Msg::Close => ("Close", "বন্ধ করুন"),
-        Msg::WeAreHere => ("We are here", "আমরা এখানে আছি"),
-        Msg::YouAreHere => ("You are here", "আপনি এখানে আছেন"),
+        Msg::WeAreHere => ("We are here", "আমরা এই ধাপে আছি"),
+        Msg::YouAreHere => ("You are here", "আপনি এই ধাপে আছেন"),
         Msg::ComesNext => ("Comes next", "এরপর আসে"),
         Msg::HereBanner => ("You marked this step: {step}.", "আপনি এই ধাপটি চিহ্নিত করেছেন: {step}।"),
         Msg::HereNext => ("What comes next: {steps}.", "এরপর যা আসে: {steps}।"),
@@ -392,7 +397,7 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         ),
         Msg::HereHint => (
             "To see what comes next for your family, open the step you have reached and choose \"We are here\".",
-            "আপনার পরিবারের জন্য এরপর কী আসে তা দেখতে, যে ধাপে পৌঁছেছেন সেটি খুলে \"আমরা এখানে আছি\" বেছে নিন।",
+            "আপনার পরিবারের জন্য এরপর কী আসে তা দেখতে, যে ধাপে পৌঁছেছেন সেটি খুলে \"আমরা এই ধাপে আছি\" বেছে নিন।",
         ),
         Msg::ForgetThis => ("Forget this", "এটি মুছে ফেলুন"),
         Msg::Forgotten => (
@@ -405,15 +410,15 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         ),
         Msg::FindPathway => ("Find the pathway for your child", "আপনার সন্তানের জন্য পথ খুঁজুন"),
         Msg::ChildAge => ("Your child's age", "আপনার সন্তানের বয়স"),
-        Msg::ChildNeed => ("Your child's needs", "আপনার সন্তানের প্রয়োজন"),
+        Msg::ChildNeed => ("Your child's needs", "আপনার সন্তানের চাহিদা"),
         Msg::NotSureYet => ("Not sure yet", "এখনও নিশ্চিত নই"),
-        Msg::UnderOne => ("Under 1", "১ বছরের কম"),
+        Msg::UnderOne => ("Under 1", "1 বছরের কম"),
         Msg::AgeYears => ("{age}", "{age}"),
         Msg::PathwaysThatFit => ("Pathways that fit", "যে পথগুলো মানানসই"),
         Msg::ThisPathway => ("you are looking at it", "আপনি এটি দেখছেন"),
         Msg::NoPathwayFits => (
             "None of these pathways is for a child of this age and need. The services under \"Who to talk to\" can still help.",
-            "এই পথগুলোর কোনোটিই এই বয়স ও প্রয়োজনের শিশুর জন্য নয়। \"কার সাথে কথা বলবেন\" অংশের সেবাগুলো তবুও সাহায্য করতে পারে।",
+            "এই পথগুলোর কোনোটিই এই বয়স ও চাহিদার শিশুর জন্য নয়। \"কার সাথে কথা বলবেন\" অংশের সেবাগুলো তবুও সাহায্য করতে পারে।",
         ),
         Msg::NotForThisChild => (
             "This pathway may not be for your child. See the pathways that fit.",
@@ -421,13 +426,13 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         ),
         Msg::StepsHiddenOne => (
             "1 step is hidden because it is not for a child of this age or need.",
-            "১টি ধাপ লুকানো হয়েছে, কারণ এটি এই বয়স বা প্রয়োজনের শিশুর জন্য নয়।",
+            "1টি ধাপ লুকানো হয়েছে, কারণ এটি এই বয়স বা চাহিদার শিশুর জন্য নয়।",
         ),
         Msg::StepsHiddenMany => (
             "{count} steps are hidden because they are not for a child of this age or need.",
-            "{count}টি ধাপ লুকানো হয়েছে, কারণ সেগুলো এই বয়স বা প্রয়োজনের শিশুর জন্য নয়।",
+            "{count}টি ধাপ লুকানো হয়েছে, কারণ সেগুলো এই বয়স বা চাহিদার শিশুর জন্য নয়।",
         ),
-        Msg::ShowEveryStep => ("Show every step", "সব ধাপ দেখান"),
+        Msg::ShowEveryStep => ("Show every step", "লুকানো ধাপগুলোও দেখান"),
         Msg::NeedAutism => ("Autism, or we think so", "অটিজম, বা আমাদের তাই মনে হয়"),
         Msg::NeedSlcn => (
             "Speech, language and communication",
@@ -437,7 +442,7 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
             "Social, emotional and mental health",
             "সামাজিক, আবেগগত ও মানসিক স্বাস্থ্য",
         ),
-        Msg::NeedLearningDisability => ("Learning disability", "শিখন অক্ষমতা"),
+        Msg::NeedLearningDisability => ("Learning disability", "শেখার প্রতিবন্ধিতা (লার্নিং ডিসঅ্যাবিলিটি)"),
         Msg::ClockTitle => ("Your dates and the time limits in law", "আপনার তারিখ ও আইনের সময়সীমা"),
         Msg::ClockIntro => (
             "The law sets the longest time each of these may take. Enter your date to see them as dates.",
@@ -445,7 +450,7 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         ),
         Msg::ClockWeek => (
             "Today is in week {week} of {total}.",
-            "আজ {total} সপ্তাহের মধ্যে {week} নম্বর সপ্তাহ।",
+            "আজ {total} সপ্তাহের মধ্যে {week} নম্বর সপ্তাহ চলছে।",
         ),
         Msg::ClockNotStarted => (
             "This date is after today, so the clock has not started yet.",
@@ -453,10 +458,10 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         ),
         Msg::ClockPast => (
             "It is now week {week}: more than {total} weeks since the start.",
-            "এখন {week} নম্বর সপ্তাহ: শুরু থেকে {total} সপ্তাহের বেশি।",
+            "এখন {week} নম্বর সপ্তাহ চলছে: শুরু থেকে {total} সপ্তাহের বেশি পেরিয়ে গেছে।",
         ),
         Msg::ClockDue => ("By {date} (week {week})", "{date}-এর মধ্যে ({week} নম্বর সপ্তাহ)"),
-        Msg::ClockWithin => ("Within {duration}", "{duration}-এর মধ্যে"),
+        Msg::ClockWithin => ("Within {duration}", "{duration} সময়ের মধ্যে"),
         Msg::Weeks => ("{n} weeks", "{n} সপ্তাহ"),
         Msg::Days => ("{n} days", "{n} দিন"),
         Msg::WeeksAndDays => ("{weeks} and {days}", "{weeks} ও {days}"),
@@ -465,8 +470,8 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
             "সময়সীমা পেরিয়ে গেছে: এই তারিখ চলে গেছে। যদি এটি এখনও না হয়ে থাকে, আপনি পদক্ষেপ নিতে পারেন।",
         ),
         Msg::ClockWhatToDo => ("What you can do", "আপনি যা করতে পারেন"),
-        Msg::ClockSource => ("Set by", "যেখানে নির্ধারিত"),
-        Msg::ClockOnTime => ("Not due yet.", "এখনও সময় হয়নি।"),
+        Msg::ClockSource => ("Set by", "যে আইনে নির্ধারিত"),
+        Msg::ClockOnTime => ("Not due yet.", "শেষ তারিখ এখনও আসেনি।"),
         Msg::IndicatorLatest => (
             "Latest figure: {value} ({period}).",
             "সর্বশেষ পরিসংখ্যান: {value} ({period})।",
@@ -477,7 +482,7 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         ),
         Msg::IndicatorPlanned => (
             "The plan expected {value} by {period}.",
-            "পরিকল্পনায় {period}-এর মধ্যে {value} আশা করা হয়েছিল।",
+            "পরিকল্পনা অনুযায়ী {period}-এর মধ্যে এটি {value} হওয়ার কথা ছিল।",
         ),
         Msg::IndicatorTarget => ("Target: {target}.", "লক্ষ্য: {target}।"),
         Msg::IndicatorMeets => (
@@ -492,7 +497,7 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         Msg::StepOrOf => ("or step {n}", "অথবা ধাপ {n}"),
         Msg::DateNotSent => (
             "Your date stays on this page: it is not saved or sent anywhere.",
-            "আপনার তারিখ এই পাতাতেই থাকে: এটি কোথাও সংরক্ষণ বা পাঠানো হয় না।",
+            "আপনার তারিখ এই পাতাতেই থাকে: এটি কোথাও সেভ করা বা পাঠানো হয় না।",
         ),
     };
     match lang {
@@ -557,6 +562,303 @@ pub fn format_date(date: crate::date::PartialDate, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every message, so the tests can walk the whole catalogue: `every_message_is_listed`
+    /// fails, naming it, when a new message is missing here.
+    const ALL: &[Msg] = &[
+        Msg::Step,
+        Msg::Or,
+        Msg::And,
+        Msg::Optional,
+        Msg::SentenceEnd,
+        Msg::ShowAllSteps,
+        Msg::HideAllSteps,
+        Msg::ShowAllWorkstreams,
+        Msg::HideAllWorkstreams,
+        Msg::ServicesThatHelp,
+        Msg::TypicalWait,
+        Msg::TimeLimit,
+        Msg::WhileYouWait,
+        Msg::WhatNext,
+        Msg::NextEither,
+        Msg::NextAll,
+        Msg::WhoToTalkTo,
+        Msg::WhoItIsFor,
+        Msg::HowToGetThere,
+        Msg::SelfReferral,
+        Msg::Phone,
+        Msg::Email,
+        Msg::Website,
+        Msg::Cost,
+        Msg::LanguagesSpoken,
+        Msg::RunBy,
+        Msg::HowItIsGoing,
+        Msg::Latest,
+        Msg::Target,
+        Msg::Source,
+        Msg::FeedUpdated,
+        Msg::StepsOfPathway,
+        Msg::Ages,
+        Msg::FeedUnavailable,
+        Msg::SavedCopy,
+        Msg::StatusComplete,
+        Msg::StatusOnTrack,
+        Msg::StatusOngoing,
+        Msg::StatusNotStarted,
+        Msg::StatusAtRisk,
+        Msg::StatusOffTrack,
+        Msg::StatusOverdue,
+        Msg::StatusNotReported,
+        Msg::MeansComplete,
+        Msg::MeansOnTrack,
+        Msg::MeansOngoing,
+        Msg::MeansNotStarted,
+        Msg::MeansAtRisk,
+        Msg::MeansOffTrack,
+        Msg::MeansOverdue,
+        Msg::MeansNotReported,
+        Msg::NoStatusDeadlinePassed,
+        Msg::MarkedCompleteInPlan,
+        Msg::LastReportedStatus,
+        Msg::NotUpdatedSince,
+        Msg::StatusesWorkedOutFor,
+        Msg::FeedStale,
+        Msg::ProgressAtAGlance,
+        Msg::SummaryComplete,
+        Msg::SummaryOverdue,
+        Msg::StatusKey,
+        Msg::Workstream,
+        Msg::LedBy,
+        Msg::Problem,
+        Msg::Objective,
+        Msg::AccountableLeads,
+        Msg::PlanPriorities,
+        Msg::SuccessMeasures,
+        Msg::Deadline,
+        Msg::Status,
+        Msg::Evidence,
+        Msg::StatusConfirmed,
+        Msg::FindInPlan,
+        Msg::FilterWorkstream,
+        Msg::FilterPriority,
+        Msg::FilterStatus,
+        Msg::FilterLead,
+        Msg::FilterSearch,
+        Msg::FilterSince,
+        Msg::FilterSinceHint,
+        Msg::FilterAny,
+        Msg::ClearFilters,
+        Msg::ResultCount,
+        Msg::UpdatesCount,
+        Msg::NoMatches,
+        Msg::YouSaidWeDid,
+        Msg::YouSaid,
+        Msg::WeDid,
+        Msg::KeyFigures,
+        Msg::LatestFigure,
+        Msg::PlanAimedFor,
+        Msg::NoActualYet,
+        Msg::PlannedEnd,
+        Msg::BetterHigher,
+        Msg::BetterLower,
+        Msg::StartingPoint,
+        Msg::ShowTable,
+        Msg::ShowChart,
+        Msg::ChartTitle,
+        Msg::Period,
+        Msg::Actual,
+        Msg::Planned,
+        Msg::NoFigure,
+        Msg::AxisNumber,
+        Msg::AxisPercent,
+        Msg::AxisDate,
+        Msg::Comparator,
+        Msg::ShowAs,
+        Msg::ViewMap,
+        Msg::ViewList,
+        Msg::Language,
+        Msg::MapOf,
+        Msg::MapHelp,
+        Msg::MapDoesNotFit,
+        Msg::Close,
+        Msg::WeAreHere,
+        Msg::YouAreHere,
+        Msg::ComesNext,
+        Msg::HereBanner,
+        Msg::HereNext,
+        Msg::HereLast,
+        Msg::HereHint,
+        Msg::ForgetThis,
+        Msg::Forgotten,
+        Msg::SavedInBrowserOnly,
+        Msg::FindPathway,
+        Msg::ChildAge,
+        Msg::ChildNeed,
+        Msg::NotSureYet,
+        Msg::UnderOne,
+        Msg::AgeYears,
+        Msg::PathwaysThatFit,
+        Msg::ThisPathway,
+        Msg::NoPathwayFits,
+        Msg::NotForThisChild,
+        Msg::StepsHiddenOne,
+        Msg::StepsHiddenMany,
+        Msg::ShowEveryStep,
+        Msg::NeedAutism,
+        Msg::NeedSlcn,
+        Msg::NeedSemh,
+        Msg::NeedLearningDisability,
+        Msg::ClockTitle,
+        Msg::ClockIntro,
+        Msg::ClockWeek,
+        Msg::ClockNotStarted,
+        Msg::ClockPast,
+        Msg::ClockDue,
+        Msg::ClockWithin,
+        Msg::Weeks,
+        Msg::Days,
+        Msg::WeeksAndDays,
+        Msg::ClockOverdue,
+        Msg::ClockWhatToDo,
+        Msg::ClockSource,
+        Msg::ClockOnTime,
+        Msg::IndicatorLatest,
+        Msg::IndicatorNoActual,
+        Msg::IndicatorPlanned,
+        Msg::IndicatorTarget,
+        Msg::IndicatorMeets,
+        Msg::IndicatorMisses,
+        Msg::StepOf,
+        Msg::StepOrOf,
+        Msg::DateNotSent,
+    ];
+
+    /// Latin words a Bengali string may keep: acronyms families meet in letters from the council
+    /// and school, and the names printed on keyboard keys.
+    const LATIN_ALLOWED: &[&str] = &["SEND", "EHC", "SENCO", "Enter", "Escape"];
+
+    /// Terms the glossary (`www/docs/bengali-glossary.md`) replaced, with the term to use.
+    const NOT_THE_GLOSSARY: &[(&str, &str)] = &[
+        ("হালনাগাদ", "আপডেট"),
+        ("মানচিত্র", "ম্যাপ"),
+        ("কর্মধারা", "কাজের ক্ষেত্র"),
+        ("নেতৃ", "দায়িত্বে যাঁরা আছেন"),
+        ("শিখন", "শেখার"),
+        ("সমূহ", "-গুলো"),
+        ("সংরক্ষ", "সেভ করা"),
+        ("রোগনির্ণয়", "নির্ণয় (ডায়াগনোসিস)"),
+        ("সম্পূর্ণ", "সম্পন্ন"),
+        ("প্রয়োজন", "চাহিদা"),
+        ("সঠিক পথে", "সময়মতো এগোচ্ছে"),
+    ];
+
+    fn bengali() -> impl Iterator<Item = (Msg, &'static str, &'static str)> {
+        ALL.iter()
+            .map(|&msg| (msg, t(msg, Lang::En), t(msg, Lang::Bn)))
+    }
+
+    /// The `{name}` slots of a template, sorted, each as often as it occurs.
+    fn placeholders(template: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = template
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// A template with its slots taken out: the words a translator wrote.
+    fn words(template: &str) -> String {
+        let mut text = String::new();
+        let mut rest = template;
+        while let Some((before, after)) = rest.split_once('{') {
+            text.push_str(before);
+            rest = after.split_once('}').map_or("", |(_, after)| after);
+        }
+        text.push_str(rest);
+        text
+    }
+
+    #[test]
+    fn every_message_is_listed() {
+        let source = include_str!("i18n.rs");
+        let start = source.find("pub enum Msg {").unwrap();
+        let end = start + source[start..].find("\n}").unwrap();
+        let declared: Vec<&str> = source[start..end]
+            .lines()
+            .skip(1)
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with("//"))
+            .map(|line| line.trim_end_matches(','))
+            .collect();
+        let listed: Vec<String> = ALL.iter().map(|msg| format!("{msg:?}")).collect();
+        let missing: Vec<&&str> = declared
+            .iter()
+            .filter(|name| !listed.iter().any(|l| l == *name))
+            .collect();
+        assert!(missing.is_empty(), "add to ALL in i18n.rs: {missing:?}");
+        assert_eq!(listed.len(), declared.len(), "a message is listed twice");
+    }
+
+    #[test]
+    fn every_bengali_template_has_exactly_the_placeholders_of_its_english_one() {
+        for (msg, en, bn) in bengali() {
+            assert_eq!(placeholders(bn), placeholders(en), "{msg:?}: {bn}");
+        }
+    }
+
+    #[test]
+    fn no_bengali_string_is_empty_or_still_english() {
+        for (msg, en, bn) in bengali() {
+            assert!(!bn.trim().is_empty(), "{msg:?} is empty in Bengali");
+            let written = words(bn);
+            let latin: Vec<&str> = written
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|word| !word.is_empty() && !LATIN_ALLOWED.contains(word))
+                .collect();
+            assert!(
+                latin.is_empty(),
+                "{msg:?} has English words {latin:?}: {bn}"
+            );
+            if words(en).chars().any(char::is_alphabetic) {
+                assert!(
+                    written
+                        .chars()
+                        .any(|c| ('\u{0980}'..='\u{09FF}').contains(&c)),
+                    "{msg:?} has no Bengali: {bn}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bengali_uses_latin_digits_and_ends_its_sentences_with_the_dari() {
+        for (msg, _, bn) in bengali() {
+            let digit = bn.chars().find(|c| ('\u{09E6}'..='\u{09EF}').contains(c));
+            assert_eq!(digit, None, "{msg:?} has a Bengali digit: {bn}");
+            assert!(
+                !bn.ends_with('.'),
+                "{msg:?} ends with a Latin full stop: {bn}"
+            );
+        }
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap();
+        let day = crate::date::PartialDate::Day(date);
+        assert_eq!(format_date(day, Lang::Bn), "1 মে 2024");
+        assert_eq!(t(Msg::SentenceEnd, Lang::Bn), "।");
+    }
+
+    #[test]
+    fn every_bengali_string_uses_the_glossary_terms() {
+        for (msg, _, bn) in bengali() {
+            for (old, term) in NOT_THE_GLOSSARY {
+                assert!(
+                    !bn.contains(old),
+                    "{msg:?} says {old}, the glossary says {term}: {bn}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn languages_differ_where_a_translation_exists() {

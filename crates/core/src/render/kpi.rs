@@ -36,7 +36,7 @@ pub fn words(ctx: &RenderContext, indicator: &Indicator) -> Element {
                     &[("value", &value(planned.value))],
                 ));
             }
-            sentences.push(format!("{sentence}."));
+            sentences.push(sentence + ctx.msg(Msg::SentenceEnd));
         }
         None => {
             sentences.push(ctx.msg(Msg::NoActualYet).to_owned());
@@ -56,7 +56,7 @@ pub fn words(ctx: &RenderContext, indicator: &Indicator) -> Element {
         if let Some(by) = target.by {
             sentence.push_str(&format!(" ({})", format_date(by, ctx.lang)));
         }
-        sentences.push(format!("{sentence}."));
+        sentences.push(sentence + ctx.msg(Msg::SentenceEnd));
     }
     sentences.push(
         ctx.msg(match indicator.better {
@@ -155,6 +155,23 @@ mod tests {
         assert!(
             text.contains("ends at 139 in December 2023") && !text.contains(" 0"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn bengali_words_end_each_sentence_with_the_dari_and_keep_latin_digits() {
+        let feed = feed();
+        let ctx = RenderContext {
+            feed: &feed,
+            lang: Lang::Bn,
+            heading_level: 2,
+            id_prefix: "t",
+            interactive: false,
+        };
+        let text = Node::from(words(&ctx, &sample())).text_content();
+        assert_eq!(
+            text,
+            "সর্বশেষ: ডিসেম্বর 2022-এ 250; পরিকল্পনা অনুযায়ী এটি 247 হওয়ার কথা ছিল। লক্ষ্য: under 150 (ডিসেম্বর 2023)। কম হলে ভালো।"
         );
     }
 }

@@ -172,11 +172,12 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
         if step.optional {
             name = format!("{name} ({})", ctx.msg(Msg::Optional));
         }
+        let end = ctx.msg(Msg::SentenceEnd);
         if let Some(mark) = mark(seen, step) {
-            name = format!("{name}. {}", ctx.msg(mark));
+            name = format!("{name}{end} {}", ctx.msg(mark));
         }
         if let Some(stage) = stage {
-            name = format!("{name}. {stage}");
+            name = format!("{name}{end} {stage}");
         }
         let is_open = open.is_some_and(|(s, _)| s.id == step.id);
         let mut class = String::from("sp-map__node");

@@ -95,9 +95,10 @@ fn freshness(ctx: &RenderContext, today: NaiveDate) -> Element {
     let mut block = el("div")
         .class("sp-freshness")
         .child(el("p").class("sp-updated").text(format!(
-            "{}: {}. {}",
+            "{}: {}{} {}",
             ctx.msg(Msg::FeedUpdated),
             format_date(updated, ctx.lang),
+            ctx.msg(Msg::SentenceEnd),
             fill(
                 ctx.msg(Msg::StatusesWorkedOutFor),
                 &[("date", &format_date(PartialDate::Day(today), ctx.lang))],
