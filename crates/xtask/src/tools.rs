@@ -92,6 +92,7 @@ fn tools(needs: Needs) -> Result<Vec<Tool>, String> {
     let mut list = vec![node(), npm_packages()?, wasm_target()];
     if needs == Needs::Browser {
         list.push(chromium());
+        list.push(bengali_font());
     }
     // Last: the longest, and nothing above needs it.
     list.push(wasm_bindgen()?);
@@ -214,6 +215,23 @@ fn chromium() -> Tool {
         takes: "apt-get, 2 to 4 minutes",
         present: Box::new(|| output("/usr/bin/chromium", &["--version"]).is_some()),
         install: Box::new(|| apt_install(&["chromium"])),
+    }
+}
+
+/// A Bengali font, so the browser tests measure and photograph Bengali as families see it, not
+/// as missing-glyph boxes. Present when fontconfig lists one (or, on a machine without the
+/// `fc-list` command, when Noto Sans Bengali is where Debian puts it).
+fn bengali_font() -> Tool {
+    Tool {
+        what: "a Bengali font for the browser tests (Debian package fonts-noto-core)".into(),
+        takes: "apt-get, about a minute",
+        present: Box::new(|| match output("fc-list", &[":lang=bn", "family"]) {
+            Some(fonts) => !fonts.trim().is_empty(),
+            None => {
+                Path::new("/usr/share/fonts/truetype/noto/NotoSansBengali-Regular.ttf").exists()
+            }
+        }),
+        install: Box::new(|| apt_install(&["fonts-noto-core"])),
     }
 }
 
@@ -370,6 +388,10 @@ mod tests {
         assert!(build.iter().all(|tool| browser.contains(tool)));
         assert!(browser.iter().any(|tool| tool.starts_with("Chromium")));
         assert!(!build.iter().any(|tool| tool.starts_with("Chromium")));
+        assert!(browser
+            .iter()
+            .any(|tool| tool.starts_with("a Bengali font")));
+        assert!(!build.iter().any(|tool| tool.starts_with("a Bengali font")));
         assert!(build
             .iter()
             .any(|tool| tool.contains("wasm32-unknown-unknown")));
