@@ -41,12 +41,13 @@ test('the plan, its freshness and a status in words for every measure', async ()
   assert.equal(words.length, measures().length);
   assert.ok(words.every((word) => word.trim().length > 0));
   assert.equal(await w.locator('.sp-results .sp-measure svg:not([aria-hidden="true"])').count(), 0);
-  // The sample records no statuses: passed deadlines say so plainly.
-  assert.ok(words.includes('Overdue'));
-  assert.match(await w.locator('.sp-measure--overdue .sp-status__detail').first().innerText(),
-    /Status not reported; deadline passed/);
-  // The key defines all eight words once.
-  assert.equal(await w.locator('.sp-key dt').count(), 8);
+  // The sample records no statuses: a passed deadline says no update was published, never
+  // that the work is overdue.
+  assert.ok(words.includes('No update since the deadline'));
+  assert.ok(!words.includes('Overdue'));
+  assert.equal(await w.locator('.sp-results .sp-measure--overdue').count(), 0);
+  // The key defines all nine words once.
+  assert.equal(await w.locator('.sp-key dt').count(), 9);
   // The headline agrees with the measures on the page.
   const complete = await w.locator('.sp-results .sp-measure--complete').count();
   const headline = await w.locator('.sp-glance .sp-summary__headline').innerText();
@@ -59,16 +60,16 @@ test('the plan, its freshness and a status in words for every measure', async ()
 test('filters narrow the plan, are announced, and live in the address', async () => {
   const { page, context, problems } = await mounted();
   const w = page.locator(WIDGET);
-  await w.locator('select[name="status"]').selectOption('overdue');
-  await page.waitForFunction(() => location.hash.includes('status=overdue'));
-  const overdue = await w.locator('.sp-results .sp-measure').count();
-  assert.equal(await w.locator('.sp-results .sp-measure:not(.sp-measure--overdue)').count(), 0);
-  assert.match(await count(page), new RegExp(`Showing ${overdue} of `));
+  await w.locator('select[name="status"]').selectOption('no-update');
+  await page.waitForFunction(() => location.hash.includes('status=no-update'));
+  const unreported = await w.locator('.sp-results .sp-measure').count();
+  assert.equal(await w.locator('.sp-results .sp-measure:not(.sp-measure--no-update)').count(), 0);
+  assert.match(await count(page), new RegExp(`Showing ${unreported} of `));
   assert.equal(await w.locator('[data-sp-count]').getAttribute('role'), 'status');
   await w.locator('input[name="q"]').fill('annual review');
   await page.waitForFunction(() => location.hash.includes('q=annual%20review'));
   const both = await w.locator('.sp-results .sp-measure').count();
-  assert.ok(both > 0 && both < overdue, `${both} of ${overdue}`);
+  assert.ok(both > 0 && both < unreported, `${both} of ${unreported}`);
   assert.deepEqual(await axeViolations(page), [], 'filtered');
   await page.screenshot({ path: new URL('tracker-filtered-1280.png', SHOTS).pathname });
   // A shared link opens with the same filters, in the form and in the results.
@@ -76,7 +77,7 @@ test('filters narrow the plan, are announced, and live in the address', async ()
   const second = await context.newPage();
   await second.goto(link);
   await second.waitForSelector(`${WIDGET}[data-sp-state="ready"]`);
-  assert.equal(await second.locator('select[name="status"]').inputValue(), 'overdue');
+  assert.equal(await second.locator('select[name="status"]').inputValue(), 'no-update');
   assert.equal(await second.locator('input[name="q"]').inputValue(), 'annual review');
   assert.equal(await second.locator(`${WIDGET} .sp-results .sp-measure`).count(), both);
   // Clearing puts everything back and empties the address.

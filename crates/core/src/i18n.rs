@@ -179,6 +179,21 @@ pub enum Msg {
     StepOf,
     StepOrOf,
     DateNotSent,
+    // Issue 16: honest statuses, whole contacts, a shorter tracker.
+    StatusNoUpdate,
+    MeansNoUpdate,
+    MeansOverdueReported,
+    DeadlinePassedAsReported,
+    /// Has a `{count}` placeholder.
+    SummaryNoUpdate,
+    ContactName,
+    ContactNote,
+    /// Has `{name}` and `{site}` placeholders.
+    WebsiteOf,
+    PlanContact,
+    OnThisPage,
+    AwaitingFigures,
+    AwaitingFiguresLead,
 }
 
 /// The catalogue. A `match`, so the compiler refuses a message without every language.
@@ -499,6 +514,39 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
             "Your date stays on this page: it is not saved or sent anywhere.",
             "আপনার তারিখ এই পাতাতেই থাকে: এটি কোথাও সেভ করা বা পাঠানো হয় না।",
         ),
+        Msg::StatusNoUpdate => (
+            "No update since the deadline",
+            "সময়সীমার পর কোনো আপডেট নেই",
+        ),
+        Msg::MeansNoUpdate => (
+            "The deadline has passed and the council has not published a status for it. This says no update was published, not that it failed.",
+            "সময়সীমা পেরিয়ে গেছে, কিন্তু কাউন্সিল এর কোনো অবস্থা প্রকাশ করেনি। এর মানে শুধু কোনো আপডেট প্রকাশ হয়নি, এটি ব্যর্থ হয়েছে এমন নয়।",
+        ),
+        Msg::MeansOverdueReported => (
+            "The deadline has passed, and the last status the council reported (on track, not started or ongoing) no longer fits the date.",
+            "সময়সীমা পেরিয়ে গেছে, এবং কাউন্সিলের সর্বশেষ জানানো অবস্থা (সময়মতো এগোচ্ছে, শুরু হয়নি বা চলমান) আর তারিখের সাথে মেলে না।",
+        ),
+        Msg::DeadlinePassedAsReported => (
+            "Deadline passed; shown as the council reported it.",
+            "সময়সীমা পেরিয়ে গেছে; কাউন্সিল যেমন জানিয়েছে তেমনই দেখানো হয়েছে।",
+        ),
+        Msg::SummaryNoUpdate => (
+            "{count} with no update since the deadline",
+            "{count}টির সময়সীমার পর কোনো আপডেট নেই",
+        ),
+        Msg::ContactName => ("Contact", "যোগাযোগ"),
+        Msg::ContactNote => ("Opening hours and notes", "খোলার সময় ও অন্যান্য তথ্য"),
+        Msg::WebsiteOf => ("{name} website ({site})", "{name}-এর ওয়েবসাইট ({site})"),
+        Msg::PlanContact => ("Questions about this plan", "এই পরিকল্পনা নিয়ে প্রশ্ন"),
+        Msg::OnThisPage => ("On this page", "এই পাতায়"),
+        Msg::AwaitingFigures => (
+            "Key figures not published yet",
+            "যেসব মূল পরিসংখ্যান এখনও প্রকাশ হয়নি",
+        ),
+        Msg::AwaitingFiguresLead => (
+            "The plan names these measures of progress, but no figures for them have been published in this feed yet.",
+            "পরিকল্পনায় অগ্রগতির এই মাপকাঠিগুলোর কথা আছে, কিন্তু এই তথ্যে এখনও এগুলোর কোনো পরিসংখ্যান প্রকাশ করা হয়নি।",
+        ),
     };
     match lang {
         Lang::En => en,
@@ -731,6 +779,18 @@ mod tests {
         Msg::StepOf,
         Msg::StepOrOf,
         Msg::DateNotSent,
+        Msg::StatusNoUpdate,
+        Msg::MeansNoUpdate,
+        Msg::MeansOverdueReported,
+        Msg::DeadlinePassedAsReported,
+        Msg::SummaryNoUpdate,
+        Msg::ContactName,
+        Msg::ContactNote,
+        Msg::WebsiteOf,
+        Msg::PlanContact,
+        Msg::OnThisPage,
+        Msg::AwaitingFigures,
+        Msg::AwaitingFiguresLead,
     ];
 
     /// Latin words a Bengali string may keep: acronyms families meet in letters from the council

@@ -1,6 +1,19 @@
 //! The status a family sees for a measure, computed from what the officer recorded, the
 //! deadline as written and "today". Overdue and stale are never typed in; they are derived here
 //! so every widget and the validator agree.
+//!
+//! The rules, in order (the officer guide, `www/docs/feed-format.md`, says the same in words):
+//!
+//! | recorded | deadline not passed | deadline passed |
+//! | --- | --- | --- |
+//! | `complete`, or the deadline says "(complete)" | Complete | Complete |
+//! | `at_risk` / `off_track` | as recorded | as recorded, "deadline passed" said in words |
+//! | `on_track` / `not_started` / `ongoing` | as recorded | Overdue (the report no longer fits the date) |
+//! | nothing, a cadence | Ongoing | No update since the deadline |
+//! | nothing | Not reported yet | No update since the deadline |
+//!
+//! A missing report is shown as missing, never as a failure: the plan published nothing, so
+//! the widgets cannot say it is late, only that nothing was said after its deadline.
 
 use crate::date::PartialDate;
 use crate::deadline::{parse_deadline, Deadline};
@@ -16,8 +29,11 @@ pub enum Derived {
     NotStarted,
     AtRisk,
     OffTrack,
-    /// The deadline has passed and the measure is not complete.
+    /// The deadline has passed and the last status recorded (on track, not started or
+    /// ongoing) no longer fits the date.
     Overdue,
+    /// The deadline has passed and no status was ever recorded: no update was published.
+    NoUpdateSinceDeadline,
     /// Nothing recorded, and not yet due.
     NotReported,
 }
@@ -28,6 +44,9 @@ pub struct MeasureStatus {
     pub status: Derived,
     /// Set when the recorded status is more than [`STALE_AFTER_MONTHS`] old.
     pub stale_since: Option<PartialDate>,
+    /// The deadline has passed and the measure is not complete. Families read it in words
+    /// beside a status the council reported (at risk, off track) that is kept as reported.
+    pub deadline_passed: bool,
 }
 
 /// A status older than this is flagged "not updated since".
@@ -62,25 +81,28 @@ pub fn derive_status(measure: &Measure, today: NaiveDate) -> MeasureStatus {
     let deadline = parse_deadline(&measure.deadline).ok();
     let complete = measure.status == Some(Status::Complete)
         || deadline.as_ref().is_some_and(Deadline::marked_complete);
-    let status = if complete {
-        Derived::Complete
-    } else if deadline
+    let passed = deadline
         .as_ref()
         .and_then(Deadline::due)
-        .is_some_and(|due| today > due)
-    {
-        Derived::Overdue
+        .is_some_and(|due| today > due);
+    let status = if complete {
+        Derived::Complete
     } else {
-        match (measure.status, &deadline) {
-            (Some(Status::OnTrack), _) => Derived::OnTrack,
+        match (measure.status, passed) {
             (Some(Status::AtRisk), _) => Derived::AtRisk,
             (Some(Status::OffTrack), _) => Derived::OffTrack,
-            (Some(Status::NotStarted), _) => Derived::NotStarted,
-            (Some(Status::Ongoing), _) | (None, Some(Deadline::Recurring { .. })) => {
+            (Some(Status::OnTrack | Status::NotStarted | Status::Ongoing), true) => {
+                Derived::Overdue
+            }
+            (None, true) => Derived::NoUpdateSinceDeadline,
+            (Some(Status::OnTrack), false) => Derived::OnTrack,
+            (Some(Status::NotStarted), false) => Derived::NotStarted,
+            (Some(Status::Ongoing), false) => Derived::Ongoing,
+            (Some(Status::Complete), _) => Derived::Complete,
+            (None, false) if matches!(deadline, Some(Deadline::Recurring { .. })) => {
                 Derived::Ongoing
             }
-            (Some(Status::Complete), _) => Derived::Complete,
-            (None, _) => Derived::NotReported,
+            (None, false) => Derived::NotReported,
         }
     };
     let stale_since = match (status, measure.status_date) {
@@ -91,6 +113,32 @@ pub fn derive_status(measure: &Measure, today: NaiveDate) -> MeasureStatus {
     MeasureStatus {
         status,
         stale_since,
+        deadline_passed: passed && !complete,
+    }
+}
+
+/// True when the checker should ask for an update: the deadline has passed, the measure is
+/// not complete, and no status other than `on_track` or `not_started` has been recorded with a
+/// date after the deadline. Such a later report (at risk, off track, ongoing) is the council's
+/// word on what happened, so the warning goes; the family still sees the status the rules give.
+pub fn update_due_after_deadline(measure: &Measure, today: NaiveDate) -> bool {
+    let Some(due) = parse_deadline(&measure.deadline).ok().and_then(|deadline| {
+        (!deadline.marked_complete())
+            .then(|| deadline.due())
+            .flatten()
+    }) else {
+        return false;
+    };
+    if today <= due {
+        return false;
+    }
+    let reported_after = measure
+        .status_date
+        .is_some_and(|date| date.first_day() > due);
+    match measure.status {
+        Some(Status::Complete) => false,
+        Some(Status::AtRisk | Status::OffTrack | Status::Ongoing) => !reported_after,
+        Some(Status::OnTrack | Status::NotStarted) | None => true,
     }
 }
 
@@ -133,7 +181,8 @@ mod tests {
             derived,
             MeasureStatus {
                 status: Derived::Complete,
-                stale_since: None
+                stale_since: None,
+                deadline_passed: false,
             }
         );
     }
@@ -151,9 +200,68 @@ mod tests {
         ] {
             let m = measure("December 2022", status, None);
             assert_eq!(derive_status(&m, today).status, derived, "{status:?}");
-            // ...and every one of them is overdue once the deadline has passed.
-            assert_eq!(derive_status(&m, on(2023, 1, 1)).status, Derived::Overdue);
+            assert!(!derive_status(&m, today).deadline_passed);
         }
+    }
+
+    #[test]
+    fn after_the_deadline_reports_are_kept_and_silence_is_not_called_failure() {
+        let later = on(2023, 1, 1);
+        for (status, derived) in [
+            (Some(Status::AtRisk), Derived::AtRisk),
+            (Some(Status::OffTrack), Derived::OffTrack),
+            (Some(Status::OnTrack), Derived::Overdue),
+            (Some(Status::NotStarted), Derived::Overdue),
+            (Some(Status::Ongoing), Derived::Overdue),
+            (None, Derived::NoUpdateSinceDeadline),
+        ] {
+            let m = measure("December 2022", status, None);
+            let after = derive_status(&m, later);
+            assert_eq!(after.status, derived, "{status:?}");
+            assert!(after.deadline_passed, "{status:?}");
+        }
+        let done = measure("December 2022", Some(Status::Complete), None);
+        assert!(!derive_status(&done, later).deadline_passed);
+    }
+
+    #[test]
+    fn the_checker_asks_for_an_update_until_a_later_report_is_recorded() {
+        let today = on(2023, 6, 1);
+        let due = |status, date| {
+            update_due_after_deadline(&measure("December 2022", status, date), today)
+        };
+        // Before the deadline, never.
+        assert!(!update_due_after_deadline(
+            &measure("December 2030", None, None),
+            today
+        ));
+        assert!(due(None, None));
+        for status in [Status::AtRisk, Status::OffTrack, Status::Ongoing] {
+            assert!(due(Some(status), None), "{status:?} with no date");
+            assert!(
+                due(Some(status), Some("2022-12")),
+                "{status:?} in the due month"
+            );
+            assert!(
+                due(Some(status), Some("2022-12-31")),
+                "{status:?} on the due day"
+            );
+            assert!(!due(Some(status), Some("2023-01")), "{status:?} after");
+            assert!(!due(Some(status), Some("2023-01-01")), "{status:?} after");
+        }
+        for status in [Status::OnTrack, Status::NotStarted] {
+            assert!(due(Some(status), Some("2023-01")), "{status:?} after");
+        }
+        assert!(!due(Some(Status::Complete), None));
+        assert!(!update_due_after_deadline(
+            &measure("July 2021 (complete)", None, None),
+            today
+        ));
+        // A cadence without an end is never past its deadline.
+        assert!(!update_due_after_deadline(
+            &measure("Bi-monthly from November 2021", None, None),
+            today
+        ));
     }
 
     #[test]
@@ -165,7 +273,7 @@ mod tests {
         );
         assert_eq!(
             derive_status(&termly, on(2023, 9, 1)).status,
-            Derived::Overdue
+            Derived::NoUpdateSinceDeadline
         );
         let open_ended = measure("Monthly meetings in place", None, None);
         assert_eq!(

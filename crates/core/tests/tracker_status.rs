@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use send_core::date::PartialDate;
 use send_core::feed::{Measure, Status};
-use send_core::status::{derive_status, Derived};
+use send_core::status::{derive_status, update_due_after_deadline, Derived};
 use send_core::tracker::{level_words, measure_rows, Tally};
 use send_core::Text;
 
@@ -36,22 +36,23 @@ const RECORDED: [Option<Status>; 7] = [
     Some(Status::Complete),
 ];
 
-/// What a family should read, worked out by hand from the rules in the issue.
+/// What a family should read, worked out by hand from the rules in issue 16: a status the
+/// council reported is shown as reported; a report that no longer fits its date is overdue;
+/// silence after a deadline is its own status, never "overdue".
 fn expected(deadline: &str, recorded: Option<Status>, late: bool) -> Derived {
     let cadence = deadline.contains("termly") || deadline.contains("monthly");
     if recorded == Some(Status::Complete) || deadline.contains("(complete)") {
         return Derived::Complete;
     }
-    if late {
-        return Derived::Overdue;
-    }
-    match recorded {
-        Some(Status::NotStarted) => Derived::NotStarted,
-        Some(Status::OnTrack) => Derived::OnTrack,
-        Some(Status::AtRisk) => Derived::AtRisk,
-        Some(Status::OffTrack) => Derived::OffTrack,
-        Some(Status::Ongoing) => Derived::Ongoing,
-        None if cadence => Derived::Ongoing,
+    match (recorded, late) {
+        (Some(Status::AtRisk), _) => Derived::AtRisk,
+        (Some(Status::OffTrack), _) => Derived::OffTrack,
+        (Some(_), true) => Derived::Overdue,
+        (None, true) => Derived::NoUpdateSinceDeadline,
+        (Some(Status::NotStarted), false) => Derived::NotStarted,
+        (Some(Status::OnTrack), false) => Derived::OnTrack,
+        (Some(Status::Ongoing), false) => Derived::Ongoing,
+        (None, false) if cadence => Derived::Ongoing,
         _ => Derived::NotReported,
     }
 }
@@ -75,9 +76,15 @@ fn every_status_and_deadline_before_on_and_after_the_due_day() {
                     evidence: None,
                     status_date: None,
                 };
+                let derived = derive_status(&measure, today);
+                let expected = expected(deadline, recorded, late);
                 assert_eq!(
-                    derive_status(&measure, today).status,
-                    expected(deadline, recorded, late),
+                    derived.status, expected,
+                    "{deadline:?} recorded {recorded:?} on {today}"
+                );
+                assert_eq!(
+                    derived.deadline_passed,
+                    late && expected != Derived::Complete,
                     "{deadline:?} recorded {recorded:?} on {today}"
                 );
                 checked += 1;
@@ -85,6 +92,92 @@ fn every_status_and_deadline_before_on_and_after_the_due_day() {
         }
     }
     assert_eq!(checked, 6 * 7 * 3);
+}
+
+/// One measure due "December 2022", on 1 June 2023 (after the deadline), row by row: what is
+/// recorded, what families see, whether "deadline passed" is said beside it, and whether the
+/// checker still asks for an update.
+#[test]
+fn after_the_deadline_case_by_case() {
+    use Derived::*;
+    type Row = (
+        Option<Status>,
+        Option<&'static str>,
+        Derived,
+        bool, // "deadline passed" in words
+        bool, // the checker's past-deadline warning
+    );
+    #[rustfmt::skip]
+    let table: [Row; 16] = [
+        // recorded              status_date     families see           passed  warns
+        (Some(Status::Complete),   None,           Complete,              false,  false),
+        (Some(Status::Complete),   Some("2022-06"), Complete,             false,  false),
+        (Some(Status::AtRisk),     None,           AtRisk,                true,   true),
+        (Some(Status::AtRisk),     Some("2022-12"), AtRisk,               true,   true),
+        (Some(Status::AtRisk),     Some("2023-01"), AtRisk,               true,   false),
+        (Some(Status::OffTrack),   Some("2022-10-01"), OffTrack,          true,   true),
+        (Some(Status::OffTrack),   Some("2023-03-14"), OffTrack,          true,   false),
+        (Some(Status::OnTrack),    None,           Overdue,               true,   true),
+        (Some(Status::OnTrack),    Some("2023-05"), Overdue,              true,   true),
+        (Some(Status::NotStarted), Some("2022-01"), Overdue,              true,   true),
+        (Some(Status::NotStarted), Some("2023-05"), Overdue,              true,   true),
+        (Some(Status::Ongoing),    Some("2022-11"), Overdue,              true,   true),
+        (Some(Status::Ongoing),    Some("2023-02"), Overdue,              true,   false),
+        (None,                     None,           NoUpdateSinceDeadline, true,   true),
+        // A date without a status is no report.
+        (None,                     Some("2023-02"), NoUpdateSinceDeadline, true,  true),
+        (None,                     Some("2021"),   NoUpdateSinceDeadline, true,   true),
+    ];
+    let today = day(2023, 6, 1);
+    for (recorded, date, sees, passed, warns) in table {
+        let measure = Measure {
+            text: Text::from("m"),
+            deadline: "December 2022".into(),
+            status: recorded,
+            evidence: None,
+            status_date: date.map(|d| PartialDate::parse(d).unwrap()),
+        };
+        let derived = derive_status(&measure, today);
+        let case = format!("{recorded:?} dated {date:?}");
+        assert_eq!(derived.status, sees, "{case}");
+        assert_eq!(derived.deadline_passed, passed, "{case}");
+        assert_eq!(update_due_after_deadline(&measure, today), warns, "{case}");
+        // Silence and a report that no longer fits are never the same word or shape.
+        assert_ne!(level_words(Overdue).2, level_words(NoUpdateSinceDeadline).2);
+    }
+    // Before the deadline nothing is "passed" and the checker is quiet.
+    let before = day(2022, 12, 31);
+    for (recorded, date, ..) in table {
+        let measure = Measure {
+            text: Text::from("m"),
+            deadline: "December 2022".into(),
+            status: recorded,
+            evidence: None,
+            status_date: date.map(|d| PartialDate::parse(d).unwrap()),
+        };
+        assert!(!derive_status(&measure, before).deadline_passed);
+        assert!(!update_due_after_deadline(&measure, before));
+    }
+}
+
+/// A status older than 3 months keeps its "not updated since" note after the deadline too.
+#[test]
+fn the_stale_note_survives_the_deadline() {
+    for recorded in [Status::AtRisk, Status::OffTrack, Status::OnTrack] {
+        let measure = Measure {
+            text: Text::from("m"),
+            deadline: "December 2022".into(),
+            status: Some(recorded),
+            evidence: None,
+            status_date: Some(PartialDate::Month(2023, 1)),
+        };
+        let derived = derive_status(&measure, day(2023, 6, 1));
+        assert_eq!(
+            derived.stale_since,
+            Some(PartialDate::Month(2023, 1)),
+            "{recorded:?}"
+        );
+    }
 }
 
 #[test]
@@ -127,6 +220,13 @@ fn the_sample_plan_is_shown_honestly_for_its_own_date() {
         .count();
     assert_eq!(tally.count(Derived::Complete), marked);
     assert_eq!(tally.total(), rows.len());
+    // With nothing recorded, a passed deadline is "no update since the deadline", never a
+    // claim that the work is overdue (before issue 16 the sample showed 69 of 79 as overdue).
+    assert_eq!(tally.count(Derived::Overdue), 0);
+    assert_eq!(
+        tally.count(Derived::NoUpdateSinceDeadline),
+        rows.iter().filter(|r| r.status.deadline_passed).count()
+    );
 }
 
 /// The plan is long, so in the widget its workstreams start closed under their headings and

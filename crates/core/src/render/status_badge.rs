@@ -50,6 +50,11 @@ pub fn glyph(level: Derived) -> Element {
         Derived::Overdue => shape
             .child(path("sp-glyph__solid", "M1.5 1.5h13v13h-13z"))
             .child(path("sp-glyph__mark", "M8 4.5v4.5M8 11.3v0.4")),
+        // Not Overdue's square nor its colour: a dashed ring (nothing recorded) whose clock
+        // hands say the deadline has come and gone without a word.
+        Derived::NoUpdateSinceDeadline => shape
+            .child(path("sp-glyph__ring sp-glyph__ring--dashed", RING))
+            .child(path("sp-glyph__hand", "M8 4.5V8h3")),
         Derived::NotReported => shape.child(path("sp-glyph__ring sp-glyph__ring--dashed", RING)),
     }
 }
@@ -81,18 +86,24 @@ pub fn key(ctx: &RenderContext) -> Element {
 pub fn summary(ctx: &RenderContext, tally: &Tally) -> Element {
     let total = tally.total();
     let done = tally.count(Derived::Complete);
-    let overdue = tally.count(Derived::Overdue);
     let mut headline = el("p")
         .class("sp-summary__headline")
         .child(el("strong").text(fill(
             ctx.msg(Msg::SummaryComplete),
             &[("done", &done.to_string()), ("total", &total.to_string())],
         )));
-    if overdue > 0 {
-        headline = headline.text(", ").text(fill(
-            ctx.msg(Msg::SummaryOverdue),
-            &[("count", &overdue.to_string())],
-        ));
+    // Overdue and "no update since the deadline" are counted apart: one is a report that no
+    // longer fits its date, the other is silence, and neither may pass for the other.
+    for (level, words) in [
+        (Derived::Overdue, Msg::SummaryOverdue),
+        (Derived::NoUpdateSinceDeadline, Msg::SummaryNoUpdate),
+    ] {
+        let count = tally.count(level);
+        if count > 0 {
+            headline = headline
+                .text(", ")
+                .text(fill(ctx.msg(words), &[("count", &count.to_string())]));
+        }
     }
     let mut bar = svg("0 0 100 4", "sp-bar".into()).attr("preserveAspectRatio", "none");
     let mut x = 0.0;

@@ -466,11 +466,13 @@ fn measure_item(ctx: &RenderContext, row: &MeasureRow) -> Element {
     let mut status = el("dd").child(badge(ctx, level));
     let mut details: Vec<String> = Vec::new();
     match (level, measure.status) {
-        (Derived::Overdue, None) => details.push(ctx.msg(Msg::NoStatusDeadlinePassed).into()),
         (Derived::Overdue, Some(recorded)) => details.push(fill(
             ctx.msg(Msg::LastReportedStatus),
             &[("status", ctx.msg(recorded_word(recorded)))],
         )),
+        (Derived::AtRisk | Derived::OffTrack, _) if row.status.deadline_passed => {
+            details.push(ctx.msg(Msg::DeadlinePassedAsReported).into());
+        }
         (Derived::Complete, None) => details.push(ctx.msg(Msg::MarkedCompleteInPlan).into()),
         _ => {}
     }

@@ -15,7 +15,7 @@ use crate::status::{derive_status, Derived, MeasureStatus};
 use chrono::NaiveDate;
 
 /// Every status level, in the order the key and the summaries list them.
-pub const LEVELS: [Derived; 8] = [
+pub const LEVELS: [Derived; 9] = [
     Derived::Complete,
     Derived::OnTrack,
     Derived::Ongoing,
@@ -23,6 +23,7 @@ pub const LEVELS: [Derived; 8] = [
     Derived::AtRisk,
     Derived::OffTrack,
     Derived::Overdue,
+    Derived::NoUpdateSinceDeadline,
     Derived::NotReported,
 ];
 
@@ -36,7 +37,8 @@ pub fn level_words(level: Derived) -> (Msg, Msg, &'static str) {
         Derived::NotStarted => (Msg::StatusNotStarted, Msg::MeansNotStarted, "not-started"),
         Derived::AtRisk => (Msg::StatusAtRisk, Msg::MeansAtRisk, "at-risk"),
         Derived::OffTrack => (Msg::StatusOffTrack, Msg::MeansOffTrack, "off-track"),
-        Derived::Overdue => (Msg::StatusOverdue, Msg::MeansOverdue, "overdue"),
+        Derived::Overdue => (Msg::StatusOverdue, Msg::MeansOverdueReported, "overdue"),
+        Derived::NoUpdateSinceDeadline => (Msg::StatusNoUpdate, Msg::MeansNoUpdate, "no-update"),
         Derived::NotReported => (
             Msg::StatusNotReported,
             Msg::MeansNotReported,
@@ -200,7 +202,8 @@ pub(crate) mod tests {
         let tally = Tally::of(&rows);
         assert_eq!(tally.total(), 5);
         assert_eq!(tally.count(Derived::Complete), 2);
-        assert_eq!(tally.count(Derived::Overdue), 1);
+        assert_eq!(tally.count(Derived::NoUpdateSinceDeadline), 1);
+        assert_eq!(tally.count(Derived::Overdue), 0);
         assert_eq!(tally.count(Derived::Ongoing), 1);
         assert_eq!(tally.count(Derived::AtRisk), 1);
         assert_eq!(
@@ -209,12 +212,19 @@ pub(crate) mod tests {
                 (Derived::Complete, 2),
                 (Derived::Ongoing, 1),
                 (Derived::AtRisk, 1),
-                (Derived::Overdue, 1)
+                (Derived::NoUpdateSinceDeadline, 1)
             ]
         );
-        // After the school year ends, the termly measure is overdue too.
+        // After the school year ends, the unreported termly measure has had no update either;
+        // nothing recorded is never counted as overdue.
         let later = Tally::of(&measure_rows(&plan, day(2023, 9, 1)));
-        assert_eq!(later.count(Derived::Overdue), 2);
+        assert_eq!(later.count(Derived::NoUpdateSinceDeadline), 2);
+        assert_eq!(later.count(Derived::Overdue), 0);
+        // The at-risk measure stays at risk after its deadline, as reported.
+        assert_eq!(
+            Tally::of(&measure_rows(&plan, day(2031, 1, 1))).count(Derived::AtRisk),
+            1
+        );
         let first_workstream: Vec<_> = rows.iter().filter(|r| r.workstream.id == "1").collect();
         assert_eq!(Tally::of(first_workstream).total(), 3);
     }

@@ -8,7 +8,9 @@ use crate::date::PartialDate;
 use crate::deadline::parse_deadline;
 use crate::feed::{Contact, Feed, Pathway, Point};
 use crate::links::{mail_href, tel_href, web_href};
-use crate::status::{derive_status, is_stale, Derived, STALE_AFTER_MONTHS};
+use crate::status::{
+    derive_status, is_stale, update_due_after_deadline, Derived, STALE_AFTER_MONTHS,
+};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -509,17 +511,26 @@ impl Checker<'_> {
                         continue;
                     }
                     let derived = derive_status(measure, today);
-                    if derived.status == Derived::Overdue {
+                    if update_due_after_deadline(measure, today) {
+                        let seen = match derived.status {
+                            Derived::AtRisk | Derived::OffTrack => {
+                                "families see the status as you recorded it, with \"deadline passed\""
+                            }
+                            Derived::NoUpdateSinceDeadline => {
+                                "no status is recorded, so families will see \"No update since the deadline\""
+                            }
+                            _ => "families will see it as overdue",
+                        };
                         self.warning(
                             "overdue",
                             &format!("{m_path}.deadline"),
                             format!(
-                                "action {} measure {} is past its deadline ({}) and not marked complete; families will see it as overdue",
+                                "action {} measure {} is past its deadline ({}) and not marked complete; {seen}",
                                 action.reference,
                                 m + 1,
                                 measure.deadline
                             ),
-                            "If it is done, set \"status\": \"complete\" with its \"status_date\"; if not, update \"status\" and \"evidence\".".into(),
+                            "If it is done, set \"status\": \"complete\" with its \"status_date\"; if not, record \"at_risk\", \"off_track\" or \"ongoing\" with \"evidence\" and a \"status_date\" after the deadline.".into(),
                         );
                     }
                     if let Some(since) = derived.stale_since {
