@@ -1,7 +1,7 @@
 //! Pieces both widgets draw the same way: localised text, headings, services, figures.
 
 use crate::feed::{Contact, Feed, Indicator, Service, Unit};
-use crate::i18n::{format_date, t, Msg};
+use crate::i18n::{fill, format_date, t, Msg};
 use crate::links::{mail_href, tel_href, web_href};
 use crate::text::{Lang, Text};
 use crate::view::{el, Element};
@@ -92,7 +92,7 @@ impl RenderContext<'_> {
             );
         }
         if let Some(contact) = &service.contact {
-            for (label, value) in self.contact_rows(contact) {
+            for (label, value) in self.contact_rows(contact, &service.name) {
                 fact(label, value);
             }
         }
@@ -168,13 +168,19 @@ impl RenderContext<'_> {
         )
     }
 
-    /// Phone, email and web rows; a value that is not a safe link is shown as plain text.
-    fn contact_rows(&self, contact: &Contact) -> Vec<(Msg, Element)> {
+    /// A contact whole: who to ask for, phone (`tel:`), email (`mailto:`), the website with
+    /// link text that says whose site it is and where it goes, and opening hours or other
+    /// notes. A value that is not a safe link is shown as plain text. `owner` names whose
+    /// website it is when the contact has no name of its own.
+    pub fn contact_rows(&self, contact: &Contact, owner: &Text) -> Vec<(Msg, Element)> {
         let link = |href: Option<String>, shown: &str| match href {
             Some(href) => el("dd").child(el("a").attr("href", href).text(shown)),
             None => el("dd").text(shown),
         };
         let mut rows = Vec::new();
+        if let Some(name) = &contact.name {
+            rows.push((Msg::ContactName, self.text_el("dd", name)));
+        }
         if let Some(phone) = &contact.phone {
             rows.push((Msg::Phone, link(tel_href(phone), phone)));
         }
@@ -182,7 +188,23 @@ impl RenderContext<'_> {
             rows.push((Msg::Email, link(mail_href(email), email)));
         }
         if let Some(url) = &contact.url {
-            rows.push((Msg::Website, link(web_href(url), url)));
+            let value = match web_href(url) {
+                Some(href) => {
+                    let words = fill(
+                        self.msg(Msg::WebsiteOf),
+                        &[
+                            ("name", &self.str(contact.name.as_ref().unwrap_or(owner))),
+                            ("site", site_of(&href)),
+                        ],
+                    );
+                    el("dd").child(el("a").attr("href", href.clone()).text(words))
+                }
+                None => el("dd").text(url.as_str()),
+            };
+            rows.push((Msg::Website, value));
+        }
+        if let Some(note) = &contact.note {
+            rows.push((Msg::ContactNote, self.text_el("dd", note)));
         }
         rows
     }
@@ -225,6 +247,14 @@ impl RenderContext<'_> {
             )
             .child(el("ul").class("sp-figures").children(lines))
     }
+}
+
+/// The site a web link goes to, as a reader would say it: `https://www.example.gov.uk/send?x`
+/// is `www.example.gov.uk`.
+fn site_of(href: &str) -> &str {
+    let rest = href.split_once("://").map_or(href, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.rsplit_once('@').map_or(host, |(_, host)| host)
 }
 
 /// A figure as written in a sentence: whole numbers without decimals, percentages with `%`.
@@ -291,6 +321,69 @@ pub fn services<'a>(feed: &'a Feed, ids: &'a [String]) -> impl Iterator<Item = &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contact_is_shown_whole_with_link_text_that_says_where_it_goes() {
+        use crate::view::Node;
+        // Made-up contact details, for this test only.
+        let feed = crate::parse_feed(
+            r#"{"version":1,"publisher":{"name":"Example Council"},"updated":"2024-01-01","languages":["en","bn"],
+            "services":[{"id":"advice","name":{"en":"Advice line","bn":"পরামর্শ লাইন"},"contact":{
+              "name":"Duty officer","phone":"020 7946 0001","email":"advice@example.gov.uk",
+              "url":"https://www.example.gov.uk/advice?from=feed","note":"Monday to Friday, 9am to 5pm"}},
+              {"id":"bad","name":"Bad links","contact":{"url":"javascript:alert(1)","email":"not an address"}}]}"#,
+        )
+        .unwrap();
+        let ctx = RenderContext {
+            feed: &feed,
+            lang: Lang::En,
+            heading_level: 2,
+            id_prefix: "t",
+            interactive: false,
+        };
+        let html = Node::from(ctx.service(&feed.services[0])).to_html();
+        for expected in [
+            "<dt>Contact</dt><dd>Duty officer</dd>",
+            "<dt>Phone</dt><dd><a href=\"tel:02079460001\">020 7946 0001</a></dd>",
+            "<dt>Email</dt><dd><a href=\"mailto:advice@example.gov.uk\">advice@example.gov.uk</a></dd>",
+            "<a href=\"https://www.example.gov.uk/advice?from=feed\">Duty officer website (www.example.gov.uk)</a>",
+            "<dt>Opening hours and notes</dt><dd>Monday to Friday, 9am to 5pm</dd>",
+        ] {
+            assert!(html.contains(expected), "{expected}\n{html}");
+        }
+        // Without a contact name, the link names the service, in the reader's language.
+        let mut nameless = feed.services[0].contact.clone().unwrap();
+        nameless.name = None;
+        let bn = RenderContext {
+            lang: Lang::Bn,
+            ..ctx.clone()
+        };
+        let rows = bn.contact_rows(&nameless, &feed.services[0].name);
+        let web = rows
+            .iter()
+            .find(|(label, _)| *label == Msg::Website)
+            .unwrap();
+        let web = Node::from(web.1.clone()).to_html();
+        assert!(
+            web.contains("পরামর্শ লাইন") && web.contains("(www.example.gov.uk)"),
+            "{web}"
+        );
+        // Unsafe values are text, never links.
+        let bad = Node::from(ctx.service(&feed.services[1])).to_html();
+        assert!(
+            !bad.contains("href") && bad.contains("javascript:alert(1)"),
+            "{bad}"
+        );
+    }
+
+    #[test]
+    fn sites_are_named_by_their_host() {
+        assert_eq!(
+            site_of("https://www.example.gov.uk/a/b?c#d"),
+            "www.example.gov.uk"
+        );
+        assert_eq!(site_of("http://user@example.org"), "example.org");
+    }
 
     #[test]
     fn figures_read_naturally() {

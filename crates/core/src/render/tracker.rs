@@ -86,6 +86,17 @@ pub fn render_tracker(
                 ),
         );
     }
+    if let Some(contact) = &ctx.feed.publisher.contact {
+        let rows = ctx.contact_rows(contact, &ctx.feed.publisher.name);
+        if !rows.is_empty() {
+            root = root.child(
+                el("div")
+                    .class("sp-plan-contact")
+                    .child(ctx.heading(1).text(ctx.msg(Msg::PlanContact)))
+                    .child(ctx.facts(rows)),
+            );
+        }
+    }
     root.into()
 }
 
