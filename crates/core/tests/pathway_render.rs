@@ -166,7 +166,7 @@ fn linked_indicators_say_the_real_figures_in_words() {
     let details = text(with_class(&tree, "sp-map__details")[0]);
     assert!(details.contains("Latest figure: 48% (2023)."), "{details}");
     assert!(details.contains(
-        "Target: at least 90% of EHC needs assessments completed within 20 weeks (2023)."
+        "Target: at least 90% of EHC needs assessments completed within 20 weeks."
     ));
     assert!(details.contains("The latest figure does not meet the target."));
     // The autism waiting list has a plan but no published actual figure: it says so.
