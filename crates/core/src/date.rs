@@ -114,6 +114,12 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// A day, `YYYY-MM-DD`, as a JSON Schema pattern: months 01 to 12 and days 01 to 31 (which day
+/// a month has, such as 30 February, only the checker can tell).
+pub const DAY_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+/// A year, a month or a day, as a JSON Schema pattern.
+pub const PARTIAL_DATE_PATTERN: &str = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
+
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for PartialDate {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -123,8 +129,7 @@ impl schemars::JsonSchema for PartialDate {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "format": "partial-date",
-            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "pattern": PARTIAL_DATE_PATTERN,
             "description": "A year (2023), a month (2023-01) or a day (2023-01-31).",
             "examples": ["2023", "2023-01", "2023-01-31"]
         })
@@ -134,6 +139,37 @@ impl schemars::JsonSchema for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn schema_patterns_agree_with_the_reader_on_shapes() {
+        let day = regex::Regex::new(DAY_PATTERN).unwrap();
+        let partial = regex::Regex::new(PARTIAL_DATE_PATTERN).unwrap();
+        // Every shape the patterns can tell apart; a day a month lacks (2023-02-30) only the
+        // reader refuses.
+        for text in [
+            "2023",
+            "2023-01",
+            "2023-12-31",
+            "2024-13-01",
+            "2024-00",
+            "2024-01-32",
+            "2024-01-00",
+            "23",
+            "2023-1",
+            "2023-01-1",
+            "2023/01/31",
+            " 2023",
+            "",
+        ] {
+            assert_eq!(
+                partial.is_match(text),
+                PartialDate::parse(text).is_ok(),
+                "{text:?}"
+            );
+            assert_eq!(day.is_match(text), parse_day(text).is_some(), "{text:?}");
+        }
+        assert!(partial.is_match("2023-02-30") && PartialDate::parse("2023-02-30").is_err());
+    }
 
     #[test]
     fn reads_years_months_and_days() {

@@ -19,12 +19,15 @@ pub struct Feed {
     /// Lets editors such as VS Code validate the file against the published JSON Schema.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = FORMAT_VERSION)))]
     pub version: u32,
     pub publisher: Publisher,
     /// When an officer last checked the whole feed.
     #[serde(deserialize_with = "crate::date::deserialize_day")]
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = crate::date::DAY_PATTERN)))]
     pub updated: NaiveDate,
     /// Language codes the texts are written in; the first is the default.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), inner(regex(pattern = crate::text::LANGUAGE_CODE_PATTERN))))]
     pub languages: Vec<String>,
     #[serde(default)]
     pub services: Vec<Service>,
@@ -62,6 +65,7 @@ impl Feed {
 pub struct Publisher {
     pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = crate::links::WEB_PATTERN)))]
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
@@ -75,10 +79,13 @@ pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = crate::links::TEL_PATTERN)))]
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = crate::links::MAIL_PATTERN)))]
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = crate::links::WEB_PATTERN)))]
     pub url: Option<String>,
     /// Opening hours, or anything else a family should know before getting in touch.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -3,6 +3,16 @@
 //! A hand-edited feed may hold `javascript:` or `data:` links by mistake or by attack. The
 //! renderers ask here for every `href`; anything else is shown as text, never as a link.
 
+// The same rules as JSON Schema patterns (ECMA-262), for editors that validate against the
+// published schema; a test below checks each pattern against its function.
+
+/// [`web_href`] as a pattern: http or https, a host, no whitespace inside.
+pub const WEB_PATTERN: &str = r"^\s*[Hh][Tt][Tt][Pp][Ss]?://[^/?#\s]+\S*\s*$";
+/// [`mail_href`] as a pattern.
+pub const MAIL_PATTERN: &str = r#"^\s*(mailto:)?[^\s<>"?&@]+@[^\s<>"?&]*\.[^\s<>"?&]*\s*$"#;
+/// [`tel_href`] as a pattern: digits, spaces, `+`, `(`, `)` and `-`, with three digits or more.
+pub const TEL_PATTERN: &str = r"^\s*(tel:)?[ +()\-]*([0-9][ +()\-]*){3,}\s*$";
+
 /// A URL the feed gave for a web page, if it is http or https.
 pub fn web_href(url: &str) -> Option<String> {
     let url = url.trim();
@@ -84,5 +94,71 @@ mod tests {
             Some("tel:+44020 7364".replace(' ', "").as_str())
         );
         assert_eq!(tel_href("javascript:1"), None);
+    }
+
+    /// Each pattern the JSON Schema publishes says yes exactly where its function does.
+    #[test]
+    fn schema_patterns_agree_with_the_rules() {
+        type Rule = fn(&str) -> Option<String>;
+        let cases: &[(&str, Rule, &[&str])] = &[
+            (
+                WEB_PATTERN,
+                web_href,
+                &[
+                    "https://www.towerhamlets.gov.uk/x?y=1#z",
+                    " http://a ",
+                    "HTTPS://A.B",
+                    "www.towerhamlets.gov.uk",
+                    "https://",
+                    "https://?x",
+                    "https://a b",
+                    "ftp://a.b",
+                    "javascript:alert(1)",
+                    "//a.b",
+                    "",
+                ],
+            ),
+            (
+                MAIL_PATTERN,
+                mail_href,
+                &[
+                    "send@example.org",
+                    " mailto:send@example.org ",
+                    "a@b@c.d",
+                    "a@b",
+                    "@b.c",
+                    "a b@c.d",
+                    "a@b.c?subject=x",
+                    "<a@b.c>",
+                    "not an email",
+                    "",
+                ],
+            ),
+            (
+                TEL_PATTERN,
+                tel_href,
+                &[
+                    "020 7364 5006",
+                    "+44 (0)20 7364 5006",
+                    "tel:020-7364",
+                    " 123 ",
+                    "12",
+                    "zero two zero 7364 5006",
+                    "020 7364 5006 ext 2",
+                    "javascript:1",
+                    "",
+                ],
+            ),
+        ];
+        for (pattern, rule, examples) in cases {
+            let regex = regex::Regex::new(pattern).unwrap();
+            for example in *examples {
+                assert_eq!(
+                    regex.is_match(example),
+                    rule(example).is_some(),
+                    "{pattern} on {example:?}"
+                );
+            }
+        }
     }
 }

@@ -7,6 +7,9 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// A language code the checker accepts (`en`, `bn`, `bn-BD`), as a JSON Schema pattern.
+pub const LANGUAGE_CODE_PATTERN: &str = "^[A-Za-z0-9]{2,3}(-[A-Za-z0-9-]*)?$";
+
 /// A text field: `"Autism assessment"` or `{"en": "Autism assessment", "bn": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
