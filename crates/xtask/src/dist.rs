@@ -12,6 +12,10 @@ use sha2::{Digest, Sha256, Sha384};
 use std::fmt::Write;
 use std::path::Path;
 
+/// The hash in a release file's name (`send-pathways.1da0662d5f.js`): the site server keeps
+/// such names for a year.
+pub const HASH_HEX_DIGITS: usize = 10;
+
 /// The line of the loader that `dist` replaces with the release files' integrity hashes.
 const INTEGRITY_PLACEHOLDER: &str = "const INTEGRITY = {};";
 
@@ -121,6 +125,18 @@ pub fn dist() -> Result<(), String> {
     }
     print!("{table}");
     say("Snippet with integrity hashes: target/dist/snippet.html");
+    // The same files on the demo site, so `serve` sends them as a council's server would
+    // (hashed names kept for a year) and the demo can load the release snippet.
+    let mirror = built.join("release");
+    let _ = std::fs::remove_dir_all(&mirror);
+    std::fs::create_dir_all(&mirror)
+        .map_err(|e| format!("cannot create {}: {e}", mirror.display()))?;
+    for (name, bytes) in &files {
+        std::fs::write(mirror.join(name), bytes)
+            .map_err(|e| format!("cannot write www/dist/release/{name}: {e}"))?;
+    }
+    std::fs::write(mirror.join("snippet.html"), &snippet).map_err(|e| e.to_string())?;
+    say("The same release files are served by the demo under /dist/release/");
     Ok(())
 }
 
@@ -140,7 +156,11 @@ fn add(
 /// `send-widgets_bg.wasm` → `send-widgets_bg.1a2b3c4d5e.wasm`, from the content's SHA-256.
 fn hashed_name(name: &str, bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
-    let short: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    let short: String = digest
+        .iter()
+        .take(HASH_HEX_DIGITS / 2)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     match name.rsplit_once('.') {
         Some((stem, extension)) => format!("{stem}.{short}.{extension}"),
         None => format!("{name}.{short}"),
