@@ -47,7 +47,7 @@ enum Command {
         /// The day deadlines are checked against (default: today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
         today: Option<NaiveDate>,
-        /// text for people, json for programs.
+        /// How to list the problems: text for people, json for other programs.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },

@@ -224,3 +224,35 @@ fn completions_for_each_shell() {
         Some(2)
     );
 }
+
+/// The help the README and the officer guide quote is the help the command prints.
+#[test]
+fn the_docs_quote_the_help_as_printed() {
+    let docs = |path: &str| {
+        std::fs::read_to_string(format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    };
+    for (path, intro, args) in [
+        ("README.md", "`sendfeed --help`:", ["--help"].as_slice()),
+        (
+            "www/docs/feed-format.md",
+            "`sendfeed validate --help` prints:",
+            &["validate", "--help"],
+        ),
+    ] {
+        let text = docs(path);
+        let after = &text[text
+            .find(intro)
+            .unwrap_or_else(|| panic!("{path}: {intro}"))..];
+        let block = after
+            .split_once("```text\n")
+            .and_then(|(_, rest)| rest.split_once("\n```"))
+            .map(|(block, _)| block)
+            .unwrap_or_else(|| panic!("{path}: no text block after {intro}"));
+        let printed = text_of(sendfeed(args, None).stdout);
+        assert_eq!(block, printed.trim_end(), "{path}: update the quoted help");
+    }
+}
+
+fn text_of(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap()
+}
