@@ -194,6 +194,7 @@ pub enum Msg {
     OnThisPage,
     AwaitingFigures,
     AwaitingFiguresLead,
+    ContentsPlan,
 }
 
 /// The catalogue. A `match`, so the compiler refuses a message without every language.
@@ -547,6 +548,10 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
             "The plan names these measures of progress, but no figures for them have been published in this feed yet.",
             "পরিকল্পনায় অগ্রগতির এই মাপকাঠিগুলোর কথা আছে, কিন্তু এই তথ্যে এখনও এগুলোর কোনো পরিসংখ্যান প্রকাশ করা হয়নি।",
         ),
+        Msg::ContentsPlan => (
+            "The plan, workstream by workstream",
+            "পরিকল্পনা, কাজের ক্ষেত্র অনুযায়ী",
+        ),
     };
     match lang {
         Lang::En => en,
@@ -791,6 +796,7 @@ mod tests {
         Msg::OnThisPage,
         Msg::AwaitingFigures,
         Msg::AwaitingFiguresLead,
+        Msg::ContentsPlan,
     ];
 
     /// Latin words a Bengali string may keep: acronyms families meet in letters from the council

@@ -303,3 +303,75 @@ fn workstreams_start_closed_in_the_widget_and_open_for_a_filter_or_without_javas
         workstreams
     );
 }
+
+/// Issue 16, must-show 5: a contents list right after "at a glance", indicators without any
+/// figure in one compact list rather than a card each, and a words filter that finds other
+/// forms of a word.
+#[test]
+fn the_tracker_reads_short_contents_first_and_missing_figures_together() {
+    use send_core::options::WidgetOptions;
+    use send_core::tracker::filter::TrackerFilter;
+    use send_core::tracker::indicator::has_figures;
+    use send_core::widget::render_widget_at;
+
+    let feed = send_core::parse_feed(include_str!("../../../www/feed/tower-hamlets.json")).unwrap();
+    let (options, _) = WidgetOptions::from_attributes(|name| match name {
+        "data-send-widget" => Some("tracker".into()),
+        "data-feed" => Some("feed.json".into()),
+        _ => None,
+    })
+    .unwrap();
+    let html = |filter: &TrackerFilter| {
+        render_widget_at(&feed, &options, "sp1", true, feed.updated, filter)
+            .unwrap()
+            .to_html()
+    };
+    let page = html(&TrackerFilter::default());
+    let at = |needle: &str| {
+        page.find(needle)
+            .unwrap_or_else(|| panic!("{needle} not in the tracker"))
+    };
+    // The contents come straight after the summary and before the key, and every link in it
+    // goes to an id on the page.
+    assert!(at("class=\"sp-glance\"") < at("<nav class=\"sp-contents\""));
+    assert!(at("<nav class=\"sp-contents\"") < at("class=\"sp-key-box\""));
+    let nav = &page[at("<nav class=\"sp-contents\"")..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    let links: Vec<&str> = nav
+        .split("href=\"#")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert!(links.len() >= 5, "{links:?}");
+    for id in &links {
+        assert!(page.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    // Indicators with no figure at all are lines in one list, not cards; the others are cards.
+    let (cards, awaiting): (Vec<_>, Vec<_>) = feed.indicators.iter().partition(|i| has_figures(i));
+    assert!(awaiting.len() > 10, "{}", awaiting.len());
+    assert_eq!(page.matches("class=\"sp-indicator\"").count(), cards.len());
+    assert_eq!(
+        page.matches("class=\"sp-awaiting__item\"").count(),
+        awaiting.len()
+    );
+    assert_eq!(
+        page.matches("No actual figures have been published")
+            .count(),
+        cards.iter().filter(|i| i.actual.is_empty()).count()
+    );
+    for indicator in &awaiting {
+        assert!(page.contains(&format!("id=\"sp1-kpi-{}\"", indicator.id)));
+    }
+
+    // Words: "autism" finds what "autistic" finds, and more.
+    let shown = |query: &str| {
+        let page = html(&TrackerFilter {
+            query: query.into(),
+            ..TrackerFilter::default()
+        });
+        page.matches("<li class=\"sp-measure ").count()
+    };
+    let (autism, autistic) = (shown("autism"), shown("autistic"));
+    assert!(autistic > 0 && autism >= autistic, "{autism} {autistic}");
+    assert!(shown("assessments") >= shown("assessment") && shown("assessment") > 0);
+}

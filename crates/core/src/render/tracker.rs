@@ -6,14 +6,14 @@
 //! own region, so the widget can redraw it without touching the form a reader is typing in.
 
 use crate::date::PartialDate;
-use crate::feed::{Action, Plan, Status, Update, Workstream};
+use crate::feed::{Action, Indicator, Plan, Status, Update, Workstream};
 use crate::i18n::{fill, format_date, Msg};
 use crate::render::common::{self, RenderContext};
 use crate::render::kpi;
 use crate::render::status_badge::{badge, key, summary};
 use crate::status::{is_stale, Derived};
 use crate::tracker::filter::TrackerFilter;
-use crate::tracker::indicator::period_key;
+use crate::tracker::indicator::{has_figures, period_key};
 use crate::tracker::{level_words, measure_rows, MeasureRow, Tally, LEVELS};
 use crate::view::{el, Element, Node};
 use chrono::NaiveDate;
@@ -47,6 +47,16 @@ pub fn render_tracker(
         root = root.child(ctx.text_el("p", summary).class("sp-lead"));
     }
     root = root.child(freshness(ctx, today));
+    let (with_figures, awaiting): (Vec<&Indicator>, Vec<&Indicator>) =
+        ctx.feed.indicators.iter().partition(|i| has_figures(i));
+    let contact_rows = ctx
+        .feed
+        .publisher
+        .contact
+        .as_ref()
+        .map(|contact| ctx.contact_rows(contact, &ctx.feed.publisher.name))
+        .unwrap_or_default();
+    let results = results(ctx, plan, &rows, filter);
     root = root
         .child(
             el("div")
@@ -54,13 +64,20 @@ pub fn render_tracker(
                 .child(ctx.heading(1).text(ctx.msg(Msg::ProgressAtAGlance)))
                 .child(summary(ctx, &Tally::of(&rows))),
         )
+        .child(contents(
+            ctx,
+            !ctx.feed.updates.is_empty(),
+            !with_figures.is_empty(),
+            !awaiting.is_empty(),
+            !contact_rows.is_empty(),
+        ))
         .child(
             el("div")
                 .class("sp-key-box")
+                .attr("id", ctx.id("key"))
                 .child(ctx.heading(1).text(ctx.msg(Msg::StatusKey)))
                 .child(key(ctx)),
         );
-    let results = results(ctx, plan, &rows, filter);
     if ctx.interactive {
         root = root.child(filters(ctx, plan, filter)).child(
             el("p")
@@ -71,33 +88,116 @@ pub fn render_tracker(
         );
     }
     root = root.child(results.region);
-    if !ctx.feed.indicators.is_empty() {
+    if !with_figures.is_empty() {
         root = root.child(
             el("div")
                 .class("sp-kpis")
+                .attr("id", ctx.id("kpis"))
                 .child(ctx.heading(1).text(ctx.msg(Msg::KeyFigures)))
                 .child(
-                    el("ul").class("sp-indicators").children(
-                        ctx.feed
-                            .indicators
-                            .iter()
-                            .map(|i| kpi::indicator(ctx, i, 2)),
-                    ),
+                    el("ul")
+                        .class("sp-indicators")
+                        .children(with_figures.iter().map(|i| kpi::indicator(ctx, i, 2))),
                 ),
         );
     }
-    if let Some(contact) = &ctx.feed.publisher.contact {
-        let rows = ctx.contact_rows(contact, &ctx.feed.publisher.name);
-        if !rows.is_empty() {
-            root = root.child(
-                el("div")
-                    .class("sp-plan-contact")
-                    .child(ctx.heading(1).text(ctx.msg(Msg::PlanContact)))
-                    .child(ctx.facts(rows)),
-            );
-        }
+    if !awaiting.is_empty() {
+        root = root.child(
+            el("div")
+                .class("sp-awaiting")
+                .attr("id", ctx.id("awaiting"))
+                .child(ctx.heading(1).text(ctx.msg(Msg::AwaitingFigures)))
+                .child(el("p").text(ctx.msg(Msg::AwaitingFiguresLead)))
+                .child(
+                    el("ul")
+                        .class("sp-awaiting__list")
+                        .children(awaiting.iter().map(|i| awaiting_figures(ctx, i))),
+                ),
+        );
+    }
+    if !contact_rows.is_empty() {
+        root = root.child(
+            el("div")
+                .class("sp-plan-contact")
+                .attr("id", ctx.id("contact"))
+                .child(ctx.heading(1).text(ctx.msg(Msg::PlanContact)))
+                .child(ctx.facts(contact_rows)),
+        );
     }
     root.into()
+}
+
+/// "On this page": a short contents list after the summary, so a reader on a phone can jump
+/// past the key and the filters. Its links are ordinary in-page links: the tracker keeps its
+/// own state only in `#tracker:` fragments and leaves these alone.
+fn contents(
+    ctx: &RenderContext,
+    updates: bool,
+    figures: bool,
+    awaiting: bool,
+    contact: bool,
+) -> Element {
+    let heading_id = ctx.id("contents-title");
+    let entries = [
+        (true, "key", Msg::StatusKey),
+        (ctx.interactive, "filters-title", Msg::FindInPlan),
+        (true, "results", Msg::ContentsPlan),
+        (updates, "updates", Msg::YouSaidWeDid),
+        (figures, "kpis", Msg::KeyFigures),
+        (awaiting, "awaiting", Msg::AwaitingFigures),
+        (contact, "contact", Msg::PlanContact),
+    ];
+    el("nav")
+        .class("sp-contents")
+        .attr("aria-labelledby", heading_id.clone())
+        .child(
+            ctx.heading(1)
+                .attr("id", heading_id)
+                .text(ctx.msg(Msg::OnThisPage)),
+        )
+        .child(
+            el("ul").class("sp-contents__list").children(
+                entries
+                    .into_iter()
+                    .filter(|(shown, ..)| *shown)
+                    .map(|(_, target, words)| {
+                        el("li").child(
+                            el("a")
+                                .attr("href", format!("#{}", ctx.id(target)))
+                                .text(ctx.msg(words)),
+                        )
+                    }),
+            ),
+        )
+}
+
+/// An indicator with no figures yet, in one line of the compact list: its title, target,
+/// starting point and source, and nothing that would read as a figure.
+fn awaiting_figures(ctx: &RenderContext, indicator: &Indicator) -> Element {
+    let end = ctx.msg(Msg::SentenceEnd);
+    let mut item = el("li")
+        .class("sp-awaiting__item")
+        .attr("id", ctx.id(&format!("kpi-{}", indicator.id)))
+        .child(ctx.text_el("strong", &indicator.title))
+        .text(end);
+    if let Some(target) = &indicator.target {
+        let mut sentence = format!(" {}: {}", ctx.msg(Msg::Target), ctx.str(&target.text));
+        if let Some(by) = target.by {
+            sentence.push_str(&format!(" ({})", format_date(by, ctx.lang)));
+        }
+        item = item.text(sentence + end);
+    }
+    if let Some(baseline) = &indicator.baseline {
+        item = item.text(format!(
+            " {}: {} ({}){end}",
+            ctx.msg(Msg::StartingPoint),
+            common::format_value(baseline.value, indicator.unit),
+            format_date(baseline.period, ctx.lang)
+        ));
+    }
+    item.text(format!(" {}: ", ctx.msg(Msg::Source)))
+        .child(ctx.text_el("span", &indicator.source))
+        .text(end)
 }
 
 /// The feed's date, always; a notice when it is old; the day statuses are worked out for.
@@ -301,7 +401,10 @@ pub fn results(
             ],
         )
     );
-    let mut region = el("div").class("sp-results").attr("data-sp-results", "");
+    let mut region = el("div")
+        .class("sp-results")
+        .attr("id", ctx.id("results"))
+        .attr("data-sp-results", "");
     if shown.is_empty() {
         region = region.child(el("p").class("sp-empty").text(ctx.msg(Msg::NoMatches)));
     }
@@ -345,6 +448,7 @@ pub fn results(
         region = region.child(
             el("div")
                 .class("sp-updates")
+                .attr("id", ctx.id("updates"))
                 .child(ctx.heading(1).text(ctx.msg(Msg::YouSaidWeDid)))
                 .child(
                     el("ol")

@@ -4,6 +4,7 @@
 //! bookmark or share "the overdue EHCP measures". Reading and writing that fragment, and
 //! deciding what matches, happen here, tested natively; the browser layer only moves strings.
 
+use super::words::words_match;
 use super::{level_from_slug, level_words, MeasureRow};
 use crate::date::PartialDate;
 use crate::feed::Update;
@@ -160,17 +161,6 @@ impl TrackerFilter {
         };
         since_ok && query_ok
     }
-}
-
-/// Every word of `query` appears somewhere in `text`, ignoring case.
-fn words_match(query: &str, text: &str) -> bool {
-    // ASCII case only: the feed's languages are English and Bengali (which has no case), and
-    // Unicode case tables cost the widgets' wasm 18 kB with the other lowercasings.
-    let text = text.to_ascii_lowercase();
-    query
-        .to_ascii_lowercase()
-        .split_whitespace()
-        .all(|word| text.contains(word))
 }
 
 /// A date known only to the month or year may fall on or after `since` if its period ends on

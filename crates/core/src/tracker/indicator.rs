@@ -38,6 +38,12 @@ fn latest(points: &[Point]) -> Option<&Point> {
         .max_by(|a, b| period_key(a.period).total_cmp(&period_key(b.period)))
 }
 
+/// Whether an indicator has any figure to show, actual or planned. One without is listed with
+/// the others like it in one short list, not drawn as a card of its own that says so.
+pub fn has_figures(indicator: &Indicator) -> bool {
+    !indicator.actual.is_empty() || !indicator.trajectory.is_empty()
+}
+
 pub fn facts(indicator: &Indicator) -> IndicatorFacts<'_> {
     let latest_actual = latest(&indicator.actual);
     IndicatorFacts {
