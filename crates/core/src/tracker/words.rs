@@ -58,7 +58,7 @@ pub fn words_match(query: &str, text: &str) -> bool {
                     .collect()
             });
             let wanted = stem(word.trim_matches(|c: char| c.is_ascii_punctuation()));
-            stems.iter().any(|s| *s == wanted)
+            stems.contains(&wanted)
         }
     })
 }
