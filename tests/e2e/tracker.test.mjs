@@ -20,8 +20,8 @@ after(() => browser?.close());
 
 const measures = () => feed.plan.workstreams.flatMap((w) => w.actions.flatMap((a) => a.measures));
 
-async function mounted(path = '/progress.html', viewport) {
-  const opened = await openPage(browser, path, viewport);
+async function mounted(path = '/progress.html', viewport, lang) {
+  const opened = await openPage(browser, path, viewport, { lang });
   await opened.page.waitForSelector(`${WIDGET}[data-sp-state="ready"]`, { timeout: 30000 });
   return opened;
 }
@@ -217,14 +217,18 @@ test('Bengali: the same widget speaks the catalogue\'s Bengali, and axe passes',
   await context.close();
 });
 
-test('at 320 px: no horizontal scrolling and no axe violations', async () => {
-  const { page, context } = await mounted('/progress.html', { width: 320, height: 640 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
-  assert.equal(overflow, false);
-  assert.deepEqual(await axeViolations(page), [], '320 px');
-  await page.screenshot({ path: new URL('tracker-320.png', SHOTS).pathname });
-  await page.locator(`${WIDGET} .sp-indicator`).nth(2).screenshot({ path: new URL('tracker-chart-320.png', SHOTS).pathname });
-  await context.close();
+test('at 320 px, in English and Bengali: no horizontal scrolling and no axe violations', async () => {
+  for (const lang of ['en', 'bn']) {
+    const { page, context } = await mounted('/progress.html', { width: 320, height: 640 }, lang);
+    assert.equal(await page.locator(`${WIDGET} section`).first().getAttribute('lang'), lang);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+    assert.equal(overflow, false, lang);
+    assert.deepEqual(await axeViolations(page), [], `320 px, ${lang}`);
+    const suffix = lang === 'en' ? '' : '-bn';
+    await page.screenshot({ path: new URL(`tracker${suffix}-320.png`, SHOTS).pathname });
+    await page.locator(`${WIDGET} .sp-indicator:has(.sp-chart)`).first().screenshot({ path: new URL(`tracker-chart${suffix}-320.png`, SHOTS).pathname });
+    await context.close();
+  }
 });
 
 test('print: filters hidden, the whole plan, every chart with its table, nothing clipped', async () => {
