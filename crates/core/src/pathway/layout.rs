@@ -173,7 +173,24 @@ impl MapLayout {
     }
 }
 
-/// Greedy word wrap to `width` characters; a word longer than a line is split.
+/// Whether a word longer than a line may be cut between `before` and `after`: never inside a
+/// Bengali letter cluster (before a vowel sign, candrabindu or nukta, or after a hasanta, which
+/// joins two consonants), where the cut would draw a dotted circle or a broken conjunct.
+fn may_cut(before: char, after: char) -> bool {
+    let mark = matches!(
+        after,
+        '\u{0981}'..='\u{0983}'
+            | '\u{09BC}'
+            | '\u{09BE}'..='\u{09CD}'
+            | '\u{09D7}'
+            | '\u{09E2}'..='\u{09E3}'
+            | '\u{200C}'..='\u{200D}'
+    );
+    !mark && before != '\u{09CD}' && before != '\u{200D}'
+}
+
+/// Greedy word wrap to `width` characters; a word longer than a line is split, between letter
+/// clusters (see `may_cut`).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines: Vec<String> = Vec::new();
@@ -186,7 +203,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                 lines.push(std::mem::take(&mut line));
                 used = 0;
             }
-            lines.push(word.drain(..width).collect());
+            let cut = (1..=width)
+                .rev()
+                .find(|&k| may_cut(word[k - 1], word[k]))
+                .unwrap_or(width);
+            lines.push(word.drain(..cut).collect());
         }
         let len = word.len();
         if len == 0 {
@@ -752,6 +773,25 @@ pub(crate) mod tests {
         );
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert!(wrap("   ", 5).is_empty());
+    }
+
+    #[test]
+    fn a_long_bengali_word_is_split_between_letter_clusters_only() {
+        // প্রতিবন্ধিতা is 12 code points: a cut after 9 would leave the vowel sign ি to start
+        // the next line, and a cut after 8 would break the conjunct ন্ধ.
+        assert_eq!(wrap("প্রতিবন্ধিতা", 9), ["প্রতিব", "ন্ধিতা"]);
+        // Down to the widest cluster here (স্থ্য, 5 code points); narrower lines than any
+        // cluster must cut inside one, and the map's lines hold 10 or more.
+        for width in 5..12 {
+            for pair in wrap("স্বাস্থ্য মূল্যায়নের প্রতিবন্ধিতা", width).windows(2)
+            {
+                let (end, start) = (
+                    pair[0].chars().last().unwrap(),
+                    pair[1].chars().next().unwrap(),
+                );
+                assert!(may_cut(end, start), "width {width}: {pair:?}");
+            }
+        }
     }
 
     #[test]
