@@ -19,8 +19,8 @@ const autism = () => feed.pathways.find((p) => p.id === 'autism');
 const text = (t) => (typeof t === 'string' ? t : t.en);
 
 /** The demo page with the widget mounted and showing its list of steps. */
-async function mounted(path = '/index.html#pathway:view=list', viewport) {
-  const opened = await openPage(browser, path, viewport);
+async function mounted(path = '/index.html#pathway:view=list', viewport, lang) {
+  const opened = await openPage(browser, path, viewport, { lang });
   await opened.page.waitForSelector(`${WIDGET}[data-sp-state="ready"]`, { timeout: 15000 });
   await opened.page.waitForSelector(`${WIDGET} .sp-list-view:not([hidden])`);
   return opened;
@@ -80,15 +80,19 @@ test('keyboard only: Tab reaches the controls, Enter and Space toggle', async ()
   await context.close();
 });
 
-test('axe finds no WCAG 2.2 A/AA violations, collapsed and expanded, desktop and phone', async () => {
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 }]) {
-    const { page, context } = await mounted(undefined, viewport);
-    assert.deepEqual(await axeViolations(page), [], `collapsed at ${viewport.width}px`);
-    await page.locator(`${WIDGET} .sp-toggle-all`).click();
-    assert.deepEqual(await axeViolations(page), [], `expanded at ${viewport.width}px`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
-    assert.equal(overflow, false, `no horizontal scrolling at ${viewport.width}px`);
-    await context.close();
+test('axe finds no WCAG 2.2 A/AA violations, collapsed and expanded, desktop and phone, English and Bengali', async () => {
+  for (const lang of ['en', 'bn']) {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 }]) {
+      const at = `${lang} at ${viewport.width}px`;
+      const { page, context } = await mounted(undefined, viewport, lang);
+      assert.equal(await page.locator(`${WIDGET} .sp-pathway`).getAttribute('lang'), lang);
+      assert.deepEqual(await axeViolations(page), [], `collapsed, ${at}`);
+      await page.locator(`${WIDGET} .sp-toggle-all`).click();
+      assert.deepEqual(await axeViolations(page), [], `expanded, ${at}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+      assert.equal(overflow, false, `no horizontal scrolling, ${at}`);
+      await context.close();
+    }
   }
 });
 

@@ -24,10 +24,12 @@ export function launch() {
 
 /**
  * A fresh page that records console errors and uncaught exceptions, so every test can assert
- * that nothing went wrong silently.
+ * that nothing went wrong silently. With `lang`, the site's pages ask for that language (see
+ * speak).
  */
-export async function openPage(browser, path, viewport = { width: 1280, height: 800 }) {
+export async function openPage(browser, path, viewport = { width: 1280, height: 800 }, { lang } = {}) {
   const context = await browser.newContext({ viewport });
+  if (lang) await speak(context, lang);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {
@@ -36,6 +38,18 @@ export async function openPage(browser, path, viewport = { width: 1280, height: 
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   await page.goto(new URL(path, BASE_URL).href);
   return { page, context, problems };
+}
+
+/**
+ * Serves the site's pages with every placeholder asking for `lang` (`data-lang`), as a council's
+ * page in that language would. Set on a context before its first page opens.
+ */
+export async function speak(context, lang) {
+  await context.route('**/*.html', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replaceAll('data-send-widget=', `data-lang="${lang}" data-send-widget=`);
+    await route.fulfill({ response, body: html });
+  });
 }
 
 /** Axe with the WCAG 2.2 A and AA rules (and the 2.0/2.1 ones they include). */
