@@ -5,6 +5,8 @@
 //! - `sendfeed render FILE --widget pathway [--pathway ID] [--lang en|bn] [--heading-level N]
 //!   [--into PAGE]`: the static HTML fallback an editor pastes inside the placeholder; with
 //!   `--into`, replaces the marked fallback block in PAGE.
+//! - `sendfeed fmt FILE [--check]`: rewrites FILE in the canonical layout the editor downloads
+//!   (or, with `--check`, only says whether it is in it).
 //! - `sendfeed schema`, `sendfeed completions bash|zsh|fish|powershell|elvish`.
 //!
 //! Arguments are parsed by clap (help per command, `--version`, suggestions for a mistyped
@@ -74,6 +76,16 @@ enum Command {
         #[arg(long, value_name = "PAGE")]
         into: Option<String>,
     },
+    /// Write a feed in the one canonical layout the editor downloads, changing no value.
+    #[command(after_help = EXIT_CODES)]
+    Fmt {
+        /// The feed's JSON file, rewritten in place; - reads standard input and prints.
+        #[arg(value_name = "FILE")]
+        file: String,
+        /// Change nothing: exit 1 and say so when the file is not in the canonical layout.
+        #[arg(long)]
+        check: bool,
+    },
     /// Print the feed's JSON Schema (for editors such as VS Code).
     Schema,
     /// Print a shell completion script.
@@ -92,6 +104,7 @@ impl Command {
         match self {
             Command::Validate { .. } => "validate",
             Command::Render { .. } => "render",
+            Command::Fmt { .. } => "fmt",
             Command::Schema => "schema",
             Command::Completions { .. } => "completions",
         }
@@ -135,6 +148,7 @@ fn main() -> ExitCode {
             ];
             render(&file, &attributes, into)
         }
+        Command::Fmt { file, check } => fmt(&file, check),
         Command::Schema => {
             print!("{}", send_core::schema::feed_schema_json());
             Ok(ExitCode::SUCCESS)
@@ -182,7 +196,12 @@ fn read_source(path: &str) -> Result<String, Usage> {
 /// Parses, or prints the problem in the `file:line:col: error:` form editors and CI understand.
 fn load(path: &str) -> Result<Result<Feed, ExitCode>, Usage> {
     let text = read_source(path)?;
-    Ok(parse_feed(&text).map_err(|error| {
+    Ok(parse_or_report(path, &text))
+}
+
+/// [`load`] for text already read.
+fn parse_or_report(path: &str, text: &str) -> Result<Feed, ExitCode> {
+    parse_feed(text).map_err(|error| {
         let shown = if path == "-" { "<stdin>" } else { path };
         eprintln!(
             "{shown}:{}:{}: error: {}",
@@ -198,7 +217,7 @@ fn load(path: &str) -> Result<Result<Feed, ExitCode>, Usage> {
             );
         }
         ExitCode::from(1)
-    }))
+    })
 }
 
 fn validate(path: &str, today: Option<NaiveDate>, format: Format) -> Result<ExitCode, Usage> {
@@ -221,6 +240,34 @@ fn validate(path: &str, today: Option<NaiveDate>, format: Format) -> Result<Exit
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Rewrites the feed in the canonical layout; with `check`, only compares.
+fn fmt(path: &str, check: bool) -> Result<ExitCode, Usage> {
+    let text = read_source(path)?;
+    let feed = match parse_or_report(path, &text) {
+        Ok(feed) => feed,
+        Err(code) => return Ok(code),
+    };
+    let canonical = send_core::edit::write_feed(&feed);
+    let shown = if path == "-" { "<stdin>" } else { path };
+    if check {
+        if canonical == text {
+            println!("{shown}: in the canonical layout");
+            return Ok(ExitCode::SUCCESS);
+        }
+        println!("{shown}: not in the canonical layout; run: sendfeed fmt {shown}");
+        return Ok(ExitCode::from(1));
+    }
+    if path == "-" {
+        print!("{canonical}");
+    } else if canonical != text {
+        std::fs::write(path, &canonical).map_err(|e| Usage(format!("cannot write {path}: {e}")))?;
+        println!("{path}: rewritten in the canonical layout");
+    } else {
+        println!("{path}: already in the canonical layout");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Today's date from the system clock (UTC); the core never reads the clock itself.

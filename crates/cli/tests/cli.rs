@@ -119,7 +119,7 @@ fn help_and_schema() {
     let out = sendfeed(&["--help"], None);
     assert_eq!(out.status.code(), Some(0));
     let top = text(&out.stdout);
-    for command in ["validate", "render", "schema", "completions"] {
+    for command in ["validate", "render", "fmt", "schema", "completions"] {
         assert!(top.contains(&format!("  {command} ")), "{command}: {top}");
     }
     assert!(top.contains("Exit codes: 0 fine"), "{top}");
@@ -255,4 +255,53 @@ fn the_docs_quote_the_help_as_printed() {
 
 fn text_of(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn fmt_writes_the_canonical_layout_and_check_says_so() {
+    // Made-up test data, in a layout of its own: one line, a float written 210.0.
+    let messy = r#"{"version":1,"publisher":{"name":"Made-up council (test data)"},"updated":"2026-01-05","languages":["en"],"indicators":[{"id":"w","title":"Made-up waiting list","unit":"number","better":"lower","actual":[{"period":"2024-03","value":210.0}],"source":"Made up"}]}"#;
+    let dir = std::env::temp_dir().join(format!("sendfeed-fmt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("feed.json");
+    std::fs::write(&file, messy).unwrap();
+    let path = file.to_str().unwrap();
+
+    let out = sendfeed(&["fmt", path, "--check"], None);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("not in the canonical layout"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), messy);
+
+    let out = sendfeed(&["fmt", path], None);
+    assert_eq!(out.status.code(), Some(0));
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        written.contains("\n  \"languages\": [\"en\"],\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("{ \"period\": \"2024-03\", \"value\": 210 }"),
+        "{written}"
+    );
+    // No value changes (the lists the format defaults to empty are written out).
+    assert_eq!(
+        send_core::parse_feed(messy).unwrap(),
+        send_core::parse_feed(&written).unwrap()
+    );
+
+    let out = sendfeed(&["fmt", path, "--check"], None);
+    assert_eq!(out.status.code(), Some(0));
+    // Standard input is printed; a broken feed exits 1 with its place; a usage mistake 2.
+    let out = sendfeed(&["fmt", "-"], Some(messy));
+    assert_eq!(text(&out.stdout), written);
+    let out = sendfeed(&["fmt", "-"], Some("{\"version\": 1,}"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("<stdin>:1:"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = sendfeed(&["fmt", "/no/such/feed.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -6,6 +6,7 @@
 
 pub mod date;
 pub mod deadline;
+pub mod edit;
 pub mod feed;
 pub mod i18n;
 pub mod links;

@@ -1,0 +1,376 @@
+//! What changed between the feed an officer opened and the one they are about to publish, in
+//! the words they would use: "Action 1.3, measure 2: status Off track → Complete; evidence
+//! added". Shown before downloading, so nothing changes unseen.
+//!
+//! The editor's own edits get a sentence each; anything else that differs (a feed changed by
+//! hand before it was opened as a draft) is still named by its section, never left out.
+
+use crate::edit::status_words;
+use crate::feed::{Contact, Feed, Indicator, Point, Unit, Update};
+use crate::i18n::format_date;
+use crate::render::common::format_value;
+use crate::text::Text;
+use crate::Lang;
+
+/// Every change from `before` to `after`, in feed order; empty when they are the same.
+pub fn describe_changes(before: &Feed, after: &Feed) -> Vec<String> {
+    let mut changes = Vec::new();
+    if before.updated != after.updated {
+        changes.push(format!(
+            "Feed last checked (updated): {} → {}",
+            day(before.updated),
+            day(after.updated)
+        ));
+    }
+    services(before, after, &mut changes);
+    measures(before, after, &mut changes);
+    indicators(before, after, &mut changes);
+    updates(before, after, &mut changes);
+    others(before, after, &mut changes);
+    changes
+}
+
+fn day(date: chrono::NaiveDate) -> String {
+    format_date(crate::date::PartialDate::Day(date), Lang::En)
+}
+
+fn words<'a>(feed: &'a Feed, text: &'a Text) -> &'a str {
+    text.get(feed.default_lang(), feed.default_lang()).text
+}
+
+fn services(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
+    for new in &after.services {
+        let Some(old) = before.service(&new.id) else {
+            continue;
+        };
+        if old.contact == new.contact {
+            continue;
+        }
+        let empty = Contact::default();
+        let (a, b) = (
+            old.contact.as_ref().unwrap_or(&empty),
+            new.contact.as_ref().unwrap_or(&empty),
+        );
+        let mut parts = Vec::new();
+        let mut field = |name: &str, x: Option<&str>, y: Option<&str>| match (x, y) {
+            (None, Some(y)) => parts.push(format!("{name} added: {y}")),
+            (Some(x), None) => parts.push(format!("{name} removed (was {x})")),
+            (Some(x), Some(y)) if x != y => parts.push(format!("{name} {x} → {y}")),
+            _ => {}
+        };
+        let text = |feed: &Feed, t: &Option<Text>| t.as_ref().map(|t| words(feed, t).to_owned());
+        field(
+            "name",
+            text(before, &a.name).as_deref(),
+            text(after, &b.name).as_deref(),
+        );
+        field("phone", a.phone.as_deref(), b.phone.as_deref());
+        field("email", a.email.as_deref(), b.email.as_deref());
+        field("web address", a.url.as_deref(), b.url.as_deref());
+        field(
+            "opening hours",
+            text(before, &a.note).as_deref(),
+            text(after, &b.note).as_deref(),
+        );
+        if parts.is_empty() {
+            parts.push("changed".to_owned());
+        }
+        changes.push(format!(
+            "Contact for {}: {}",
+            words(after, &new.name),
+            parts.join("; ")
+        ));
+    }
+}
+
+fn measures(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
+    let (Some(old_plan), Some(new_plan)) = (&before.plan, &after.plan) else {
+        return;
+    };
+    for (old_ws, new_ws) in old_plan.workstreams.iter().zip(&new_plan.workstreams) {
+        for (old_action, new_action) in old_ws.actions.iter().zip(&new_ws.actions) {
+            for (m, (old, new)) in old_action
+                .measures
+                .iter()
+                .zip(&new_action.measures)
+                .enumerate()
+            {
+                let mut parts = Vec::new();
+                match (old.status, new.status) {
+                    (None, Some(s)) => parts.push(format!("status recorded: {}", status_words(s))),
+                    (Some(s), None) => {
+                        parts.push(format!("status removed (was {})", status_words(s)))
+                    }
+                    (Some(x), Some(y)) if x != y => {
+                        parts.push(format!("status {} → {}", status_words(x), status_words(y)))
+                    }
+                    _ => {}
+                }
+                match (&old.evidence, &new.evidence) {
+                    (None, Some(_)) => parts.push("evidence added".to_owned()),
+                    (Some(_), None) => parts.push("evidence removed".to_owned()),
+                    (Some(x), Some(y)) if x != y => parts.push("evidence changed".to_owned()),
+                    _ => {}
+                }
+                match (old.status_date, new.status_date) {
+                    (None, Some(d)) => {
+                        parts.push(format!("confirmed on {}", format_date(d, Lang::En)))
+                    }
+                    (Some(_), None) => parts.push("“confirmed on” date removed".to_owned()),
+                    (Some(x), Some(y)) if x != y => parts.push(format!(
+                        "confirmed on {} → {}",
+                        format_date(x, Lang::En),
+                        format_date(y, Lang::En)
+                    )),
+                    _ => {}
+                }
+                if !parts.is_empty() {
+                    changes.push(format!(
+                        "Action {}, measure {}: {}",
+                        new_action.reference,
+                        m + 1,
+                        parts.join("; ")
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn figure(point: &Point, unit: Unit) -> String {
+    format!(
+        "{} ({})",
+        format_value(point.value, unit),
+        format_date(point.period, Lang::En)
+    )
+}
+
+fn indicators(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
+    for new in &after.indicators {
+        let Some(old) = before.indicator(&new.id) else {
+            changes.push(format!("New indicator: {}", words(after, &new.title)));
+            continue;
+        };
+        let title = words(after, &new.title);
+        for point in &new.actual {
+            match old.actual.iter().find(|p| p.period == point.period) {
+                None => changes.push(format!(
+                    "New figure for {title}: {}",
+                    figure(point, new.unit)
+                )),
+                Some(was) if was.value != point.value => changes.push(format!(
+                    "Figure for {title}, {}: {} → {}",
+                    format_date(point.period, Lang::En),
+                    format_value(was.value, new.unit),
+                    format_value(point.value, new.unit)
+                )),
+                Some(was) if was.note != point.note => changes.push(format!(
+                    "Figure for {title}, {}: note changed",
+                    format_date(point.period, Lang::En)
+                )),
+                Some(_) => {}
+            }
+        }
+        for point in &old.actual {
+            if !new.actual.iter().any(|p| p.period == point.period) {
+                changes.push(format!(
+                    "Figure removed from {title}: {}",
+                    figure(point, old.unit)
+                ));
+            }
+        }
+        let same_but_figures = Indicator {
+            actual: old.actual.clone(),
+            ..new.clone()
+        };
+        if &same_but_figures != old {
+            changes.push(format!("{title}: other details changed"));
+        }
+    }
+    for old in &before.indicators {
+        if after.indicator(&old.id).is_none() {
+            changes.push(format!("Indicator removed: {}", words(before, &old.title)));
+        }
+    }
+}
+
+fn update_words(feed: &Feed, update: &Update) -> String {
+    let mut said: String = words(feed, &update.we_did).chars().take(60).collect();
+    if said.len() < words(feed, &update.we_did).len() {
+        said.push('…');
+    }
+    format!("({}): {said}", format_date(update.date, Lang::En))
+}
+
+fn updates(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
+    if before.updates.len() == after.updates.len() {
+        for (old, new) in before.updates.iter().zip(&after.updates) {
+            if old != new {
+                changes.push(format!(
+                    "“You said, we did” changed {}",
+                    update_words(after, new)
+                ));
+            }
+        }
+        return;
+    }
+    for new in &after.updates {
+        if !before.updates.contains(new) {
+            changes.push(format!(
+                "New “You said, we did” {}",
+                update_words(after, new)
+            ));
+        }
+    }
+    for old in &before.updates {
+        if !after.updates.contains(old) {
+            changes.push(format!(
+                "“You said, we did” removed {}",
+                update_words(before, old)
+            ));
+        }
+    }
+}
+
+/// Sections that differ in ways the sentences above do not cover.
+fn others(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
+    let neutral = |feed: &Feed| {
+        let mut feed = feed.clone();
+        feed.updated = chrono::NaiveDate::MIN;
+        feed.updates.clear();
+        for indicator in &mut feed.indicators {
+            indicator.actual.clear();
+        }
+        for service in &mut feed.services {
+            service.contact = None;
+        }
+        if let Some(plan) = &mut feed.plan {
+            for measure in plan
+                .workstreams
+                .iter_mut()
+                .flat_map(|w| w.actions.iter_mut())
+                .flat_map(|a| a.measures.iter_mut())
+            {
+                measure.status = None;
+                measure.evidence = None;
+                measure.status_date = None;
+            }
+        }
+        feed
+    };
+    let (a, b) = (neutral(before), neutral(after));
+    let mut sections = Vec::new();
+    if a.schema != b.schema || a.version != b.version {
+        sections.push("the format");
+    }
+    if a.publisher != b.publisher {
+        sections.push("the publisher");
+    }
+    if a.languages != b.languages {
+        sections.push("the languages");
+    }
+    if a.services != b.services {
+        sections.push("services");
+    }
+    if a.pathways != b.pathways {
+        sections.push("pathways");
+    }
+    if a.plan != b.plan {
+        sections.push("the improvement plan");
+    }
+    if !sections.is_empty() {
+        changes.push(format!("Other changes in {}", sections.join(", ")));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::PartialDate;
+    use crate::edit::{apply, Edit, MeasureAt};
+    use crate::feed::Status;
+
+    /// Made-up test data: no council's figures.
+    const FEED: &str = r#"{"version":1,"publisher":{"name":"Made-up council (test data)"},"updated":"2026-01-05","languages":["en"],
+      "services":[{"id":"s","name":"Made-up service"}],
+      "plan":{"title":"Plan","label":"Plan","workstreams":[{"id":"w","title":"W","actions":[
+        {"ref":"1.3","title":"A","measures":[{"text":"M1","deadline":"December 2027"},{"text":"M2","deadline":"December 2027","status":"off_track"}]}]}]},
+      "indicators":[{"id":"wait","title":"Children waiting (made up)","unit":"number","better":"lower","source":"Made up",
+        "actual":[{"period":"2024-01","value":200}]}],
+      "updates":[]}"#;
+
+    #[test]
+    fn says_each_change_in_words() {
+        let before = crate::parse_feed(FEED).unwrap();
+        let mut after = before.clone();
+        let at = MeasureAt {
+            workstream: 0,
+            action: 0,
+            measure: 1,
+        };
+        let edits = [
+            Edit::MeasureStatus {
+                at,
+                status: Some(Status::Complete),
+            },
+            Edit::MeasureEvidence {
+                at,
+                evidence: Some("Report to the board".into()),
+            },
+            Edit::MeasureStatusDate {
+                at,
+                date: Some(PartialDate::Day(
+                    chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+                )),
+            },
+            Edit::AddFigure {
+                indicator: "wait".into(),
+                figure: Point {
+                    period: PartialDate::Month(2024, 3),
+                    value: 210.0,
+                    note: None,
+                },
+            },
+            Edit::ServiceContact {
+                service: "s".into(),
+                contact: Some(Contact {
+                    phone: Some("020 7364 5000".into()),
+                    ..Contact::default()
+                }),
+            },
+            Edit::AddUpdate {
+                update: Update {
+                    date: PartialDate::Month(2026, 11),
+                    you_said: Some(Text::Plain("More news".into())),
+                    we_did: Text::Plain("A termly newsletter".into()),
+                    actions: vec!["1.3".into()],
+                    source: None,
+                },
+            },
+        ];
+        for edit in edits {
+            apply(&mut after, edit).unwrap();
+        }
+        assert_eq!(
+            describe_changes(&before, &after),
+            [
+                "Contact for Made-up service: phone added: 020 7364 5000",
+                "Action 1.3, measure 2: status Off track → Complete; evidence added; confirmed on 1 December 2026",
+                "New figure for Children waiting (made up): 210 (March 2024)",
+                "New “You said, we did” (November 2026): A termly newsletter",
+            ]
+        );
+        assert!(describe_changes(&before, &before).is_empty());
+    }
+
+    #[test]
+    fn changes_outside_the_editor_are_named_not_hidden() {
+        let before = crate::parse_feed(FEED).unwrap();
+        let mut after = before.clone();
+        after.languages.push("bn".into());
+        assert_eq!(
+            describe_changes(&before, &after),
+            ["Other changes in the languages"]
+        );
+    }
+}

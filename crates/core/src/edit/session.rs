@@ -1,0 +1,355 @@
+//! An editing session: the feed as opened, the feed as edited, and what the officer typed that
+//! could not go into the feed. The editor page keeps one; a draft is its two texts.
+
+use crate::edit::form::{read_past_date, DateFields, DatePart};
+use crate::edit::termly::{termly_update, MeasureRow, WorkstreamGroup};
+use crate::edit::{
+    apply, describe_changes, measure, status_from_code, write_feed, Edit, EditError, MeasureAt,
+};
+use crate::feed::Feed;
+use crate::parse::{parse_feed, FeedError};
+use crate::validate::{validate_feed, Severity};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub struct Session {
+    original: Feed,
+    current: Feed,
+    /// Typed values that are not yet valid, by field id, with their message. They block
+    /// publishing; the feed keeps the last good value meanwhile.
+    typed: BTreeMap<String, String>,
+}
+
+/// One problem, at the field it belongs to (when the editor shows that field).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldMessage {
+    /// The element id of the field to link to, or empty when the editor has no field for it.
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub errors: Vec<FieldMessage>,
+    pub warnings: Vec<FieldMessage>,
+}
+
+/// What publishing gives: the file to download, or why not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Publication {
+    pub check: Check,
+    pub changes: Vec<String>,
+    /// `send-feed-2026-12-01.json`
+    pub file_name: String,
+    /// The feed text, with `updated` set to today; empty when errors block it.
+    pub text: String,
+}
+
+/// The element id of a measure's field (`status`, `evidence`, `confirmed-day`...).
+pub fn measure_field(at: MeasureAt, field: &str) -> String {
+    format!("m-{}-{}-{}-{field}", at.workstream, at.action, at.measure)
+}
+
+/// The field a checker path points at, when the editor shows it.
+fn field_for_path(path: &str) -> String {
+    let numbers: Vec<usize> = path
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    if !path.starts_with("plan.workstreams[") || numbers.len() < 3 {
+        return String::new();
+    }
+    let at = MeasureAt {
+        workstream: numbers[0],
+        action: numbers[1],
+        measure: numbers[2],
+    };
+    let field = if path.ends_with(".status") {
+        "status"
+    } else if path.contains(".evidence") {
+        "evidence"
+    } else if path.ends_with(".status_date") {
+        "confirmed-day"
+    } else {
+        return String::new();
+    };
+    measure_field(at, field)
+}
+
+impl Session {
+    pub fn open(text: &str) -> Result<Session, FeedError> {
+        let feed = parse_feed(text)?;
+        Ok(Session {
+            original: feed.clone(),
+            current: feed,
+            typed: BTreeMap::new(),
+        })
+    }
+
+    /// A saved draft: the text first opened and the text as edited.
+    pub fn resume(original: &str, current: &str) -> Result<Session, FeedError> {
+        Ok(Session {
+            original: parse_feed(original)?,
+            current: parse_feed(current)?,
+            typed: BTreeMap::new(),
+        })
+    }
+
+    pub fn current(&self) -> &Feed {
+        &self.current
+    }
+
+    pub fn original_text(&self) -> String {
+        write_feed(&self.original)
+    }
+
+    pub fn current_text(&self) -> String {
+        write_feed(&self.current)
+    }
+
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        apply(&mut self.current, edit)
+    }
+
+    pub fn termly_update(&self, today: NaiveDate) -> Vec<WorkstreamGroup> {
+        termly_update(&self.current, today)
+    }
+
+    /// The measure's row as it is now, to refresh the screen after an edit.
+    pub fn measure_row(&self, at: MeasureAt, today: NaiveDate) -> Result<MeasureRow, EditError> {
+        let groups = termly_update(&self.current, today);
+        groups
+            .get(at.workstream)
+            .and_then(|w| w.actions.get(at.action))
+            .and_then(|a| a.measures.get(at.measure))
+            .cloned()
+            .ok_or_else(|| EditError::NoSuchMeasure(at.path()))
+    }
+
+    /// The officer chose a status (a code such as `off_track`, or empty for none). The
+    /// "confirmed on" date becomes today, as the status is confirmed now.
+    pub fn set_status(
+        &mut self,
+        at: MeasureAt,
+        code: &str,
+        today: NaiveDate,
+    ) -> Result<MeasureRow, EditError> {
+        self.apply(Edit::MeasureStatus {
+            at,
+            status: status_from_code(code),
+        })?;
+        self.confirmed_today(at, today)
+    }
+
+    /// The officer typed evidence; "confirmed on" becomes today.
+    pub fn set_evidence(
+        &mut self,
+        at: MeasureAt,
+        text: &str,
+        today: NaiveDate,
+    ) -> Result<MeasureRow, EditError> {
+        self.apply(Edit::MeasureEvidence {
+            at,
+            evidence: Some(text.to_owned()),
+        })?;
+        self.confirmed_today(at, today)
+    }
+
+    fn confirmed_today(
+        &mut self,
+        at: MeasureAt,
+        today: NaiveDate,
+    ) -> Result<MeasureRow, EditError> {
+        self.apply(Edit::MeasureStatusDate {
+            at,
+            date: Some(crate::date::PartialDate::Day(today)),
+        })?;
+        for part in ["day", "month", "year"] {
+            self.typed
+                .remove(&measure_field(at, &format!("confirmed-{part}")));
+        }
+        self.measure_row(at, today)
+    }
+
+    /// The officer typed in the "confirmed on" boxes. A date that cannot be read stays out of
+    /// the feed, and its message is kept at the box to fix.
+    pub fn set_confirmed_on(
+        &mut self,
+        at: MeasureAt,
+        fields: &DateFields,
+        today: NaiveDate,
+    ) -> Result<MeasureRow, EditError> {
+        measure(&self.current, at).ok_or_else(|| EditError::NoSuchMeasure(at.path()))?;
+        for part in ["day", "month", "year"] {
+            self.typed
+                .remove(&measure_field(at, &format!("confirmed-{part}")));
+        }
+        let label = format!(
+            "The date {} was confirmed",
+            self.measure_row(at, today)?.name
+        );
+        match read_past_date(fields, &label, today) {
+            Ok(date) => self.apply(Edit::MeasureStatusDate { at, date })?,
+            Err(problem) => {
+                let part = match problem.part {
+                    DatePart::Day => "day",
+                    DatePart::Month => "month",
+                    DatePart::Year => "year",
+                };
+                self.typed.insert(
+                    measure_field(at, &format!("confirmed-{part}")),
+                    problem.message,
+                );
+            }
+        }
+        self.measure_row(at, today)
+    }
+
+    /// The typed value's problem at a field, if any (its box keeps what was typed).
+    pub fn typed_problem(&self, field: &str) -> Option<&str> {
+        self.typed.get(field).map(String::as_str)
+    }
+
+    /// The checker's result on the feed as edited, with what was typed and not yet valid.
+    pub fn check(&self, today: NaiveDate) -> Check {
+        self.check_text(&self.current_text(), today)
+    }
+
+    fn check_text(&self, text: &str, today: NaiveDate) -> Check {
+        let report = validate_feed(text, today);
+        let mut check = Check {
+            errors: self
+                .typed
+                .iter()
+                .map(|(field, message)| FieldMessage {
+                    field: field.clone(),
+                    message: message.clone(),
+                })
+                .collect(),
+            warnings: Vec::new(),
+        };
+        for d in report.diagnostics {
+            let message = FieldMessage {
+                field: field_for_path(&d.path),
+                message: if d.fix.is_empty() {
+                    d.message
+                } else {
+                    format!("{}. {}", d.message.trim_end_matches('.'), d.fix)
+                },
+            };
+            match d.severity {
+                Severity::Error => check.errors.push(message),
+                Severity::Warning => check.warnings.push(message),
+            }
+        }
+        check
+    }
+
+    pub fn changes(&self) -> Vec<String> {
+        describe_changes(&self.original, &self.current)
+    }
+
+    /// The feed to download, dated today, or the errors that block it.
+    pub fn publish(&self, today: NaiveDate) -> Publication {
+        let mut feed = self.current.clone();
+        feed.updated = today;
+        let text = write_feed(&feed);
+        let check = self.check_text(&text, today);
+        let blocked = !check.errors.is_empty();
+        Publication {
+            changes: describe_changes(&self.original, &feed),
+            check,
+            file_name: format!("send-feed-{today}.json"),
+            text: if blocked { String::new() } else { text },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Made-up test data.
+    const FEED: &str = r#"{"version":1,"publisher":{"name":"Made-up council (test data)"},"updated":"2026-11-01","languages":["en"],
+      "plan":{"title":"Plan","label":"Plan","workstreams":[{"id":"w","title":"W","leads":["Made-up lead"],"actions":[
+        {"ref":"1.1","title":"A","measures":[{"text":"M1","deadline":"December 2027"}]}]}]}}"#;
+
+    const AT: MeasureAt = MeasureAt {
+        workstream: 0,
+        action: 0,
+        measure: 0,
+    };
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+    }
+
+    #[test]
+    fn a_status_is_confirmed_today_and_published_with_todays_date() {
+        let mut session = Session::open(FEED).unwrap();
+        let row = session.set_status(AT, "on_track", today()).unwrap();
+        assert_eq!(row.status, "on_track");
+        assert_eq!(row.confirmed_on.day, "1");
+        assert_eq!(row.family_sees, "On track");
+        assert_eq!(row.leads, ["Made-up lead"]);
+        let publication = session.publish(today());
+        assert!(publication.check.errors.is_empty(), "{publication:?}");
+        assert_eq!(publication.file_name, "send-feed-2026-12-01.json");
+        assert!(publication.text.contains("\"updated\": \"2026-12-01\""));
+        assert!(publication.text.contains("\"status_date\": \"2026-12-01\""));
+        assert_eq!(
+            publication.changes,
+            [
+                "Feed last checked (updated): 1 November 2026 → 1 December 2026",
+                "Action 1.1, measure 1: status recorded: On track; confirmed on 1 December 2026"
+            ]
+        );
+        // A draft resumes where it was.
+        let resumed = Session::resume(&session.original_text(), &session.current_text()).unwrap();
+        assert_eq!(resumed.changes(), session.changes());
+    }
+
+    #[test]
+    fn a_bad_date_is_kept_at_its_box_and_blocks_publishing() {
+        let mut session = Session::open(FEED).unwrap();
+        session.set_status(AT, "complete", today()).unwrap();
+        let bad = DateFields {
+            day: "31".into(),
+            month: "2".into(),
+            year: "2026".into(),
+        };
+        session.set_confirmed_on(AT, &bad, today()).unwrap();
+        let field = measure_field(AT, "confirmed-day");
+        assert!(session.typed_problem(&field).is_some());
+        let publication = session.publish(today());
+        assert!(publication.text.is_empty());
+        assert_eq!(publication.check.errors[0].field, field);
+        assert!(publication.check.errors[0]
+            .message
+            .contains("must be a real date"));
+        // The feed kept the last good date, and fixing the boxes clears the problem.
+        assert!(session.current_text().contains("2026-12-01"));
+        let good = DateFields {
+            day: "28".into(),
+            ..bad
+        };
+        session.set_confirmed_on(AT, &good, today()).unwrap();
+        assert!(session.publish(today()).check.errors.is_empty());
+        assert!(session.current_text().contains("2026-02-28"));
+    }
+
+    #[test]
+    fn checker_paths_map_to_fields() {
+        assert_eq!(
+            field_for_path("plan.workstreams[1].actions[2].measures[3].status_date"),
+            "m-1-2-3-confirmed-day"
+        );
+        assert_eq!(
+            field_for_path("plan.workstreams[1].actions[2].measures[3].evidence.en"),
+            "m-1-2-3-evidence"
+        );
+        assert_eq!(field_for_path("pathways[0].title"), "");
+    }
+}
