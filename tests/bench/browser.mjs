@@ -92,6 +92,16 @@ async function oneRun(browser, origin, scenario, walk) {
     await page.evaluate(() => window.__bench.flush());
     let result = await page.evaluate(() => ({ ...window.__bench, flush: undefined }));
     const load = phase(result, 0, result.loadEnd ?? Infinity);
+    // What crossed the network for the page and everything it loaded, compressed as sent, and
+    // the same bodies decoded: what a phone downloads beside what it holds.
+    const bytes = await page.evaluate(() => {
+      const entries = [
+        ...performance.getEntriesByType('navigation'),
+        ...performance.getEntriesByType('resource'),
+      ];
+      const sum = (key) => entries.reduce((total, entry) => total + (entry[key] ?? 0), 0);
+      return { transferred: sum('transferSize'), decoded: sum('decodedBodySize') };
+    });
     let keyboard = null;
     if (walk && result.state === 'ready') {
       const reached = await keyboardWalk(page);
@@ -110,6 +120,8 @@ async function oneRun(browser, origin, scenario, walk) {
       json_parse_ms: result.jsonParseMs ?? null,
       feed_bytes: result.feedBytes ?? null,
       wasm_bytes: result.wasmBytes ?? null,
+      transferred_bytes: bytes.transferred,
+      decoded_bytes: bytes.decoded,
       load,
       keyboard,
     };
@@ -164,6 +176,8 @@ export async function browserBench({ origin, scenarios, runs, log }) {
         },
         keyboard: walk,
         wasm_bytes: median(ok.map((s) => s.wasm_bytes)),
+        transferred_bytes: median(ok.map((s) => s.transferred_bytes)),
+        decoded_bytes: median(ok.map((s) => s.decoded_bytes)),
       };
       log(
         `${scenario.id}: ${fmt(summary.interactive_ms.median)} ms to interactive ` +

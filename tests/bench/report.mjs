@@ -116,8 +116,8 @@ export function markdown(report) {
   }
   if (browser) {
     lines.push(
-      `| browser, phone viewport (median of ${browser.runs}) | feed | CPU | wasm / feed arrived / ready | loader start → interactive | JSON.parse | ratio | CLS (load / walk) | longest task ms (load / walk) |`,
-      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| browser, phone viewport (median of ${browser.runs}) | feed | CPU | wasm / feed arrived / ready | loader start → interactive | JSON.parse | ratio | CLS (load / walk) | longest task ms (load / walk) | transferred (compressed) / decoded |`,
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
     for (const s of browser.scenarios) {
       const walk = s.keyboard;
@@ -126,7 +126,8 @@ export function markdown(report) {
         `| ${s.widgets.join(' + ')}${s.build ? ` (${s.build})` : ''}${failed}${s.fallback ? '' : ' (no fallback)'} | ${s.feed} | ${s.cpu_throttle}× | ` +
           `${num(s.wasm_arrived_ms, 0)} / ${num(s.feed_arrived_ms, 0)} / ${num(s.ready_ms, 0)} ms | ${ms(s.interactive_ms.median)} | ` +
           `${ms(s.json_parse_ms.median, 2)} | ${num(s.ratio_to_json_parse, 0)} | ${num(s.load.cls, 3)} / ${walk ? num(walk.cls, 3) : '–'} | ` +
-          `${num(s.load.longest_task_ms, 0)} / ${walk ? num(walk.longest_task_ms, 0) : '–'} |`,
+          `${num(s.load.longest_task_ms, 0)} / ${walk ? num(walk.longest_task_ms, 0) : '–'} | ` +
+          `${kb(s.transferred_bytes)} / ${kb(s.decoded_bytes)} |`,
       );
     }
     if (browser.memory) {
