@@ -141,8 +141,19 @@ test('workstreams start closed under their tallies; a button, Show all, a filter
   await context.close();
 });
 
-test('"You said, we did" is newest first', async () => {
+test('"You said, we did" is newest first, the newest five shown until asked', async () => {
   const { page, context } = await mounted();
+  assert.equal(await page.locator(`${WIDGET} .sp-update:visible`).count(), 5);
+  const earlier = page.locator(`${WIDGET} [data-sp-action="disclose"][aria-controls$="updates-earlier"]`);
+  assert.equal(await earlier.innerText(), `Show ${feed.updates.length - 5} earlier updates`);
+  assert.equal(await earlier.getAttribute('aria-expanded'), 'false');
+  await earlier.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await earlier.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator(`${WIDGET} .sp-update:visible`).count(), feed.updates.length);
+  // "Show all workstreams" is about workstreams only.
+  await page.locator(`${WIDGET} [data-sp-action="toggle-all"]`).click();
+  assert.equal(await earlier.getAttribute('aria-expanded'), 'true');
   const dates = await page.locator(`${WIDGET} .sp-update__date`).allInnerTexts();
   assert.equal(dates.length, feed.updates.length);
   const years = dates.map((d) => Number(d.match(/\d{4}/)[0]));
@@ -244,6 +255,12 @@ test('print: filters hidden, the whole plan, every chart with its table, nothing
   const widths = await tables.evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().width));
   assert.ok(widths.length > 0 && widths.every((w) => w > 100), widths.join());
   assert.equal(await page.locator(`${WIDGET} .sp-chart__graphic:visible`).count(), widths.length);
+  // Every update and every key figure not published yet is on paper too, with no buttons.
+  const printed = (selector) => page.locator(`${WIDGET} ${selector}`)
+    .evaluateAll((items) => items.filter((i) => i.getBoundingClientRect().height > 0).length);
+  assert.equal(await printed('.sp-update'), feed.updates.length);
+  assert.ok(await printed('.sp-awaiting__item') > 0);
+  assert.equal(await page.locator(`${WIDGET} .sp-disclose:visible`).count(), 0);
   await page.screenshot({ path: new URL('tracker-print.png', SHOTS).pathname, fullPage: false });
   await context.close();
 });

@@ -195,6 +195,10 @@ pub enum Msg {
     AwaitingFigures,
     AwaitingFiguresLead,
     ContentsPlan,
+    /// Has a `{count}` placeholder.
+    EarlierUpdates,
+    /// Has a `{count}` placeholder.
+    ShowAwaitingList,
 }
 
 /// The catalogue. A `match`, so the compiler refuses a message without every language.
@@ -552,6 +556,11 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
             "The plan, workstream by workstream",
             "পরিকল্পনা, কাজের ক্ষেত্র অনুযায়ী",
         ),
+        Msg::EarlierUpdates => (
+            "Show {count} earlier updates",
+            "আগের আরও {count}টি আপডেট দেখান",
+        ),
+        Msg::ShowAwaitingList => ("Show the list ({count})", "তালিকাটি দেখান ({count}টি)"),
     };
     match lang {
         Lang::En => en,
@@ -797,6 +806,8 @@ mod tests {
         Msg::AwaitingFigures,
         Msg::AwaitingFiguresLead,
         Msg::ContentsPlan,
+        Msg::EarlierUpdates,
+        Msg::ShowAwaitingList,
     ];
 
     /// Latin words a Bengali string may keep: acronyms families meet in letters from the council

@@ -1,4 +1,5 @@
-//! Expanding and collapsing: the pathway's steps and the tracker's workstreams.
+//! Expanding and collapsing: the pathway's steps, the tracker's workstreams, and single
+//! panels behind a "disclose" button (the tracker's earlier updates).
 //!
 //! One delegated listener per widget for clicks, and one for the browser's find in page, which
 //! opens a closed panel (`hidden="until-found"`) when it finds the words there. The handles are
@@ -31,6 +32,11 @@ pub fn wire(root: &Element) {
                 set_expanded(&widget, &control, open);
                 sync_toggle_all(&widget);
             }
+            // One panel on its own (the tracker's earlier updates): "Show all" is not about it.
+            Some("disclose") => {
+                let open = control.get_attribute("aria-expanded").as_deref() != Some("true");
+                set_expanded(&widget, &control, open);
+            }
             Some("toggle-all") => {
                 let open = control.get_attribute("aria-expanded").as_deref() != Some("true");
                 for button in each(&widget, "[data-sp-action=\"toggle\"]") {
@@ -48,9 +54,7 @@ pub fn wire(root: &Element) {
             return;
         };
         if let Some(button) = widget
-            .query_selector(&format!(
-                "[data-sp-action=\"toggle\"][aria-controls=\"{id}\"]"
-            ))
+            .query_selector(&format!("[aria-controls=\"{id}\"]"))
             .ok()
             .flatten()
         {

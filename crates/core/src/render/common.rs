@@ -152,6 +152,19 @@ impl RenderContext<'_> {
         }
     }
 
+    /// A button that shows or hides the one panel `panel_id` (a
+    /// [`toggle_panel`](Self::toggle_panel)), for a long list whose first part is enough for
+    /// most readers. Unlike a toggle heading, "Show all" leaves it alone.
+    pub fn disclosure(&self, words: String, panel_id: &str) -> Element {
+        el("button")
+            .attr("type", "button")
+            .class("sp-button sp-disclose")
+            .attr("data-sp-action", "disclose")
+            .attr("aria-expanded", "false")
+            .attr("aria-controls", panel_id.to_owned())
+            .text(words)
+    }
+
     /// A form field: `label` for the control whose id is `id`, then the control.
     pub fn field(&self, id: &str, label: Element, control: Element) -> Element {
         el("div")

@@ -18,6 +18,9 @@ use crate::tracker::{level_words, measure_rows, MeasureRow, Tally, LEVELS};
 use crate::view::{el, Element, Node};
 use chrono::NaiveDate;
 
+/// How many "You said, we did" entries the widget shows before "Show earlier updates".
+const RECENT_UPDATES: usize = 5;
+
 /// The filtered part of the tracker and the sentence that announces it.
 pub struct Results {
     pub region: Element,
@@ -102,18 +105,33 @@ pub fn render_tracker(
         );
     }
     if !awaiting.is_empty() {
-        root = root.child(
-            el("div")
-                .class("sp-awaiting")
-                .attr("id", ctx.id("awaiting"))
-                .child(ctx.heading(1).text(ctx.msg(Msg::AwaitingFigures)))
-                .child(el("p").text(ctx.msg(Msg::AwaitingFiguresLead)))
+        let list = el("ul")
+            .class("sp-awaiting__list")
+            .children(awaiting.iter().map(|i| awaiting_figures(ctx, i)));
+        let mut block = el("div")
+            .class("sp-awaiting")
+            .attr("id", ctx.id("awaiting"))
+            .child(ctx.heading(1).text(ctx.msg(Msg::AwaitingFigures)))
+            .child(el("p").text(ctx.msg(Msg::AwaitingFiguresLead)));
+        // In the widget the list waits behind one button; paper and the fallback show it.
+        block = if ctx.interactive {
+            let panel_id = ctx.id("awaiting-list");
+            block
+                .child(ctx.disclosure(
+                    fill(
+                        ctx.msg(Msg::ShowAwaitingList),
+                        &[("count", &awaiting.len().to_string())],
+                    ),
+                    &panel_id,
+                ))
                 .child(
-                    el("ul")
-                        .class("sp-awaiting__list")
-                        .children(awaiting.iter().map(|i| awaiting_figures(ctx, i))),
-                ),
-        );
+                    ctx.toggle_panel("sp-disclosure__panel", panel_id, false)
+                        .child(list),
+                )
+        } else {
+            block.child(list)
+        };
+        root = root.child(block);
     }
     if !contact_rows.is_empty() {
         root = root.child(
@@ -445,17 +463,45 @@ pub fn results(
         ));
     }
     if !updates.is_empty() {
-        region = region.child(
-            el("div")
-                .class("sp-updates")
-                .attr("id", ctx.id("updates"))
-                .child(ctx.heading(1).text(ctx.msg(Msg::YouSaidWeDid)))
+        // Newest first, and in the widget only the newest few until asked: the sample has 25,
+        // four phone screens of them. A filter shows all it matched; paper and the
+        // no-JavaScript page show everything.
+        let folded = ctx.interactive && filter.is_empty() && updates.len() > RECENT_UPDATES;
+        let (recent, earlier) = updates.split_at(if folded {
+            RECENT_UPDATES
+        } else {
+            updates.len()
+        });
+        let mut block = el("div")
+            .class("sp-updates")
+            .attr("id", ctx.id("updates"))
+            .child(ctx.heading(1).text(ctx.msg(Msg::YouSaidWeDid)))
+            .child(
+                el("ol")
+                    .class("sp-updates__list")
+                    .children(recent.iter().map(|u| update(ctx, u))),
+            );
+        if !earlier.is_empty() {
+            let panel_id = ctx.id("updates-earlier");
+            block = block
+                .child(ctx.disclosure(
+                    fill(
+                        ctx.msg(Msg::EarlierUpdates),
+                        &[("count", &earlier.len().to_string())],
+                    ),
+                    &panel_id,
+                ))
                 .child(
-                    el("ol")
-                        .class("sp-updates__list")
-                        .children(updates.into_iter().map(|u| update(ctx, u))),
-                ),
-        );
+                    ctx.toggle_panel("sp-disclosure__panel", panel_id, false)
+                        .child(
+                            el("ol")
+                                .class("sp-updates__list")
+                                .attr("start", (RECENT_UPDATES + 1).to_string())
+                                .children(earlier.iter().map(|u| update(ctx, u))),
+                        ),
+                );
+        }
+        region = region.child(block);
     }
     Results { region, message }
 }
