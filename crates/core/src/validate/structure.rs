@@ -6,7 +6,7 @@
 
 use super::json::{Json, Value as J};
 use super::{did_you_mean, Diagnostic, Severity};
-use crate::date::PartialDate;
+use crate::date::{PartialDate, PARTIAL_DATE_PATTERN};
 use serde_json::{Map, Value as S};
 
 const SCHEMA: &str = include_str!("../../../../www/schema/feed.schema.json");
@@ -187,9 +187,12 @@ impl Walker<'_> {
     }
 
     fn check_format(&mut self, schema: &S, json: &Json, path: &str) {
-        let (Some(format), J::String(text)) =
-            (schema.get("format").and_then(S::as_str), &json.value)
-        else {
+        // A partial date has no standard format name: the schema says it with its pattern.
+        let format = schema.get("format").and_then(S::as_str).or_else(|| {
+            (schema.get("pattern").and_then(S::as_str) == Some(PARTIAL_DATE_PATTERN))
+                .then_some("partial-date")
+        });
+        let (Some(format), J::String(text)) = (format, &json.value) else {
             return;
         };
         let problem = match format {
