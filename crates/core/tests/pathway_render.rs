@@ -165,9 +165,8 @@ fn linked_indicators_say_the_real_figures_in_words() {
     let tree = widget("ehc-needs-assessment", "en", &view);
     let details = text(with_class(&tree, "sp-map__details")[0]);
     assert!(details.contains("Latest figure: 48% (2023)."), "{details}");
-    assert!(details.contains(
-        "Target: at least 90% of EHC needs assessments completed within 20 weeks."
-    ));
+    assert!(details
+        .contains("Target: at least 90% of EHC needs assessments completed within 20 weeks."));
     assert!(details.contains("The latest figure does not meet the target."));
     // The autism waiting list has a plan but no published actual figure: it says so.
     view.step = Some("waiting-list".into());

@@ -178,7 +178,10 @@ mod tests {
         // an upper age. The autism pathway has none: no council paper gives one.
         assert!(ids(&pathways_for(&feed, &finder(Some(25), None)))
             .contains(&"ehc-needs-assessment".to_owned()));
-        assert_eq!(ids(&pathways_for(&feed, &finder(Some(26), None))), ["autism"]);
+        assert_eq!(
+            ids(&pathways_for(&feed, &finder(Some(26), None))),
+            ["autism"]
+        );
     }
 
     #[test]
