@@ -10,6 +10,8 @@
 #[cfg(feature = "checker")]
 mod checker;
 mod dom;
+#[cfg(feature = "editor")]
+mod editor;
 mod events;
 mod fetch;
 #[cfg(feature = "pathway")]

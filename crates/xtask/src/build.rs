@@ -13,7 +13,7 @@ const ASSETS: &[&str] = &[
 
 /// The wasm builds, each with its own target folder so that switching features never rebuilds:
 /// what families load (both widgets, or one alone for a page with only that kind: the loader
-/// picks) and the officer's checker (both widgets plus the validator).
+/// picks), the officer's checker (both widgets plus the validator) and the officer's editor.
 pub const VARIANTS: &[(&str, &[&str], &str)] = &[
     ("send-widgets", &[], "target"),
     (
@@ -27,6 +27,11 @@ pub const VARIANTS: &[(&str, &[&str], &str)] = &[
         "target/tracker",
     ),
     ("send-checker", &["--features", "checker"], "target/checker"),
+    (
+        "send-editor",
+        &["--no-default-features", "--features", "editor"],
+        "target/editor",
+    ),
 ];
 
 pub fn build() -> Result<(), String> {

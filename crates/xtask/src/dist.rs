@@ -16,6 +16,11 @@ use std::path::Path;
 /// such names for a year.
 pub const HASH_HEX_DIGITS: usize = 10;
 
+/// Builds the loader never loads (the officer's editor, which `edit.html` loads itself): their
+/// files are released with hashed names like the rest, but kept out of the loader's integrity
+/// list, so the families' loader does not grow with them.
+const NOT_LOADED_BY_THE_LOADER: &[&str] = &["send-editor"];
+
 /// The line of the loader that `dist` replaces with the release files' integrity hashes.
 const INTEGRITY_PLACEHOLDER: &str = "const INTEGRITY = {};";
 
@@ -50,7 +55,10 @@ pub fn dist() -> Result<(), String> {
         let bytes = read(&name)?;
         let integrity = sri(&bytes);
         let hashed = add(&mut renames, &mut files, &name, bytes);
-        if name.ends_with(".wasm") {
+        let loaded = !NOT_LOADED_BY_THE_LOADER
+            .iter()
+            .any(|build| name.starts_with(&format!("{build}_")));
+        if name.ends_with(".wasm") && loaded {
             let _ = write!(integrity_map, "\n  '{hashed}': '{integrity}',");
         }
     }
@@ -59,7 +67,9 @@ pub fn dist() -> Result<(), String> {
         let text = rewritten(&name, &renames)?;
         let integrity = sri(text.as_bytes());
         let hashed = add(&mut renames, &mut files, &name, text.into_bytes());
-        let _ = write!(integrity_map, "\n  '{hashed}': '{integrity}',");
+        if !NOT_LOADED_BY_THE_LOADER.contains(build) {
+            let _ = write!(integrity_map, "\n  '{hashed}': '{integrity}',");
+        }
     }
     let loader = rewritten("send-pathways.js", &renames)?;
     if !loader.contains(INTEGRITY_PLACEHOLDER) {

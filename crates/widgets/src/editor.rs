@@ -1,0 +1,157 @@
+//! The officer's editor (`www/edit.html`): one editing session of the core, exposed to
+//! `www/edit.js`. Each method decodes its arguments, calls the core and encodes the answer;
+//! what an edit does, what a field may hold and what changed are all decided in
+//! `send_core::edit`. Nothing leaves the page: the draft is kept by the page in this browser.
+
+use chrono::NaiveDate;
+use send_core::edit::form::DateFields;
+use send_core::edit::{MeasureAt, Session};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn day(text: &str) -> Result<NaiveDate, JsValue> {
+    send_core::date::parse_day(text)
+        .ok_or_else(|| JsValue::from_str("today must be a date in the form YYYY-MM-DD"))
+}
+
+fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    serde_wasm_bindgen::to_value(value).map_err(JsValue::from)
+}
+
+fn into_error(error: impl std::fmt::Display) -> JsValue {
+    JsValue::from_str(&error.to_string())
+}
+
+fn at(workstream: usize, action: usize, measure: usize) -> MeasureAt {
+    MeasureAt {
+        workstream,
+        action,
+        measure,
+    }
+}
+
+#[wasm_bindgen]
+pub struct Editor {
+    session: Session,
+}
+
+#[wasm_bindgen]
+impl Editor {
+    /// Opens feed text; fails with the first problem's line, column and message.
+    pub fn open(text: &str) -> Result<Editor, JsValue> {
+        Ok(Editor {
+            session: Session::open(text).map_err(into_error)?,
+        })
+    }
+
+    /// Continues a draft: the text first opened and the text as edited.
+    pub fn resume(original: &str, current: &str) -> Result<Editor, JsValue> {
+        Ok(Editor {
+            session: Session::resume(original, current).map_err(into_error)?,
+        })
+    }
+
+    #[wasm_bindgen(js_name = originalText)]
+    pub fn original_text(&self) -> String {
+        self.session.original_text()
+    }
+
+    #[wasm_bindgen(js_name = currentText)]
+    pub fn current_text(&self) -> String {
+        self.session.current_text()
+    }
+
+    /// Every measure grouped by workstream and action, with what families will see.
+    #[wasm_bindgen(js_name = termlyUpdate)]
+    pub fn termly_update(&self, today: &str) -> Result<JsValue, JsValue> {
+        encode(&self.session.termly_update(day(today)?))
+    }
+
+    /// Records a status (`off_track`, or empty for none); returns the measure's row.
+    #[wasm_bindgen(js_name = setStatus)]
+    pub fn set_status(
+        &mut self,
+        workstream: usize,
+        action: usize,
+        measure: usize,
+        status: &str,
+        today: &str,
+    ) -> Result<JsValue, JsValue> {
+        let at = at(workstream, action, measure);
+        let row = self
+            .session
+            .set_status(at, status, day(today)?)
+            .map_err(into_error)?;
+        encode(&row)
+    }
+
+    #[wasm_bindgen(js_name = setEvidence)]
+    pub fn set_evidence(
+        &mut self,
+        workstream: usize,
+        action: usize,
+        measure: usize,
+        evidence: &str,
+        today: &str,
+    ) -> Result<JsValue, JsValue> {
+        let at = at(workstream, action, measure);
+        let row = self
+            .session
+            .set_evidence(at, evidence, day(today)?)
+            .map_err(into_error)?;
+        encode(&row)
+    }
+
+    /// The "confirmed on" boxes as typed.
+    #[wasm_bindgen(js_name = setConfirmedOn)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_confirmed_on(
+        &mut self,
+        workstream: usize,
+        action: usize,
+        measure: usize,
+        day_box: String,
+        month_box: String,
+        year_box: String,
+        today: &str,
+    ) -> Result<JsValue, JsValue> {
+        let fields = DateFields {
+            day: day_box,
+            month: month_box,
+            year: year_box,
+        };
+        let at = at(workstream, action, measure);
+        let row = self
+            .session
+            .set_confirmed_on(at, &fields, day(today)?)
+            .map_err(into_error)?;
+        encode(&row)
+    }
+
+    /// `{errors, warnings}`, each `{field, message}`: the checker on the feed as edited.
+    pub fn check(&self, today: &str) -> Result<JsValue, JsValue> {
+        encode(&self.session.check(day(today)?))
+    }
+
+    /// `{check, changes, file_name, text}`: the feed to download dated today (empty `text`
+    /// when errors block it) and what changed since it was opened, in words.
+    pub fn publish(&self, today: &str) -> Result<JsValue, JsValue> {
+        encode(&self.session.publish(day(today)?))
+    }
+}
+
+#[derive(Serialize)]
+struct StatusChoice {
+    code: &'static str,
+    words: &'static str,
+}
+
+/// The statuses an officer can record, `{code, words}`, in the order the form lists them.
+#[wasm_bindgen(js_name = statusChoices)]
+pub fn status_choices() -> Result<JsValue, JsValue> {
+    let choices = send_core::edit::STATUSES.map(|status| StatusChoice {
+        code: send_core::edit::status_code(status),
+        words: send_core::edit::status_words(status),
+    });
+    encode(&choices)
+}

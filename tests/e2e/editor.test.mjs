@@ -1,0 +1,167 @@
+// The officer's editor (edit.html): a termly update recorded in the browser, kept across a
+// reload, checked at each field, and downloaded as a feed that `sendfeed validate` passes and
+// that differs from the published one only where the officer changed it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { launch, openPage, axeViolations } from './support.mjs';
+
+const ROOT = new URL('../../', import.meta.url);
+let browser;
+let sample;
+before(async () => {
+  browser = await launch();
+  sample = JSON.parse(await readFile(new URL('www/feed/tower-hamlets.json', ROOT), 'utf8'));
+});
+after(() => browser?.close());
+
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The first `count` measures of the sample, with their places and the names the form uses. */
+function firstMeasures(count) {
+  const found = [];
+  sample.plan.workstreams.forEach((workstream, w) => workstream.actions.forEach((action, a) => action.measures.forEach((measure, m) => {
+    found.push({ w, a, m, name: `measure ${m + 1} of action ${action.ref}` });
+  })));
+  return found.slice(0, count);
+}
+
+async function editor(viewport) {
+  const opened = await openPage(browser, '/edit.html', viewport);
+  await opened.page.waitForSelector('body[data-editor-ready="true"]', { timeout: 15000 });
+  return opened;
+}
+
+async function openPublished(page) {
+  await page.getByRole('button', { name: 'Open the published feed' }).click();
+  await page.getByRole('heading', { name: 'Termly update' }).waitFor();
+}
+
+function sendfeedValidate(file) {
+  return new Promise((resolve) => {
+    execFile('cargo', ['run', '-q', '-p', 'send-cli', '--', 'validate', file], { cwd: ROOT, timeout: 600_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? error.code : 0, stdout, stderr });
+    });
+  });
+}
+
+test('a termly update survives a reload, is checked at its fields and downloads as a valid feed', async () => {
+  const { page, context, problems } = await editor();
+  const day = today();
+  await openPublished(page);
+  assert.match(await page.getByRole('status').filter({ hasText: 'Draft saved at' }).innerText(), /^Draft saved at \d\d:\d\d$/);
+
+  // Ten statuses, in words, as an officer picks them; evidence for two.
+  const words = ['On track', 'Complete', 'At risk', 'Off track', 'Ongoing', 'Not started', 'Complete', 'On track', 'Complete', 'At risk'];
+  const codes = { 'On track': 'on_track', Complete: 'complete', 'At risk': 'at_risk', 'Off track': 'off_track', Ongoing: 'ongoing', 'Not started': 'not_started' };
+  const measures = firstMeasures(10);
+  const evidence = {
+    0: 'Made-up test evidence: reported to the SEND board.',
+    1: 'Made-up test evidence: the template is in use in every team.',
+  };
+  for (const [i, measure] of measures.entries()) {
+    await page.getByLabel(`Status of ${measure.name}`, { exact: true }).selectOption({ label: words[i] });
+    if (evidence[i]) await page.getByLabel(`Evidence for ${measure.name}`, { exact: true }).fill(evidence[i]);
+  }
+  // "Confirmed on" became today; families would now see the status the tracker gives.
+  const first = page.getByRole('group', { name: `Confirmed on for ${measures[1].name}` });
+  assert.equal(await first.getByLabel('Day').inputValue(), String(Number(day.slice(8))));
+  assert.equal(await first.getByLabel('Year').inputValue(), day.slice(0, 4));
+  const block = page.locator('.measure').nth(1);
+  assert.match(await block.locator('.family-sees').innerText(), /What families will see: Complete/);
+
+  // A reload loses nothing.
+  await page.reload();
+  await page.waitForSelector('body[data-editor-ready="true"]');
+  await page.getByRole('button', { name: 'Continue your draft' }).click();
+  await page.getByRole('heading', { name: 'Termly update' }).waitFor();
+  for (const [i, measure] of measures.entries()) {
+    assert.equal(await page.getByLabel(`Status of ${measure.name}`, { exact: true }).inputValue(), codes[words[i]], measure.name);
+  }
+  assert.equal(await page.getByLabel(`Evidence for ${measures[0].name}`, { exact: true }).inputValue(), evidence[0]);
+  const changes = await page.locator('#changes li').allInnerTexts();
+  assert.ok(changes.some((c) => c.startsWith(`Action ${sample.plan.workstreams[0].actions[0].ref}, measure 1: status`)), changes.join('\n'));
+
+  // An impossible date: its message at the field and in the summary, and no download.
+  const third = page.getByRole('group', { name: `Confirmed on for ${measures[2].name}` });
+  await third.getByLabel('Day').fill('31');
+  await third.getByLabel('Month').fill('2');
+  const message = /must be a real date/;
+  assert.match(await third.locator('.error-message').innerText(), message);
+  const summary = page.locator('#error-summary');
+  assert.match(await summary.getByRole('heading').innerText(), /There is a problem/);
+  const link = summary.getByRole('link', { name: message });
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await page.getByRole('button', { name: 'Download the feed' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+  assert.match(await page.locator('#download-hint').innerText(), /not downloaded/);
+  assert.deepEqual(await axeViolations(page), [], 'no violations in the error state');
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), `m-${measures[2].w}-${measures[2].a}-${measures[2].m}-confirmed-day`);
+  await third.getByLabel('Day').fill('28');
+  await page.locator('#error-summary[hidden]').waitFor({ state: 'attached' });
+  assert.equal(await third.locator('.error-message').isHidden(), true);
+  assert.equal(downloads, 0);
+
+  // The download: today's name, `updated` today, valid, and changed only where the officer did.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the feed' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `send-feed-${day}.json`);
+  const dir = await mkdtemp(join(tmpdir(), 'send-editor-'));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const text = await readFile(file, 'utf8');
+  const downloaded = JSON.parse(text);
+  const expected = structuredClone(sample);
+  expected.updated = day;
+  for (const [i, { w, a, m }] of measures.entries()) {
+    const measure = expected.plan.workstreams[w].actions[a].measures[m];
+    measure.status = codes[words[i]];
+    measure.status_date = i === 2 ? `${day.slice(0, 4)}-02-28` : day;
+    if (evidence[i]) measure.evidence = evidence[i];
+  }
+  assert.deepStrictEqual(downloaded, expected);
+  const validated = await sendfeedValidate(file);
+  assert.equal(validated.code, 0, `${validated.stdout}\n${validated.stderr}`);
+  assert.match(validated.stdout, /0 errors/);
+  await rm(dir, { recursive: true });
+
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the editor works by keyboard alone at 320 px, with no WCAG 2.2 A/AA violations', async () => {
+  const { page, context, problems } = await editor({ width: 320, height: 640 });
+  assert.deepEqual(await axeViolations(page), [], 'the open screen');
+  await page.getByLabel('Address of the published feed').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Open the published feed');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Termly update' }).waitFor();
+  // Filters narrow the list; the status is changed from the keyboard.
+  await page.getByLabel('Only measures that need an update').check();
+  assert.match(await page.locator('#filter-count').innerText(), /^Showing \d+ of 79 measures$/);
+  const select = page.locator('.measure:not([hidden]) select').first();
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  assert.notEqual(await select.inputValue(), '');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 320 px`);
+  assert.deepEqual(await axeViolations(page), [], 'the termly update');
+  await page.getByRole('button', { name: 'Discard draft' }).click();
+  await page.getByRole('button', { name: 'Open the published feed' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('send-pathways:editor-draft')), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,432 @@
+// The officer's editor: wires edit.html to the core's editing session compiled to wasm
+// (dist/send-editor.js). What an edit does, what a field may hold, what families will see and
+// what changed are all worked out by the core; this file builds the form and keeps the draft.
+// Nothing is uploaded: the draft lives in this browser's localStorage.
+import init, { Editor, statusChoices } from './dist/send-editor.js';
+
+const DRAFT_KEY = 'send-pathways:editor-draft';
+const $ = (id) => document.getElementById(id);
+let editor = null;
+let choices = [];
+
+function localToday() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function hhmm(date) {
+  return date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
+function make(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (name === 'class') element.className = value;
+    else if (name === 'text') element.textContent = value;
+    else element.setAttribute(name, value);
+  }
+  element.append(...children);
+  return element;
+}
+
+function hidden(text) {
+  return make('span', { class: 'visually-hidden', text });
+}
+
+// ---- The draft --------------------------------------------------------------------------
+
+function readDraft() {
+  try {
+    const draft = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
+    return draft && typeof draft.original === 'string' && typeof draft.current === 'string' ? draft : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveDraft() {
+  const saved = new Date();
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify({
+      original: editor.originalText(),
+      current: editor.currentText(),
+      saved: saved.toISOString(),
+    }));
+    $('draft-status').textContent = `Draft saved at ${hhmm(saved)}`;
+  } catch (error) {
+    $('draft-status').textContent = `Your draft could not be saved in this browser (${error.message}): download the feed before you close the page.`;
+  }
+}
+
+// ---- Opening ----------------------------------------------------------------------------
+
+function showOpen() {
+  $('editor').hidden = true;
+  $('open-section').hidden = false;
+  const draft = readDraft();
+  $('draft-offer').hidden = !draft;
+  if (draft) {
+    const saved = new Date(draft.saved);
+    $('draft-offer-text').textContent =
+      `You have a draft saved in this browser at ${hhmm(saved)} on ${saved.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}. Opening another feed replaces it.`;
+  }
+}
+
+function openProblem(message) {
+  const problem = $('open-problem');
+  problem.textContent = message;
+  problem.hidden = !message;
+}
+
+function start(made) {
+  editor = made;
+  openProblem('');
+  $('open-section').hidden = true;
+  $('editor').hidden = false;
+  buildTermly();
+  refresh();
+  saveDraft();
+  $('termly-heading').focus();
+}
+
+function openText(text) {
+  try {
+    start(Editor.open(text));
+  } catch (error) {
+    openProblem(`This feed cannot be opened: ${error}. The feed checker lists every problem with its line.`);
+  }
+}
+
+async function openAddress() {
+  const address = $('feed-address').value.trim();
+  let url;
+  try {
+    url = new URL(address, window.location.href);
+  } catch {
+    openProblem('Enter the feed’s address on this site, for example feed/tower-hamlets.json');
+    return;
+  }
+  if (url.origin !== window.location.origin) {
+    openProblem('Enter the address of a feed on this site, for example feed/tower-hamlets.json. To edit a feed from elsewhere, download it and open the file.');
+    return;
+  }
+  try {
+    const response = await fetch(url, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`the server answered ${response.status}`);
+    openText(await response.text());
+  } catch (error) {
+    openProblem(`The feed at ${address} could not be opened: ${error.message}.`);
+  }
+}
+
+// ---- The termly update ------------------------------------------------------------------
+
+function fieldId(row, field) {
+  return `m-${row.id}-${field}`;
+}
+
+function formGroup(...children) {
+  return make('div', { class: 'form-group' }, ...children);
+}
+
+function errorSlot(id) {
+  const slot = make('p', { class: 'error-message', id });
+  slot.hidden = true;
+  return slot;
+}
+
+function statusField(row) {
+  const id = fieldId(row, 'status');
+  const select = make('select', { id, 'data-edit': 'status' });
+  select.append(new Option('No status recorded', ''));
+  for (const choice of choices) select.append(new Option(choice.words, choice.code));
+  select.value = row.status;
+  return formGroup(
+    make('label', { for: id }, 'Status', hidden(` of ${row.name}`)),
+    errorSlot(`${id}-error`),
+    select,
+  );
+}
+
+function evidenceField(row) {
+  const id = fieldId(row, 'evidence');
+  const area = make('textarea', {
+    id, rows: '3', class: 'editor-textarea', 'data-edit': 'evidence', 'aria-describedby': `${id}-hint`,
+  });
+  area.value = row.evidence;
+  return formGroup(
+    make('label', { for: id }, 'Evidence', hidden(` for ${row.name}`)),
+    make('p', { class: 'hint', id: `${id}-hint`, text: 'What shows the status: a report, a figure, a decision and its date.' }),
+    errorSlot(`${id}-error`),
+    area,
+  );
+}
+
+function dateField(row) {
+  const base = fieldId(row, 'confirmed');
+  const box = (part, label, width) => {
+    const id = `${base}-${part}`;
+    const input = make('input', {
+      id, type: 'text', inputmode: 'numeric', class: width, 'data-edit': 'confirmed', 'data-part': part,
+    });
+    input.value = row.confirmed_on[part];
+    return make('div', {}, make('label', { for: id, text: label }), input);
+  };
+  const fieldset = make(
+    'fieldset',
+    { role: 'group', 'aria-describedby': `${base}-hint`, id: `${base}-group` },
+    make('legend', {}, 'Confirmed on', hidden(` for ${row.name}`)),
+    make('p', { class: 'hint', id: `${base}-hint`, text: 'For example, 27 3 2026. Leave the day empty if you know only the month.' }),
+    errorSlot(`${base}-error`),
+    make('div', { class: 'date-input' },
+      box('day', 'Day', 'date-input__day'),
+      box('month', 'Month', 'date-input__month'),
+      box('year', 'Year', 'date-input__year')),
+  );
+  return formGroup(fieldset);
+}
+
+function needsTag(row) {
+  const tag = make('p', { class: 'needs-update' });
+  if (row.needs_update) tag.append(make('strong', { class: 'tag', text: 'Needs an update' }), ` ${row.needs_update_because}`);
+  return tag;
+}
+
+function familySees(row) {
+  return make('p', { class: 'family-sees' }, 'What families will see: ', make('strong', { text: row.family_sees }));
+}
+
+function measureBlock(row) {
+  const block = make('div', {
+    class: 'measure', id: `measure-${row.id}`, 'data-workstream': String(row.workstream),
+    'data-needs': String(row.needs_update),
+  });
+  block.leads = row.leads;
+  block.where = [row.workstream, row.action, row.measure];
+  block.append(
+    make('h5', { text: `Measure ${row.measure + 1}` }),
+    make('p', { class: 'measure__text', text: row.text }),
+    make('dl', { class: 'measure__facts' },
+      make('dt', { text: 'Deadline' }), make('dd', { text: row.deadline }),
+      make('dt', { text: row.leads.length === 1 ? 'Lead' : 'Leads' }), make('dd', { text: row.leads.join('; ') || 'None named' })),
+    needsTag(row),
+    statusField(row),
+    evidenceField(row),
+    dateField(row),
+    familySees(row),
+  );
+  return block;
+}
+
+function buildTermly() {
+  const groups = editor.termlyUpdate(localToday());
+  const leads = new Set();
+  const container = $('termly');
+  container.replaceChildren();
+  const workstreamSelect = $('filter-workstream');
+  workstreamSelect.replaceChildren(new Option('All workstreams', ''));
+  groups.forEach((workstream, w) => {
+    workstreamSelect.append(new Option(workstream.title, String(w)));
+    const section = make('section', { class: 'workstream', 'data-workstream': String(w) }, make('h3', { text: workstream.title }));
+    for (const action of workstream.actions) {
+      const group = make('div', { class: 'action' },
+        make('h4', { class: 'action-heading', text: `Action ${action.reference}: ${action.title}` }));
+      for (const row of action.measures) {
+        row.leads.forEach((lead) => leads.add(lead));
+        group.append(measureBlock(row));
+      }
+      section.append(group);
+    }
+    container.append(section);
+  });
+  const leadSelect = $('filter-lead');
+  leadSelect.replaceChildren(new Option('All leads', ''));
+  for (const lead of [...leads].sort()) leadSelect.append(new Option(lead, lead));
+  applyFilters();
+}
+
+function applyFilters() {
+  const needs = $('filter-needs-update').checked;
+  const lead = $('filter-lead').value;
+  const workstream = $('filter-workstream').value;
+  let shown = 0;
+  let total = 0;
+  for (const block of document.querySelectorAll('.measure')) {
+    total += 1;
+    const visible = (!needs || block.dataset.needs === 'true')
+      && (!lead || block.leads.includes(lead))
+      && (!workstream || block.dataset.workstream === workstream);
+    block.hidden = !visible;
+    if (visible) shown += 1;
+  }
+  for (const group of document.querySelectorAll('.action, .workstream')) {
+    group.hidden = !group.querySelector('.measure:not([hidden])');
+  }
+  $('filter-count').textContent = `Showing ${shown} of ${total} measures`;
+}
+
+/** Puts a row the core returned back on the page; `dates` also refreshes the date boxes. */
+function showRow(row, dates) {
+  const block = $(`measure-${row.id}`);
+  block.dataset.needs = String(row.needs_update);
+  block.querySelector('.needs-update').replaceWith(needsTag(row));
+  block.querySelector('.family-sees').replaceWith(familySees(row));
+  if (dates) {
+    for (const part of ['day', 'month', 'year']) $(fieldId(row, `confirmed-${part}`)).value = row.confirmed_on[part];
+  }
+}
+
+function edited(event) {
+  const input = event.target;
+  const kind = input.dataset?.edit;
+  if (!kind || !editor) return;
+  const [w, a, m] = input.closest('.measure').where;
+  const today = localToday();
+  try {
+    if (kind === 'status') showRow(editor.setStatus(w, a, m, input.value, today), true);
+    if (kind === 'evidence') showRow(editor.setEvidence(w, a, m, input.value, today), true);
+    if (kind === 'confirmed') {
+      const base = `m-${w}-${a}-${m}-confirmed`;
+      showRow(editor.setConfirmedOn(w, a, m, $(`${base}-day`).value, $(`${base}-month`).value, $(`${base}-year`).value, today), false);
+    }
+  } catch (error) {
+    console.error(`SEND Pathways editor: ${error}`);
+    return;
+  }
+  refresh();
+  saveDraft();
+}
+
+// ---- Checking and publishing ------------------------------------------------------------
+
+let publication = null;
+
+function showFieldErrors(errors) {
+  for (const slot of document.querySelectorAll('#termly .error-message')) {
+    slot.hidden = true;
+    slot.replaceChildren();
+    slot.closest('.form-group')?.classList.remove('form-group--error');
+  }
+  for (const control of document.querySelectorAll('#termly [aria-invalid]')) control.removeAttribute('aria-invalid');
+  for (const error of errors) {
+    const field = error.field && $(error.field);
+    if (!field) continue;
+    const group = field.closest('.form-group');
+    const slot = group.querySelector('.error-message');
+    if (!slot.hidden) continue;
+    slot.append(hidden('Error: '), error.message);
+    slot.hidden = false;
+    group.classList.add('form-group--error');
+    field.setAttribute('aria-invalid', 'true');
+    const described = group.querySelector('fieldset') ?? field;
+    const ids = new Set((described.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
+    ids.add(slot.id);
+    described.setAttribute('aria-describedby', [...ids].join(' '));
+  }
+}
+
+function showSummary(errors) {
+  const list = $('error-summary-list');
+  list.replaceChildren();
+  for (const error of errors) {
+    if (error.field && $(error.field)) {
+      const link = make('a', { href: `#${error.field}`, text: error.message });
+      list.append(make('li', {}, link));
+    } else {
+      list.append(make('li', { text: error.message }));
+    }
+  }
+  $('error-summary').hidden = errors.length === 0;
+}
+
+function refresh() {
+  publication = editor.publish(localToday());
+  const { errors, warnings } = publication.check;
+  showFieldErrors(errors);
+  showSummary(errors);
+  $('publish-verdict').textContent = errors.length
+    ? `There ${errors.length === 1 ? 'is 1 problem' : `are ${errors.length} problems`} to fix before you can download the feed. They are listed at the top of the page.`
+    : `The feed passes the checks${warnings.length ? `, with ${warnings.length} warning${warnings.length === 1 ? '' : 's'} to read` : ''}. Downloading it sets "last checked" to today.`;
+  $('changes').replaceChildren(...(publication.changes.length
+    ? publication.changes.map((change) => make('li', { text: change }))
+    : [make('li', { text: 'No changes yet.' })]));
+  $('warnings-summary').textContent = `Warnings (${warnings.length})`;
+  $('warnings').replaceChildren(...warnings.map((w) => make('li', { text: w.message })));
+  $('download-hint').textContent = '';
+}
+
+function download() {
+  refresh();
+  if (!publication.text) {
+    $('download-hint').textContent = 'The feed was not downloaded: fix the problems listed at the top of the page first.';
+    $('error-summary').focus();
+    return;
+  }
+  const link = make('a', { download: publication.file_name });
+  link.href = URL.createObjectURL(new Blob([publication.text], { type: 'application/json' }));
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  $('download-hint').textContent = `Downloaded ${publication.file_name}. Publish it on your site in place of the old feed.`;
+}
+
+// ---- Start ------------------------------------------------------------------------------
+
+await init({ module_or_path: new URL('./dist/send-editor_bg.wasm', import.meta.url) });
+choices = statusChoices();
+$('needs-js').hidden = true;
+$('termly-heading').setAttribute('tabindex', '-1');
+$('open-address').addEventListener('click', openAddress);
+$('feed-file').addEventListener('change', async (event) => {
+  const [file] = event.target.files;
+  if (file) openText(await file.text());
+});
+$('drop-zone').addEventListener('dragover', (event) => event.preventDefault());
+$('drop-zone').addEventListener('drop', async (event) => {
+  const [file] = event.dataTransfer?.files ?? [];
+  if (file) {
+    event.preventDefault();
+    openText(await file.text());
+  }
+});
+$('continue-draft').addEventListener('click', () => {
+  const draft = readDraft();
+  if (!draft) return showOpen();
+  try {
+    start(Editor.resume(draft.original, draft.current));
+  } catch (error) {
+    openProblem(`Your draft cannot be opened: ${error}.`);
+  }
+});
+$('discard-draft').addEventListener('click', () => {
+  localStorage.removeItem(DRAFT_KEY);
+  editor = null;
+  showOpen();
+  $('open-heading').setAttribute('tabindex', '-1');
+  $('open-heading').focus();
+});
+$('termly').addEventListener('change', (event) => {
+  if (event.target.tagName === 'SELECT') edited(event);
+});
+$('termly').addEventListener('input', (event) => {
+  if (event.target.tagName !== 'SELECT') edited(event);
+});
+$('error-summary-list').addEventListener('click', (event) => {
+  const link = event.target.closest('a');
+  if (!link) return;
+  const field = $(link.getAttribute('href').slice(1));
+  if (field) {
+    event.preventDefault();
+    for (const group of [field.closest('.measure'), field.closest('.action'), field.closest('.workstream')]) {
+      group?.removeAttribute('hidden');
+    }
+    field.focus();
+    field.closest('.form-group')?.scrollIntoView({ block: 'start' });
+  }
+});
+for (const id of ['filter-needs-update', 'filter-lead', 'filter-workstream']) $(id).addEventListener('change', applyFilters);
+$('download').addEventListener('click', download);
+showOpen();
+document.body.dataset.editorReady = 'true';
