@@ -7,6 +7,10 @@
 //!   `--into`, replaces the marked fallback block in PAGE.
 //! - `sendfeed fmt FILE [--check]`: rewrites FILE in the canonical layout the editor downloads
 //!   (or, with `--check`, only says whether it is in it).
+//! - `sendfeed export FEED --measures OUT.xlsx|OUT.csv [--figures OUT.xlsx|OUT.csv]`: the
+//!   plan's measures and the indicator figures as sheets to fill in.
+//! - `sendfeed import SHEET --into FEED [--dry-run] [--partial]`: a filled-in sheet, row by
+//!   row: what will change and what is refused and why; then the feed, written canonically.
 //! - `sendfeed schema`, `sendfeed completions bash|zsh|fish|powershell|elvish`.
 //!
 //! Arguments are parsed by clap (help per command, `--version`, suggestions for a mistyped
@@ -14,10 +18,11 @@
 
 mod fallback;
 mod report;
+mod sheets;
 
 use chrono::NaiveDate;
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 use send_core::options::WidgetOptions;
 use send_core::validate::validate_feed;
@@ -29,6 +34,9 @@ use std::process::ExitCode;
 /// Said after every command's help: what the exit code means to a CI job.
 const EXIT_CODES: &str =
     "Exit codes: 0 fine (warnings allowed), 1 the feed has errors, 2 the command was used wrongly.";
+
+/// Said after `import`'s help.
+const IMPORT_EXIT_CODES: &str = "Exit codes: 0 every row was accepted, 1 a row was refused (nothing is written then, unless --partial) or the feed has errors, 2 the command was used wrongly.";
 
 /// The officer's and editor's command line for SEND Pathways feeds.
 #[derive(Parser)]
@@ -86,6 +94,44 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Write the plan's measures or the indicator figures as a spreadsheet (XLSX or CSV).
+    #[command(
+        after_help = "The same .xlsx for --measures and --figures gives one workbook with both sheets.\n\nExit codes: 0 written, 1 the feed has errors, 2 the command was used wrongly.",
+        group(ArgGroup::new("sheets").required(true).multiple(true).args(["measures", "figures"]))
+    )]
+    Export {
+        /// The feed's JSON file.
+        #[arg(value_name = "FEED")]
+        feed: String,
+        /// Write the measures, one row a measure, to this .xlsx or .csv file.
+        #[arg(long, value_name = "OUT")]
+        measures: Option<String>,
+        /// Write the indicator figures, one row a figure, to this .xlsx or .csv file.
+        #[arg(long, value_name = "OUT")]
+        figures: Option<String>,
+        /// The day "what families see now" is worked out for (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
+        today: Option<NaiveDate>,
+    },
+    /// Read a filled-in sheet into a feed, listing first what changes and what is refused.
+    #[command(after_help = IMPORT_EXIT_CODES)]
+    Import {
+        /// The sheet: an .xlsx (also as Excel re-saved it) or .csv file from sendfeed export.
+        #[arg(value_name = "SHEET")]
+        sheet: String,
+        /// The feed's JSON file to change, rewritten in the canonical layout.
+        #[arg(long, value_name = "FEED")]
+        into: String,
+        /// Only list what would change and what is refused; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Write the accepted rows even when some are refused.
+        #[arg(long)]
+        partial: bool,
+        /// The day dates are checked against: none may be after it (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
+        today: Option<NaiveDate>,
+    },
     /// Print the feed's JSON Schema (for editors such as VS Code).
     Schema,
     /// Print a shell completion script.
@@ -105,6 +151,8 @@ impl Command {
             Command::Validate { .. } => "validate",
             Command::Render { .. } => "render",
             Command::Fmt { .. } => "fmt",
+            Command::Export { .. } => "export",
+            Command::Import { .. } => "import",
             Command::Schema => "schema",
             Command::Completions { .. } => "completions",
         }
@@ -149,6 +197,32 @@ fn main() -> ExitCode {
             render(&file, &attributes, into)
         }
         Command::Fmt { file, check } => fmt(&file, check),
+        Command::Export {
+            feed,
+            measures,
+            figures,
+            today,
+        } => export(
+            &feed,
+            measures.as_deref(),
+            figures.as_deref(),
+            today.unwrap_or_else(system_today),
+        ),
+        Command::Import {
+            sheet,
+            into,
+            dry_run,
+            partial,
+            today,
+        } => import(
+            &sheet,
+            &into,
+            Import {
+                dry_run,
+                partial,
+                today: today.unwrap_or_else(system_today),
+            },
+        ),
         Command::Schema => {
             print!("{}", send_core::schema::feed_schema_json());
             Ok(ExitCode::SUCCESS)
@@ -268,6 +342,146 @@ fn fmt(path: &str, check: bool) -> Result<ExitCode, Usage> {
         println!("{path}: already in the canonical layout");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the measures and/or figures sheets; the same .xlsx for both is one workbook.
+fn export(
+    path: &str,
+    measures: Option<&str>,
+    figures: Option<&str>,
+    today: NaiveDate,
+) -> Result<ExitCode, Usage> {
+    use send_core::sheet::{figures_table, measures_table};
+    let mut outputs: Vec<(&str, sheets::Kind)> = Vec::new();
+    for out in [measures, figures].into_iter().flatten() {
+        let kind = sheets::kind_of(out, false).map_err(Usage)?;
+        if !outputs.iter().any(|(o, _)| *o == out) {
+            outputs.push((out, kind));
+        }
+    }
+    if measures.is_some() && measures == figures && outputs[0].1 == sheets::Kind::Csv {
+        return Err(Usage(
+            "a CSV file holds one sheet: give --measures and --figures different files".into(),
+        ));
+    }
+    let feed = match load(path)? {
+        Ok(feed) => feed,
+        Err(code) => return Ok(code),
+    };
+    let measures_sheet = measures_table(&feed, today);
+    let figures_sheet = figures_table(&feed);
+    for (out, kind) in outputs {
+        let mut tables = Vec::new();
+        if measures == Some(out) {
+            tables.push(&measures_sheet);
+        }
+        if figures == Some(out) {
+            tables.push(&figures_sheet);
+        }
+        match kind {
+            sheets::Kind::Xlsx => sheets::write_xlsx(out, &tables),
+            sheets::Kind::Csv => sheets::write_csv(out, tables[0]),
+        }
+        .map_err(Usage)?;
+        let said: Vec<String> = tables
+            .iter()
+            .map(|t| {
+                let what = if t.name == measures_sheet.name {
+                    "measure"
+                } else {
+                    "figure"
+                };
+                let n = t.rows.len();
+                format!("{} ({n} {what}{})", t.name, if n == 1 { "" } else { "s" })
+            })
+            .collect();
+        println!("{out}: written, {}", said.join(" and "));
+    }
+    if feed.plan.is_none() && measures.is_some() {
+        println!("note: {path} has no plan, so the measures sheet has only its header row");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+struct Import {
+    dry_run: bool,
+    partial: bool,
+    today: NaiveDate,
+}
+
+/// Lists what the sheet will change and what it refuses, then writes the accepted rows (all
+/// of them, or with `--partial` those there are) in the canonical layout.
+fn import(sheet: &str, path: &str, how: Import) -> Result<ExitCode, Usage> {
+    let text = read_source(path)?;
+    let feed = match parse_or_report(path, &text) {
+        Ok(feed) => feed,
+        Err(code) => return Ok(code),
+    };
+    let cells = sheets::read(sheet).map_err(Usage)?;
+    let plan = send_core::sheet::plan_import(&feed, &cells, how.today)
+        .map_err(|e| Usage(format!("{sheet}: {e}")))?;
+    println!("{sheet} → {path}");
+    for line in plan.lines() {
+        println!("{line}");
+    }
+    let refused = plan.refused_rows() > 0;
+    let code = if refused {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    };
+    if how.dry_run {
+        println!("Dry run: nothing written.");
+        return Ok(code);
+    }
+    if refused && !how.partial {
+        println!(
+            "Nothing written: fix the refused rows in the sheet and import it again, or add --partial to write the accepted rows."
+        );
+        return Ok(code);
+    }
+    if plan.changes().count() == 0 {
+        println!("{path}: nothing to change, not written");
+        return Ok(code);
+    }
+    let mut after = feed.clone();
+    // The edits were made against this same feed; one that missed would be a bug, and the
+    // feed is then left as it was.
+    if let Err(error) = plan.apply(&mut after) {
+        eprintln!("{path}: not written: {error}");
+        return Ok(ExitCode::from(1));
+    }
+    let written = send_core::edit::write_feed(&after);
+    let errors_before = validate_feed(&text, how.today);
+    let errors_after = validate_feed(&written, how.today);
+    if errors_after.errors() > errors_before.errors() {
+        println!("Nothing written: the feed would then have errors the checker finds:");
+        for d in &errors_after.diagnostics {
+            let new = !errors_before
+                .diagnostics
+                .iter()
+                .any(|b| b.message == d.message);
+            if new && d.severity == send_core::validate::Severity::Error {
+                println!("  {}: {}", d.path, d.message);
+            }
+        }
+        return Ok(ExitCode::from(1));
+    }
+    std::fs::write(path, &written).map_err(|e| Usage(format!("cannot write {path}: {e}")))?;
+    let n = plan.changes().count();
+    println!(
+        "{path}: written, {n} change{}{}",
+        if n == 1 { "" } else { "s" },
+        if refused {
+            " (the refused rows left out)"
+        } else {
+            ""
+        }
+    );
+    if send_core::edit::write_feed(&feed) != text {
+        println!("note: {path} was not in the canonical layout; it is now (as sendfeed fmt writes it), so more lines differ than the changes");
+    }
+    Ok(code)
 }
 
 /// Today's date from the system clock (UTC); the core never reads the clock itself.

@@ -119,7 +119,15 @@ fn help_and_schema() {
     let out = sendfeed(&["--help"], None);
     assert_eq!(out.status.code(), Some(0));
     let top = text(&out.stdout);
-    for command in ["validate", "render", "fmt", "schema", "completions"] {
+    for command in [
+        "validate",
+        "render",
+        "fmt",
+        "export",
+        "import",
+        "schema",
+        "completions",
+    ] {
         assert!(top.contains(&format!("  {command} ")), "{command}: {top}");
     }
     assert!(top.contains("Exit codes: 0 fine"), "{top}");
