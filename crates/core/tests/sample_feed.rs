@@ -929,12 +929,16 @@ fn the_audits_defects_are_fixed() {
     let clds = feed.service("clds").unwrap();
     let clds_text = en(clds.description.as_ref().unwrap());
     assert!(clds_text.contains("In 2021 the council said") && clds_text.contains("aged 19 to 25"));
-    assert!(clds_text.contains("When the SEND Strategy 2018–2023 was written, 145 young people aged 18 to 25"));
+    assert!(clds_text
+        .contains("When the SEND Strategy 2018–2023 was written, 145 young people aged 18 to 25"));
     let eligibility = clds.eligibility.as_ref().unwrap();
     assert_eq!((eligibility.min_age, eligibility.max_age), (Some(18), None));
     assert!(!en(eligibility.text.as_ref().unwrap()).contains("18 to 25"));
     let asdas = en(feed.service("asdas").unwrap().description.as_ref().unwrap());
-    assert!(asdas.contains("2.0 WTE") && asdas.contains("0.5 WTE"), "{asdas}");
+    assert!(
+        asdas.contains("2.0 WTE") && asdas.contains("0.5 WTE"),
+        "{asdas}"
+    );
     assert!(!asdas.contains("two more full-time"));
 
     // Missing: the plan's footnote to measure 3.4/3.
