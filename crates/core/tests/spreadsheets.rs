@@ -337,3 +337,22 @@ fn a_status_changed_without_its_date_is_noted() {
         plan.rows[0]
     );
 }
+
+#[test]
+fn a_deadline_excel_turned_into_a_date_is_still_the_plans() {
+    let feed = made_up();
+    let mut sheet = measures_table(&feed, today()).as_input();
+    let deadline = column("Deadline");
+    // "December 2027" as Excel saves it in a CSV, and as a date cell; "January 2026" likewise.
+    sheet.rows[1][deadline] = Cell::text("Dec-27");
+    sheet.rows[2][deadline] = Cell::Date(day("2026-01-01"));
+    let plan = import(&feed, &[sheet.clone()]);
+    assert!(refusals(&plan).is_empty(), "{:?}", plan.lines());
+    // Another month is another deadline.
+    sheet.rows[1][deadline] = Cell::text("Nov-27");
+    let refused = refusals(&import(&feed, &[sheet]));
+    assert!(
+        refused[0].starts_with("row 2: the deadline is not the plan's"),
+        "{refused:?}"
+    );
+}

@@ -282,6 +282,15 @@ fn refused(reason: String) -> Read {
     (RowOutcome::Refused(vec![reason]), Vec::new())
 }
 
+/// The plan's deadline and a cell that Excel turned into a date say the same: opening a CSV,
+/// Excel reads "January 2022" as 1 January 2022 and saves it as "Jan-22" (or keeps a date cell).
+fn same_date(cell: &Cell, plan_says: &str) -> bool {
+    let DateCell::Date(plan) = read_date(&Cell::text(plan_says)) else {
+        return false;
+    };
+    matches!(read_date(cell), DateCell::Date(date) if as_known_month(date, &[plan]) == plan)
+}
+
 /// A text cut to `max` characters, for quoting the feed in a message.
 fn quoted(text: &str, max: usize) -> String {
     let mut out: String = text.chars().take(max).collect();
@@ -379,7 +388,9 @@ impl Reader {
             ("Deadline", measure.deadline.clone()),
         ] {
             if let Some(typed) = cell(header) {
-                if !same_words(&read_text(typed), &plan_says) {
+                let same = same_words(&read_text(typed), &plan_says)
+                    || header == "Deadline" && same_date(typed, &plan_says);
+                if !same {
                     problems.push(format!(
                         "the {} is not the plan's ({}): a sheet cannot change it; put it back as it was, or change it in the feed",
                         header.to_lowercase(),
