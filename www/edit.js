@@ -85,6 +85,8 @@ function start(made) {
   $('open-section').hidden = true;
   $('editor').hidden = false;
   buildTermly();
+  formProblems.clear();
+  buildFigures();
   refresh();
   saveDraft();
   $('termly-heading').focus();
@@ -298,17 +300,158 @@ function edited(event) {
   saveDraft();
 }
 
+
+// ---- Figures ----------------------------------------------------------------------------
+
+/** Problems with what was typed in an "Add a figure" form, by field id: shown at the field and
+ *  in the summary until fixed; nothing is added meanwhile, so they do not block the download. */
+const formProblems = new Map();
+
+function textBox(id, label, value, props = {}, hint = '') {
+  const input = make('input', { id, type: 'text', ...props, ...(hint ? { 'aria-describedby': `${id}-hint` } : {}) });
+  input.value = value;
+  const hintText = hint ? [make('p', { class: 'hint', id: `${id}-hint`, text: hint })] : [];
+  return formGroup(make('label', { for: id }, ...label), ...hintText, errorSlot(`${id}-error`), input);
+}
+
+function figureItem(indicator, figure) {
+  const where = ` of ${indicator.title}, ${figure.period}`;
+  const remove = make('button', { type: 'button', class: 'secondary', 'data-figure-action': 'remove', 'data-index': String(figure.index) },
+    'Remove', hidden(` the figure for ${figure.period} from ${indicator.title}`));
+  return make('li', {},
+    make('p', {}, make('strong', { text: figure.period })),
+    textBox(`fig-${indicator.id}-${figure.index}-value`, ['Figure', hidden(where)], figure.value,
+      { inputmode: 'decimal', 'data-figure-edit': 'value', 'data-index': String(figure.index) }),
+    textBox(`fig-${indicator.id}-${figure.index}-note`, ['Note (optional)', hidden(where)], figure.note,
+      { 'data-figure-edit': 'note', 'data-index': String(figure.index) }),
+    remove);
+}
+
+function addForm(indicator) {
+  const base = `add-${indicator.id}`;
+  const box = (part, label, width) => {
+    const id = `${base}-period-${part}`;
+    return make('div', {}, make('label', { for: id, text: label }), make('input', { id, type: 'text', inputmode: 'numeric', class: width }));
+  };
+  return make('fieldset', { class: 'add-figure' },
+    make('legend', {}, 'Add a figure', hidden(` to ${indicator.title}`)),
+    formGroup(make('fieldset', { role: 'group', 'aria-describedby': `${base}-period-hint`, id: `${base}-period-group` },
+      make('legend', {}, 'Period', hidden(` of the new figure for ${indicator.title}`)),
+      make('p', { class: 'hint', id: `${base}-period-hint`, text: 'Month and year, for example 3 2024. Leave the day empty unless the figure is for one day.' }),
+      errorSlot(`${base}-period-error`),
+      make('div', { class: 'date-input' }, box('day', 'Day', 'date-input__day'), box('month', 'Month', 'date-input__month'), box('year', 'Year', 'date-input__year')))),
+    textBox(`${base}-value`, ['New figure', hidden(` for ${indicator.title}`)], '', { inputmode: 'decimal' },
+      indicator.percent ? 'A percentage, for example 45.5' : 'A number, for example 210'),
+    textBox(`${base}-note`, ['Note for the new figure (optional)', hidden(` for ${indicator.title}`)], ''),
+    make('button', { type: 'button', 'data-figure-action': 'add' }, 'Add the figure', hidden(` to ${indicator.title}`)));
+}
+
+function indicatorBlock(indicator) {
+  const block = make('div', { class: 'indicator-figures', id: `ind-${indicator.id}` });
+  block.indicator = indicator.id;
+  const list = indicator.figures.length
+    ? make('ul', { class: 'figure-list' }, ...indicator.figures.map((figure) => figureItem(indicator, figure)))
+    : make('p', { text: 'No figures yet: add the first one below.' });
+  const preview = make('div', { class: 'figure-preview' });
+  block.append(
+    make('h3', { text: indicator.title }),
+    make('p', { class: 'figure-status', role: 'status', tabindex: '-1' }),
+    list,
+    addForm(indicator),
+    make('details', {}, make('summary', {}, 'What families will see', hidden(` for ${indicator.title}`)), preview),
+  );
+  return block;
+}
+
+function drawPreview(block) {
+  try {
+    editor.renderIndicator(block.querySelector('.figure-preview'), block.indicator);
+  } catch (error) {
+    console.error(`SEND Pathways editor: ${error}`);
+  }
+}
+
+function buildFigures() {
+  const container = $('figures');
+  container.replaceChildren();
+  for (const indicator of editor.indicatorFigures()) {
+    const block = indicatorBlock(indicator);
+    container.append(block);
+    drawPreview(block);
+  }
+}
+
+function rebuildIndicator(id, message) {
+  const indicator = editor.indicatorFigures().find((i) => i.id === id);
+  const block = indicatorBlock(indicator);
+  $(`ind-${id}`).replaceWith(block);
+  drawPreview(block);
+  const status = block.querySelector('.figure-status');
+  status.textContent = message;
+  status.focus();
+}
+
+function figureAction(event) {
+  const button = event.target.closest('[data-figure-action]');
+  if (!button || !editor) return;
+  const block = button.closest('.indicator-figures');
+  const id = block.indicator;
+  const base = `add-${id}`;
+  for (const key of [...formProblems.keys()]) if (key.startsWith(`${base}-`)) formProblems.delete(key);
+  try {
+    if (button.dataset.figureAction === 'remove') {
+      const index = Number(button.dataset.index);
+      const period = editor.indicatorFigures().find((i) => i.id === id).figures[index].period;
+      editor.removeFigure(id, index);
+      rebuildIndicator(id, `The figure for ${period} was removed.`);
+    } else {
+      const value = (part) => $(`${base}-${part}`).value;
+      const result = editor.addFigure(id, value('period-day'), value('period-month'), value('period-year'), value('value'), value('note'), localToday());
+      if (!result.added) {
+        formProblems.set(`${base}-${result.problem.part}`, result.problem.message);
+        refresh();
+        $(`${base}-${result.problem.part}`).focus();
+        return;
+      }
+      rebuildIndicator(id, ['The figure was added.', ...result.warnings].join(' Warning: '));
+    }
+  } catch (error) {
+    console.error(`SEND Pathways editor: ${error}`);
+    return;
+  }
+  refresh();
+  saveDraft();
+}
+
+function figureEdited(event) {
+  const input = event.target;
+  const kind = input.dataset?.figureEdit;
+  if (!kind || !editor) return;
+  const block = input.closest('.indicator-figures');
+  const index = Number(input.dataset.index);
+  try {
+    if (kind === 'value') editor.setFigureValue(block.indicator, index, input.value);
+    if (kind === 'note') editor.setFigureNote(block.indicator, index, input.value);
+  } catch (error) {
+    console.error(`SEND Pathways editor: ${error}`);
+    return;
+  }
+  drawPreview(block);
+  refresh();
+  saveDraft();
+}
+
 // ---- Checking and publishing ------------------------------------------------------------
 
 let publication = null;
 
 function showFieldErrors(errors) {
-  for (const slot of document.querySelectorAll('#termly .error-message')) {
+  for (const slot of document.querySelectorAll('#termly .error-message, #figures .error-message')) {
     slot.hidden = true;
     slot.replaceChildren();
     slot.closest('.form-group')?.classList.remove('form-group--error');
   }
-  for (const control of document.querySelectorAll('#termly [aria-invalid]')) control.removeAttribute('aria-invalid');
+  for (const control of document.querySelectorAll('#termly [aria-invalid], #figures [aria-invalid]')) control.removeAttribute('aria-invalid');
   for (const error of errors) {
     const field = error.field && $(error.field);
     if (!field) continue;
@@ -343,8 +486,9 @@ function showSummary(errors) {
 function refresh() {
   publication = editor.publish(localToday());
   const { errors, warnings } = publication.check;
-  showFieldErrors(errors);
-  showSummary(errors);
+  const typed = [...formProblems].map(([field, message]) => ({ field, message }));
+  showFieldErrors([...errors, ...typed]);
+  showSummary([...errors, ...typed]);
   $('publish-verdict').textContent = errors.length
     ? `There ${errors.length === 1 ? 'is 1 problem' : `are ${errors.length} problems`} to fix before you can download the feed. They are listed at the top of the page.`
     : `The feed passes the checks${warnings.length ? `, with ${warnings.length} warning${warnings.length === 1 ? '' : 's'} to read` : ''}. Downloading it sets "last checked" to today.`;
@@ -428,5 +572,7 @@ $('error-summary-list').addEventListener('click', (event) => {
 });
 for (const id of ['filter-needs-update', 'filter-lead', 'filter-workstream']) $(id).addEventListener('change', applyFilters);
 $('download').addEventListener('click', download);
+$('figures').addEventListener('click', figureAction);
+$('figures').addEventListener('input', figureEdited);
 showOpen();
 document.body.dataset.editorReady = 'true';

@@ -165,3 +165,66 @@ test('the editor works by keyboard alone at 320 px, with no WCAG 2.2 A/AA violat
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('figures: the first figure of an indicator, a bad number refused at its box, a change and a removal', async () => {
+  const { page, context, problems } = await editor();
+  const day = today();
+  await openPublished(page);
+  const waiting = 'Children waiting for an autism diagnostic decision';
+  const block = page.locator('#ind-asd-waiting-list');
+  assert.match(await block.innerText(), /No figures yet/);
+  const period = page.getByRole('group', { name: `Period of the new figure for ${waiting}` });
+  await period.getByLabel('Month').fill('3');
+  await period.getByLabel('Year').fill('2024');
+  // Made-up test figure: a letter O typed for a zero.
+  await page.getByLabel(`New figure for ${waiting}`, { exact: true }).fill('2,1OO');
+  await page.getByRole('button', { name: `Add the figure to ${waiting}` }).click();
+  assert.match(await block.locator('.form-group--error .error-message').innerText(), /must be a number, for example 210/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'add-asd-waiting-list-value');
+  assert.ok(await page.locator('#error-summary').getByRole('link', { name: /must be a number/ }).isVisible());
+  assert.match(await block.innerText(), /No figures yet/);
+  assert.deepEqual(await axeViolations(page, '#figures'), [], 'the figures in the error state');
+
+  await page.getByLabel(`New figure for ${waiting}`, { exact: true }).fill('210');
+  await page.getByLabel(`Note for the new figure (optional) for ${waiting}`, { exact: true }).fill('Made-up test figure');
+  await page.getByRole('button', { name: `Add the figure to ${waiting}` }).click();
+  const added = page.locator('#ind-asd-waiting-list');
+  assert.match(await added.getByRole('status').innerText(), /The figure was added/);
+  assert.equal(await page.getByLabel(`Figure of ${waiting}, March 2024`, { exact: true }).inputValue(), '210');
+  assert.equal(await page.locator('#error-summary').isHidden(), true);
+  await added.getByText('What families will see').click();
+  assert.match(await added.locator('.figure-preview').innerText(), /210/);
+
+  // A change and a removal on an indicator that had figures (made-up test values).
+  const timeliness = 'EHC plans issued within 20 weeks';
+  await page.getByLabel(`Figure of ${timeliness}, 2023`, { exact: true }).fill('49.5%');
+  await page.getByRole('button', { name: `Remove the figure for 2021 from ${timeliness}` }).click();
+  assert.match(await page.locator('#ind-ehcp-timeliness').getByRole('status').innerText(), /The figure for 2021 was removed/);
+  const changes = await page.locator('#changes li').allInnerTexts();
+  for (const change of [
+    `New figure for ${waiting}: 210 (March 2024)`,
+    `Figure for ${timeliness}, 2023: 48% → 49.5%`,
+    `Figure removed from ${timeliness}: 27% (2021)`,
+  ]) assert.ok(changes.includes(change), `${change} in\n${changes.join('\n')}`);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the feed' }).click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'send-editor-'));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const downloaded = JSON.parse(await readFile(file, 'utf8'));
+  const expected = structuredClone(sample);
+  expected.updated = day;
+  expected.indicators.find((i) => i.id === 'asd-waiting-list').actual = [{ period: '2024-03', value: 210, note: 'Made-up test figure' }];
+  const ehcp = expected.indicators.find((i) => i.id === 'ehcp-timeliness');
+  ehcp.actual = [{ ...ehcp.actual[1], value: 49.5 }];
+  assert.deepStrictEqual(downloaded, expected);
+  const validated = await sendfeedValidate(file);
+  assert.equal(validated.code, 0, `${validated.stdout}\n${validated.stderr}`);
+  await rm(dir, { recursive: true });
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

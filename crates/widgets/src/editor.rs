@@ -4,10 +4,12 @@
 //! `send_core::edit`. Nothing leaves the page: the draft is kept by the page in this browser.
 
 use chrono::NaiveDate;
+use send_core::edit::figures::NewFigure;
 use send_core::edit::form::DateFields;
 use send_core::edit::{MeasureAt, Session};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use web_sys::Element;
 
 fn day(text: &str) -> Result<NaiveDate, JsValue> {
     send_core::date::parse_day(text)
@@ -126,6 +128,119 @@ impl Editor {
             .set_confirmed_on(at, &fields, day(today)?)
             .map_err(into_error)?;
         encode(&row)
+    }
+
+    /// Every indicator with its figures: `[{id, title, percent, figures: [{index, period,
+    /// value, note}]}]`.
+    #[wasm_bindgen(js_name = indicatorFigures)]
+    pub fn indicator_figures(&self) -> Result<JsValue, JsValue> {
+        encode(&self.session.indicator_figures())
+    }
+
+    /// Adds a figure as typed: `{added, warnings, problem: {part, message} | null}`.
+    #[wasm_bindgen(js_name = addFigure)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn add_figure(
+        &mut self,
+        indicator: &str,
+        day_box: String,
+        month_box: String,
+        year_box: String,
+        value: String,
+        note: String,
+        today: &str,
+    ) -> Result<JsValue, JsValue> {
+        let typed = NewFigure {
+            period: DateFields {
+                day: day_box,
+                month: month_box,
+                year: year_box,
+            },
+            value,
+            note,
+        };
+        #[derive(Serialize)]
+        struct Added {
+            added: bool,
+            warnings: Vec<String>,
+            problem: Option<send_core::edit::figures::FigureProblem>,
+        }
+        let added = match self
+            .session
+            .add_figure(indicator, &typed, day(today)?)
+            .map_err(into_error)?
+        {
+            Ok(warnings) => Added {
+                added: true,
+                warnings,
+                problem: None,
+            },
+            Err(problem) => Added {
+                added: false,
+                warnings: Vec::new(),
+                problem: Some(problem),
+            },
+        };
+        encode(&added)
+    }
+
+    #[wasm_bindgen(js_name = removeFigure)]
+    pub fn remove_figure(&mut self, indicator: &str, index: usize) -> Result<(), JsValue> {
+        self.session
+            .remove_figure(indicator, index)
+            .map_err(into_error)
+    }
+
+    #[wasm_bindgen(js_name = setFigureValue)]
+    pub fn set_figure_value(
+        &mut self,
+        indicator: &str,
+        index: usize,
+        value: &str,
+    ) -> Result<(), JsValue> {
+        self.session
+            .set_figure_value(indicator, index, value)
+            .map_err(into_error)
+    }
+
+    #[wasm_bindgen(js_name = setFigureNote)]
+    pub fn set_figure_note(
+        &mut self,
+        indicator: &str,
+        index: usize,
+        note: &str,
+    ) -> Result<(), JsValue> {
+        self.session
+            .set_figure_note(indicator, index, note)
+            .map_err(into_error)
+    }
+
+    /// Draws the indicator into `container` as the tracker shows it to families (words, facts,
+    /// chart and table), from the feed as edited.
+    #[wasm_bindgen(js_name = renderIndicator)]
+    pub fn render_indicator(&self, container: &Element, indicator: &str) -> Result<(), JsValue> {
+        let feed = self.session.current();
+        let found = feed
+            .indicator(indicator)
+            .ok_or_else(|| JsValue::from_str("no such indicator"))?;
+        let ctx = send_core::render::common::RenderContext {
+            feed,
+            lang: send_core::Lang::En,
+            heading_level: 4,
+            id_prefix: "preview",
+            interactive: false,
+        };
+        let tree = send_core::view::el("div").class("sp sp-tracker").child(
+            send_core::view::el("ul")
+                .class("sp-indicators")
+                .child(send_core::render::kpi::indicator(&ctx, found, 0)),
+        );
+        let document = crate::dom::document()?;
+        container.replace_children_with_node_1(&crate::dom::build(
+            &document,
+            &send_core::view::Node::Element(tree),
+        )?);
+        Ok(())
     }
 
     /// `{errors, warnings}`, each `{field, message}`: the checker on the feed as edited.

@@ -63,6 +63,20 @@ pub fn read_past_date(
     label: &str,
     today: NaiveDate,
 ) -> Result<Option<PartialDate>, DateProblem> {
+    let date = read_date(fields, label)?;
+    if date.is_some_and(|date| date.first_day() > today) {
+        return Err(DateProblem {
+            message: format!(
+                "{label} must be today or in the past: type the day the status was confirmed"
+            ),
+            part: DatePart::Day,
+        });
+    }
+    Ok(date)
+}
+
+/// Reads a date of any day, month or year: all boxes empty is no date.
+pub fn read_date(fields: &DateFields, label: &str) -> Result<Option<PartialDate>, DateProblem> {
     let day = fields.day.trim();
     let month = fields.month.trim();
     let year = fields.year.trim();
@@ -104,13 +118,39 @@ pub fn read_past_date(
             PartialDate::Day(d)
         }
     };
-    if date.first_day() > today {
-        return problem(
-            format!("{label} must be today or in the past: type the day the status was confirmed"),
-            DatePart::Day,
-        );
-    }
     Ok(Some(date))
+}
+
+/// Reads a figure as people type it: `210`, `2,100`, ` 45.5 `, or `45.5%` for a percentage.
+pub fn read_figure(text: &str, percent: bool, label: &str) -> Result<f64, String> {
+    let trimmed = text.trim();
+    let example = if percent {
+        "for example 45.5"
+    } else {
+        "for example 210"
+    };
+    if trimmed.is_empty() {
+        return Err(format!("Enter {label}, {example}"));
+    }
+    let number = if percent {
+        trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end()
+    } else {
+        trimmed
+    };
+    // Thousands separators only between digits, as in 2,100 or 16,600.
+    let digits: String = number.chars().filter(|&c| c != ',').collect();
+    let grouped_well = !number.starts_with(',') && !number.ends_with(',') && !number.contains(",,");
+    let readable = grouped_well
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        && digits.bytes().any(|b| b.is_ascii_digit());
+    match digits.parse::<f64>() {
+        Ok(value) if readable && value.is_finite() => Ok(value),
+        _ => Err(format!(
+            "{label} must be a number, {example}, using digits only"
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -147,6 +187,19 @@ mod tests {
             let f = DateFields::of(date);
             assert_eq!(read_past_date(&f, "x", today()), Ok(date));
         }
+    }
+
+    #[test]
+    fn figures_as_people_type_them() {
+        assert_eq!(read_figure(" 2,100 ", false, "The figure"), Ok(2100.0));
+        assert_eq!(read_figure("45.5%", true, "The figure"), Ok(45.5));
+        assert_eq!(read_figure("-3", false, "The figure"), Ok(-3.0));
+        for bad in ["", "about 200", "2,1OO", "12%", ",5", "1e5", "."] {
+            assert!(read_figure(bad, false, "The figure").is_err(), "{bad}");
+        }
+        assert!(read_figure("lots", false, "The figure")
+            .unwrap_err()
+            .contains("must be a number, for example 210"));
     }
 
     #[test]

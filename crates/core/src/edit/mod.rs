@@ -8,6 +8,7 @@
 
 pub mod canonical;
 pub mod diff;
+pub mod figures;
 pub mod form;
 pub mod session;
 pub mod termly;

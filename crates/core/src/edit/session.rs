@@ -1,6 +1,9 @@
 //! An editing session: the feed as opened, the feed as edited, and what the officer typed that
 //! could not go into the feed. The editor page keeps one; a draft is its two texts.
 
+use crate::edit::figures::{
+    indicator_figures, read_new_figure, FigureProblem, IndicatorFigures, NewFigure,
+};
 use crate::edit::form::{read_past_date, DateFields, DatePart};
 use crate::edit::termly::{termly_update, MeasureRow, WorkstreamGroup};
 use crate::edit::{
@@ -207,6 +210,104 @@ impl Session {
         self.measure_row(at, today)
     }
 
+    /// Every indicator with its figures, for the figures screen.
+    pub fn indicator_figures(&self) -> Vec<IndicatorFigures> {
+        indicator_figures(&self.current)
+    }
+
+    fn indicator(&self, id: &str) -> Result<&crate::feed::Indicator, EditError> {
+        self.current
+            .indicator(id)
+            .ok_or_else(|| EditError::NoSuchIndicator(id.to_owned()))
+    }
+
+    /// Adds a figure as typed: warnings when it went in, or the problem at its box when it did
+    /// not (nothing is added then, and the form keeps what was typed).
+    pub fn add_figure(
+        &mut self,
+        indicator: &str,
+        typed: &NewFigure,
+        today: NaiveDate,
+    ) -> Result<Result<Vec<String>, FigureProblem>, EditError> {
+        let lang = self.current.default_lang().to_owned();
+        match read_new_figure(self.indicator(indicator)?, typed, &lang, today) {
+            Ok((figure, warnings)) => {
+                self.apply(Edit::AddFigure {
+                    indicator: indicator.to_owned(),
+                    figure,
+                })?;
+                Ok(Ok(warnings))
+            }
+            Err(problem) => Ok(Err(problem)),
+        }
+    }
+
+    pub fn remove_figure(&mut self, indicator: &str, index: usize) -> Result<(), EditError> {
+        self.apply(Edit::RemoveFigure {
+            indicator: indicator.to_owned(),
+            index,
+        })
+    }
+
+    /// The element id of a listed figure's box (`value`, `note`).
+    pub fn figure_field(indicator: &str, index: usize, part: &str) -> String {
+        format!("fig-{indicator}-{index}-{part}")
+    }
+
+    /// A listed figure's value as typed: a number that cannot be read stays out of the feed,
+    /// with its message at the box.
+    pub fn set_figure_value(
+        &mut self,
+        indicator: &str,
+        index: usize,
+        typed: &str,
+    ) -> Result<(), EditError> {
+        let field = Session::figure_field(indicator, index, "value");
+        let found = self.indicator(indicator)?;
+        let percent = found.unit == crate::feed::Unit::Percent;
+        let mut figure = found
+            .actual
+            .get(index)
+            .cloned()
+            .ok_or_else(|| EditError::NoSuchFigure(indicator.to_owned(), index))?;
+        self.typed.remove(&field);
+        match crate::edit::form::read_figure(typed, percent, "The figure") {
+            Ok(value) => {
+                figure.value = value;
+                self.apply(Edit::ChangeFigure {
+                    indicator: indicator.to_owned(),
+                    index,
+                    figure,
+                })
+            }
+            Err(message) => {
+                self.typed.insert(field, message);
+                Ok(())
+            }
+        }
+    }
+
+    pub fn set_figure_note(
+        &mut self,
+        indicator: &str,
+        index: usize,
+        typed: &str,
+    ) -> Result<(), EditError> {
+        let lang = self.current.default_lang().to_owned();
+        let mut figure = self
+            .indicator(indicator)?
+            .actual
+            .get(index)
+            .cloned()
+            .ok_or_else(|| EditError::NoSuchFigure(indicator.to_owned(), index))?;
+        figure.note = crate::edit::set_text(figure.note.take(), &lang, Some(typed));
+        self.apply(Edit::ChangeFigure {
+            indicator: indicator.to_owned(),
+            index,
+            figure,
+        })
+    }
+
     /// The typed value's problem at a field, if any (its box keeps what was typed).
     pub fn typed_problem(&self, field: &str) -> Option<&str> {
         self.typed.get(field).map(String::as_str)
@@ -338,6 +439,38 @@ mod tests {
         session.set_confirmed_on(AT, &good, today()).unwrap();
         assert!(session.publish(today()).check.errors.is_empty());
         assert!(session.current_text().contains("2026-02-28"));
+    }
+
+    #[test]
+    fn figures_are_added_changed_and_removed() {
+        const WITH_INDICATOR: &str = r#"{"version":1,"publisher":{"name":"Made-up council (test data)"},"updated":"2026-11-01","languages":["en"],
+          "indicators":[{"id":"wait","title":"Children waiting (made up)","unit":"number","better":"lower","source":"Made up"}]}"#;
+        let mut session = Session::open(WITH_INDICATOR).unwrap();
+        let typed = NewFigure {
+            period: DateFields {
+                day: String::new(),
+                month: "3".into(),
+                year: "2024".into(),
+            },
+            value: "210".into(),
+            note: String::new(),
+        };
+        assert_eq!(session.add_figure("wait", &typed, today()), Ok(Ok(vec![])));
+        assert_eq!(
+            session.changes(),
+            ["New figure for Children waiting (made up): 210 (March 2024)"]
+        );
+        session.set_figure_value("wait", 0, "2,1OO").unwrap();
+        let field = Session::figure_field("wait", 0, "value");
+        assert!(session.typed_problem(&field).is_some());
+        assert!(session.publish(today()).text.is_empty());
+        session.set_figure_value("wait", 0, "220").unwrap();
+        session.set_figure_note("wait", 0, "Made-up note").unwrap();
+        assert!(session.typed_problem(&field).is_none());
+        assert_eq!(session.indicator_figures()[0].figures[0].value, "220");
+        session.remove_figure("wait", 0).unwrap();
+        assert!(session.changes().is_empty());
+        assert!(session.remove_figure("wait", 0).is_err());
     }
 
     #[test]
