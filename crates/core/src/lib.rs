@@ -17,6 +17,7 @@ pub mod read;
 pub mod render;
 #[cfg(feature = "schema")]
 pub mod schema;
+#[cfg(feature = "sheet")]
 pub mod sheet;
 pub mod status;
 pub mod text;

@@ -2,6 +2,7 @@
 //! read back unchanged change nothing; three changed cells are exactly three changes; each kind
 //! of refusal is said in words and changes nothing. The CLI's tests do the same through real
 //! XLSX and CSV files.
+#![cfg(feature = "sheet")]
 
 use send_core::edit::{describe_changes, write_feed};
 use send_core::sheet::{
