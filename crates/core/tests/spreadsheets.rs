@@ -234,7 +234,7 @@ fn figure_refusals() {
     };
     assert_eq!(
         refused(row("wait", Cell::text("2024-04"), Cell::text("about 170"))),
-        ["row 5: value \"about 170\" is not a number"]
+        ["row 5: value \"about 170\" must be a number, for example 210, using digits only"]
     );
     assert_eq!(
         refused(row("waits", Cell::text("2024-04"), Cell::Number(1.0))),
