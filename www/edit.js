@@ -87,6 +87,7 @@ function start(made) {
   buildTermly();
   formProblems.clear();
   buildFigures();
+  buildUpdates();
   refresh();
   saveDraft();
   $('termly-heading').focus();
@@ -441,17 +442,129 @@ function figureEdited(event) {
   saveDraft();
 }
 
+
+// ---- You said, we did -------------------------------------------------------------------
+
+function longBox(id, label, value, hint = '') {
+  const area = make('textarea', { id, rows: '3', class: 'editor-textarea', ...(hint ? { 'aria-describedby': `${id}-hint` } : {}) });
+  area.value = value;
+  const hintText = hint ? [make('p', { class: 'hint', id: `${id}-hint`, text: hint })] : [];
+  return formGroup(make('label', { for: id }, ...label), ...hintText, errorSlot(`${id}-error`), area);
+}
+
+/** The boxes of one entry (listed with `upd-N`, or the new one with `upd-new`). */
+function entryFields(base, entry, actions, where) {
+  const box = (part, label, width) => {
+    const id = `${base}-date-${part}`;
+    const input = make('input', { id, type: 'text', inputmode: 'numeric', class: width });
+    input.value = entry.date[part];
+    return make('div', {}, make('label', { for: id, text: label }), input);
+  };
+  const chosen = new Set(entry.actions);
+  const boxes = actions.map((action, i) => {
+    const id = `${base}-action-${i}`;
+    const input = make('input', { id, type: 'checkbox', value: action.reference, 'data-action-ref': '' });
+    input.checked = chosen.has(action.reference);
+    return make('div', { class: 'checkbox' }, input, make('label', { for: id, text: `${action.reference} ${action.title}` }));
+  });
+  return [
+    formGroup(make('fieldset', { role: 'group', 'aria-describedby': `${base}-date-hint`, id: `${base}-date-group` },
+      make('legend', {}, 'Date', hidden(where)),
+      make('p', { class: 'hint', id: `${base}-date-hint`, text: 'Month and year, for example 2 2024. Add the day if you know it.' }),
+      errorSlot(`${base}-date-error`),
+      make('div', { class: 'date-input' }, box('day', 'Day', 'date-input__day'), box('month', 'Month', 'date-input__month'), box('year', 'Year', 'date-input__year')))),
+    longBox(`${base}-you-said`, ['You said (optional)', hidden(where)], entry.you_said, 'What families told the council, in their words.'),
+    longBox(`${base}-we-did`, ['We did', hidden(where)], entry.we_did),
+    textBox(`${base}-source`, ['Source (optional)', hidden(where)], entry.source, {}, 'The document that says so, for example the SEND Improvement Board annual report 2023/24.'),
+    make('details', {}, make('summary', {}, `Actions it belongs to (${chosen.size} chosen)`, hidden(where)),
+      make('fieldset', { class: 'filters' }, make('legend', {}, 'Actions it belongs to', hidden(where)), ...boxes)),
+  ];
+}
+
+function typedEntry(base) {
+  const value = (part) => $(`${base}-${part}`).value;
+  return {
+    date: { day: value('date-day'), month: value('date-month'), year: value('date-year') },
+    you_said: value('you-said'),
+    we_did: value('we-did'),
+    source: value('source'),
+    actions: [...document.querySelectorAll(`[id^="${base}-action-"]:checked`)].map((box) => box.value),
+  };
+}
+
+function buildUpdates(message = '', focus = false) {
+  const { entries, actions } = editor.updates();
+  const empty = { date: { day: '', month: '', year: '' }, you_said: '', we_did: '', source: '', actions: [] };
+  const status = make('p', { class: 'figure-status', role: 'status', tabindex: '-1', id: 'updates-status', text: message });
+  const list = make('ol', { class: 'figure-list' }, ...entries.map((entry) => {
+    const where = ` of entry ${entry.index + 1}, ${entry.date_words}`;
+    const item = make('li', { class: 'update-entry', 'data-index': String(entry.index) },
+      make('h3', { text: `Entry ${entry.index + 1}: ${entry.date_words}` }),
+      ...entryFields(`upd-${entry.index}`, entry, actions, where),
+      make('button', { type: 'button', class: 'secondary', 'data-update-action': 'remove', 'data-index': String(entry.index) },
+        'Remove', hidden(` entry ${entry.index + 1}, ${entry.date_words}`)));
+    return item;
+  }));
+  const add = make('fieldset', { class: 'add-figure' },
+    make('legend', {}, 'Add an entry'),
+    ...entryFields('upd-new', empty, actions, ' of the new entry'),
+    make('button', { type: 'button', 'data-update-action': 'add' }, 'Add the entry'));
+  $('updates').replaceChildren(status, list, add);
+  if (focus) status.focus();
+}
+
+function updateAction(event) {
+  const button = event.target.closest('[data-update-action]');
+  if (!button || !editor) return;
+  for (const key of [...formProblems.keys()]) if (key.startsWith('upd-new-')) formProblems.delete(key);
+  try {
+    if (button.dataset.updateAction === 'remove') {
+      const index = Number(button.dataset.index);
+      editor.removeUpdate(index);
+      buildUpdates(`Entry ${index + 1} was removed.`, true);
+    } else {
+      const result = editor.addUpdate(typedEntry('upd-new'), localToday());
+      if (!result.added) {
+        formProblems.set(`upd-new-${result.problem.part}`, result.problem.message);
+        refresh();
+        $(`upd-new-${result.problem.part}`).focus();
+        return;
+      }
+      buildUpdates('The entry was added at the end of the list.', true);
+    }
+  } catch (error) {
+    console.error(`SEND Pathways editor: ${error}`);
+    return;
+  }
+  refresh();
+  saveDraft();
+}
+
+function updateEdited(event) {
+  const item = event.target.closest('.update-entry');
+  if (!item || !editor) return;
+  const index = Number(item.dataset.index);
+  try {
+    editor.changeUpdate(index, typedEntry(`upd-${index}`), localToday());
+  } catch (error) {
+    console.error(`SEND Pathways editor: ${error}`);
+    return;
+  }
+  refresh();
+  saveDraft();
+}
+
 // ---- Checking and publishing ------------------------------------------------------------
 
 let publication = null;
 
 function showFieldErrors(errors) {
-  for (const slot of document.querySelectorAll('#termly .error-message, #figures .error-message')) {
+  for (const slot of document.querySelectorAll('#termly .error-message, #figures .error-message, #updates .error-message')) {
     slot.hidden = true;
     slot.replaceChildren();
     slot.closest('.form-group')?.classList.remove('form-group--error');
   }
-  for (const control of document.querySelectorAll('#termly [aria-invalid], #figures [aria-invalid]')) control.removeAttribute('aria-invalid');
+  for (const control of document.querySelectorAll('#termly [aria-invalid], #figures [aria-invalid], #updates [aria-invalid]')) control.removeAttribute('aria-invalid');
   for (const error of errors) {
     const field = error.field && $(error.field);
     if (!field) continue;
@@ -574,5 +687,7 @@ for (const id of ['filter-needs-update', 'filter-lead', 'filter-workstream']) $(
 $('download').addEventListener('click', download);
 $('figures').addEventListener('click', figureAction);
 $('figures').addEventListener('input', figureEdited);
+$('updates').addEventListener('click', updateAction);
+$('updates').addEventListener('input', updateEdited);
 showOpen();
 document.body.dataset.editorReady = 'true';

@@ -228,3 +228,67 @@ test('figures: the first figure of an indicator, a bad number refused at its box
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('"You said, we did": an entry added with its actions, one refused at its box, one changed and one removed', async () => {
+  const { page, context, problems } = await editor();
+  const day = today();
+  const [year, month] = [day.slice(0, 4), String(Number(day.slice(5, 7)))];
+  await openPublished(page);
+  const section = page.locator('#updates');
+  const date = section.getByRole('group', { name: 'Date of the new entry' });
+  await date.getByLabel('Month').fill(month);
+  await date.getByLabel('Year').fill(year);
+  await page.getByLabel('You said (optional) of the new entry', { exact: true }).fill('Made-up test entry: tell us how long the wait is.');
+  await page.getByRole('button', { name: 'Add the entry' }).click();
+  const weDid = page.getByLabel('We did of the new entry', { exact: true });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'upd-new-we-did');
+  assert.match(await section.locator('.form-group--error .error-message').innerText(), /Enter what the council did/);
+  assert.ok(await page.locator('#error-summary').getByRole('link', { name: /Enter what the council did/ }).isVisible());
+  assert.deepEqual(await axeViolations(page, '#updates'), [], 'the entries in the error state');
+
+  await weDid.fill('Made-up test entry: we publish the waiting time every month.');
+  const first = sample.plan.workstreams[0].actions[0];
+  await section.getByText('Actions it belongs to (0 chosen)').last().click();
+  await page.getByLabel(`${first.ref} ${first.title}`).last().check();
+  await page.getByRole('button', { name: 'Add the entry' }).click();
+  assert.match(await page.locator('#updates-status').innerText(), /The entry was added/);
+  const count = sample.updates.length;
+  assert.equal(await section.locator('.update-entry').count(), count + 1);
+
+  // Change entry 1's "we did" (a made-up correction) and remove entry 2.
+  const entry1 = sample.updates[0];
+  const where1 = `of entry 1, ${await section.locator('.update-entry h3').first().innerText().then((t) => t.replace(/^Entry 1: /, ''))}`;
+  await page.getByLabel(`We did ${where1}`, { exact: true }).fill(`${entry1.we_did} (made-up test correction)`);
+  const second = await section.locator('.update-entry h3').nth(1).innerText();
+  await page.getByRole('button', { name: `Remove ${second.replace(/^Entry 2: /, 'entry 2, ')}` }).click();
+  assert.match(await page.locator('#updates-status').innerText(), /Entry 2 was removed/);
+  const changes = await page.locator('#changes li').allInnerTexts();
+  assert.equal(changes.filter((c) => c.includes('You said, we did')).length, 3, changes.join('\n'));
+  assert.ok(changes.some((c) => c.startsWith('New “You said, we did”') && c.includes('Made-up test entry')), changes.join('\n'));
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the feed' }).click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'send-editor-'));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const downloaded = JSON.parse(await readFile(file, 'utf8'));
+  const expected = structuredClone(sample);
+  expected.updated = day;
+  expected.updates[0].we_did = `${entry1.we_did} (made-up test correction)`;
+  expected.updates.splice(1, 1);
+  expected.updates.push({
+    date: `${year}-${day.slice(5, 7)}`,
+    you_said: 'Made-up test entry: tell us how long the wait is.',
+    we_did: 'Made-up test entry: we publish the waiting time every month.',
+    actions: [first.ref],
+  });
+  assert.deepStrictEqual(downloaded, expected);
+  const validated = await sendfeedValidate(file);
+  assert.equal(validated.code, 0, `${validated.stdout}\n${validated.stderr}`);
+  await rm(dir, { recursive: true });
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use send_core::edit::figures::NewFigure;
 use send_core::edit::form::DateFields;
+use send_core::edit::updates::TypedUpdate;
 use send_core::edit::{MeasureAt, Session};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -241,6 +242,58 @@ impl Editor {
             &send_core::view::Node::Element(tree),
         )?);
         Ok(())
+    }
+
+    /// `{entries: [{index, date, date_words, you_said, we_did, source, actions}], actions:
+    /// [{reference, title}]}`: the "You said, we did" entries and the actions they can name.
+    pub fn updates(&self) -> Result<JsValue, JsValue> {
+        encode(&self.session.updates())
+    }
+
+    /// Adds an entry typed as `{date: {day, month, year}, you_said, we_did, source, actions}`:
+    /// `{added, problem: {part, message} | null}`.
+    #[wasm_bindgen(js_name = addUpdate)]
+    pub fn add_update(&mut self, typed: JsValue, today: &str) -> Result<JsValue, JsValue> {
+        let typed: TypedUpdate = serde_wasm_bindgen::from_value(typed)?;
+        #[derive(Serialize)]
+        struct Added {
+            added: bool,
+            problem: Option<send_core::edit::updates::UpdateProblem>,
+        }
+        let added = match self
+            .session
+            .add_update(&typed, day(today)?)
+            .map_err(into_error)?
+        {
+            Ok(()) => Added {
+                added: true,
+                problem: None,
+            },
+            Err(problem) => Added {
+                added: false,
+                problem: Some(problem),
+            },
+        };
+        encode(&added)
+    }
+
+    /// Changes entry `index` to what is typed (the same shape as for `addUpdate`).
+    #[wasm_bindgen(js_name = changeUpdate)]
+    pub fn change_update(
+        &mut self,
+        index: usize,
+        typed: JsValue,
+        today: &str,
+    ) -> Result<(), JsValue> {
+        let typed: TypedUpdate = serde_wasm_bindgen::from_value(typed)?;
+        self.session
+            .change_update(index, &typed, day(today)?)
+            .map_err(into_error)
+    }
+
+    #[wasm_bindgen(js_name = removeUpdate)]
+    pub fn remove_update(&mut self, index: usize) -> Result<(), JsValue> {
+        self.session.remove_update(index).map_err(into_error)
     }
 
     /// `{errors, warnings}`, each `{field, message}`: the checker on the feed as edited.

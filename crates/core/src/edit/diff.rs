@@ -202,31 +202,28 @@ fn update_words(feed: &Feed, update: &Update) -> String {
     format!("({}): {said}", format_date(update.date, Lang::En))
 }
 
+/// Entries only in one feed are new or removed; an entry replaced at the same place in the list
+/// was changed. (Comparing place by place alone would call every entry after a removal changed.)
 fn updates(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
-    if before.updates.len() == after.updates.len() {
-        for (old, new) in before.updates.iter().zip(&after.updates) {
-            if old != new {
-                changes.push(format!(
-                    "“You said, we did” changed {}",
-                    update_words(after, new)
-                ));
-            }
-        }
-        return;
-    }
-    for new in &after.updates {
-        if !before.updates.contains(new) {
-            changes.push(format!(
-                "New “You said, we did” {}",
-                update_words(after, new)
-            ));
+    let gone: Vec<usize> = (0..before.updates.len())
+        .filter(|&i| !after.updates.contains(&before.updates[i]))
+        .collect();
+    let new: Vec<usize> = (0..after.updates.len())
+        .filter(|&i| !before.updates.contains(&after.updates[i]))
+        .collect();
+    for &i in &new {
+        let words = update_words(after, &after.updates[i]);
+        if gone.contains(&i) {
+            changes.push(format!("“You said, we did” changed {words}"));
+        } else {
+            changes.push(format!("New “You said, we did” {words}"));
         }
     }
-    for old in &before.updates {
-        if !after.updates.contains(old) {
+    for &i in &gone {
+        if !new.contains(&i) {
             changes.push(format!(
                 "“You said, we did” removed {}",
-                update_words(before, old)
+                update_words(before, &before.updates[i])
             ));
         }
     }
@@ -361,6 +358,31 @@ mod tests {
             ]
         );
         assert!(describe_changes(&before, &before).is_empty());
+
+        // A removal is one removal, not a change to every entry after it.
+        let mut shorter = after.clone();
+        let mut longer = after.clone();
+        for n in 0..3 {
+            longer.updates.push(Update {
+                date: PartialDate::Month(2026, 1 + n),
+                you_said: None,
+                we_did: Text::Plain(format!("Made-up entry {n}")),
+                actions: vec![],
+                source: None,
+            });
+        }
+        shorter.updates = longer.updates.clone();
+        shorter.updates.remove(1);
+        assert_eq!(
+            describe_changes(&longer, &shorter),
+            ["“You said, we did” removed (January 2026): Made-up entry 0"]
+        );
+        let mut changed = longer.clone();
+        changed.updates[2].we_did = Text::Plain("Made-up entry 1, corrected".into());
+        assert_eq!(
+            describe_changes(&longer, &changed),
+            ["“You said, we did” changed (February 2026): Made-up entry 1, corrected"]
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod figures;
 pub mod form;
 pub mod session;
 pub mod termly;
+pub mod updates;
 
 use crate::date::PartialDate;
 use crate::feed::{Contact, Feed, Measure, Point, Status, Update};

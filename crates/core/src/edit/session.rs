@@ -6,6 +6,7 @@ use crate::edit::figures::{
 };
 use crate::edit::form::{read_past_date, DateFields, DatePart};
 use crate::edit::termly::{termly_update, MeasureRow, WorkstreamGroup};
+use crate::edit::updates::{read_update, updates, TypedUpdate, UpdateProblem, Updates};
 use crate::edit::{
     apply, describe_changes, measure, status_from_code, write_feed, Edit, EditError, MeasureAt,
 };
@@ -308,6 +309,63 @@ impl Session {
         })
     }
 
+    /// The "You said, we did" entries and the actions they can belong to.
+    pub fn updates(&self) -> Updates {
+        updates(&self.current)
+    }
+
+    /// Adds an entry as typed, or gives the problem at its box (nothing is added then).
+    pub fn add_update(
+        &mut self,
+        typed: &TypedUpdate,
+        today: NaiveDate,
+    ) -> Result<Result<(), UpdateProblem>, EditError> {
+        match read_update(&self.current, None, typed, today) {
+            Ok(update) => {
+                self.apply(Edit::AddUpdate { update })?;
+                Ok(Ok(()))
+            }
+            Err(problem) => Ok(Err(problem)),
+        }
+    }
+
+    /// The element id of a listed entry's box (`date-day`, `we-did`...).
+    pub fn update_field(index: usize, part: &str) -> String {
+        format!("upd-{index}-{part}")
+    }
+
+    /// A listed entry as typed: what cannot be read stays out of the feed, its message kept at
+    /// the box (and blocking the download) until fixed.
+    pub fn change_update(
+        &mut self,
+        index: usize,
+        typed: &TypedUpdate,
+        today: NaiveDate,
+    ) -> Result<(), EditError> {
+        let existing = self
+            .current
+            .updates
+            .get(index)
+            .ok_or(EditError::NoSuchUpdate(index))?;
+        let prefix = format!("upd-{index}-");
+        self.typed.retain(|field, _| !field.starts_with(&prefix));
+        match read_update(&self.current, Some(existing), typed, today) {
+            Ok(update) => self.apply(Edit::ChangeUpdate { index, update }),
+            Err(problem) => {
+                self.typed
+                    .insert(Session::update_field(index, problem.part), problem.message);
+                Ok(())
+            }
+        }
+    }
+
+    pub fn remove_update(&mut self, index: usize) -> Result<(), EditError> {
+        self.apply(Edit::RemoveUpdate { index })?;
+        // Entries after it moved up: their typed problems no longer name the right box.
+        self.typed.retain(|field, _| !field.starts_with("upd-"));
+        Ok(())
+    }
+
     /// The typed value's problem at a field, if any (its box keeps what was typed).
     pub fn typed_problem(&self, field: &str) -> Option<&str> {
         self.typed.get(field).map(String::as_str)
@@ -471,6 +529,42 @@ mod tests {
         session.remove_figure("wait", 0).unwrap();
         assert!(session.changes().is_empty());
         assert!(session.remove_figure("wait", 0).is_err());
+    }
+
+    #[test]
+    fn you_said_we_did_entries_are_added_changed_and_removed() {
+        let mut session = Session::open(FEED).unwrap();
+        let mut typed = TypedUpdate {
+            date: DateFields {
+                day: String::new(),
+                month: "11".into(),
+                year: "2026".into(),
+            },
+            you_said: "Made-up: more news".into(),
+            we_did: "A made-up newsletter".into(),
+            source: String::new(),
+            actions: vec!["1.1".into()],
+        };
+        assert_eq!(session.add_update(&typed, today()), Ok(Ok(())));
+        assert_eq!(
+            session.changes(),
+            ["New “You said, we did” (November 2026): A made-up newsletter"]
+        );
+        typed.we_did = String::new();
+        session.change_update(0, &typed, today()).unwrap();
+        assert!(session
+            .typed_problem(&Session::update_field(0, "we-did"))
+            .is_some());
+        assert!(session.publish(today()).text.is_empty());
+        typed.we_did = "A made-up termly newsletter".into();
+        session.change_update(0, &typed, today()).unwrap();
+        assert!(session.publish(today()).check.errors.is_empty());
+        assert_eq!(
+            session.updates().entries[0].we_did,
+            "A made-up termly newsletter"
+        );
+        session.remove_update(0).unwrap();
+        assert!(session.changes().is_empty());
     }
 
     #[test]
