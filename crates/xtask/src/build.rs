@@ -96,6 +96,7 @@ pub fn build() -> Result<(), String> {
             size / 1024
         ));
     }
+    crate::docs::build_docs()?;
     for asset in ASSETS {
         let from = root.join("crates/widgets/assets").join(asset);
         std::fs::copy(&from, dist.join(asset))

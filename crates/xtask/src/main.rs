@@ -11,6 +11,7 @@
 mod bench;
 mod build;
 mod dist;
+mod docs;
 mod fuzz;
 mod serve;
 mod test;
