@@ -2,12 +2,13 @@
 // (dist/send-editor.js). What an edit does, what a field may hold, what families will see and
 // what changed are all worked out by the core; this file builds the form and keeps the draft.
 // Nothing is uploaded: the draft lives in this browser's localStorage.
-import init, { Editor, statusChoices } from './dist/send-editor.js';
+import init, { Editor, statusChoices, contactFields } from './dist/send-editor.js';
 
 const DRAFT_KEY = 'send-pathways:editor-draft';
 const $ = (id) => document.getElementById(id);
 let editor = null;
 let choices = [];
+let contactBoxes = [];
 
 function localToday() {
   const now = new Date();
@@ -88,6 +89,7 @@ function start(made) {
   formProblems.clear();
   buildFigures();
   buildUpdates();
+  buildServices();
   refresh();
   saveDraft();
   $('termly-heading').focus();
@@ -554,17 +556,55 @@ function updateEdited(event) {
   saveDraft();
 }
 
+
+// ---- Service contacts -------------------------------------------------------------------
+
+const CONTACT_HINTS = {
+  phone: 'Digits and spaces, for example 020 7364 5000',
+  email: 'The address alone, for example send@example.gov.uk',
+  url: 'The full address, starting https://',
+  note: 'For example, Monday to Friday, 9am to 5pm',
+};
+
+function buildServices() {
+  const container = $('services');
+  container.replaceChildren();
+  for (const service of editor.services()) {
+    const boxes = contactBoxes.map(([field, label], i) => textBox(
+      `svc-${service.index}-${field}`, [label, hidden(` for ${service.name}`)], service.contact[i],
+      { 'data-contact': field, ...(field === 'phone' ? { inputmode: 'tel', autocomplete: 'off' } : {}), ...(field === 'email' ? { spellcheck: 'false' } : {}) },
+      CONTACT_HINTS[field] ?? '',
+    ));
+    const block = make('div', { class: 'indicator-figures', 'data-service': String(service.index) }, make('h3', { text: service.name }), ...boxes);
+    container.append(block);
+  }
+}
+
+function contactEdited(event) {
+  const field = event.target.dataset?.contact;
+  if (!field || !editor) return;
+  const index = Number(event.target.closest('[data-service]').dataset.service);
+  try {
+    editor.setContactField(index, field, event.target.value);
+  } catch (error) {
+    console.error(`SEND Pathways editor: ${error}`);
+    return;
+  }
+  refresh();
+  saveDraft();
+}
+
 // ---- Checking and publishing ------------------------------------------------------------
 
 let publication = null;
 
 function showFieldErrors(errors) {
-  for (const slot of document.querySelectorAll('#termly .error-message, #figures .error-message, #updates .error-message')) {
+  for (const slot of document.querySelectorAll('#termly .error-message, #figures .error-message, #updates .error-message, #services .error-message')) {
     slot.hidden = true;
     slot.replaceChildren();
     slot.closest('.form-group')?.classList.remove('form-group--error');
   }
-  for (const control of document.querySelectorAll('#termly [aria-invalid], #figures [aria-invalid], #updates [aria-invalid]')) control.removeAttribute('aria-invalid');
+  for (const control of document.querySelectorAll('#termly [aria-invalid], #figures [aria-invalid], #updates [aria-invalid], #services [aria-invalid]')) control.removeAttribute('aria-invalid');
   for (const error of errors) {
     const field = error.field && $(error.field);
     if (!field) continue;
@@ -633,6 +673,7 @@ function download() {
 
 await init({ module_or_path: new URL('./dist/send-editor_bg.wasm', import.meta.url) });
 choices = statusChoices();
+contactBoxes = contactFields();
 $('needs-js').hidden = true;
 $('termly-heading').setAttribute('tabindex', '-1');
 $('open-address').addEventListener('click', openAddress);
@@ -689,5 +730,6 @@ $('figures').addEventListener('click', figureAction);
 $('figures').addEventListener('input', figureEdited);
 $('updates').addEventListener('click', updateAction);
 $('updates').addEventListener('input', updateEdited);
+$('services').addEventListener('input', contactEdited);
 showOpen();
 document.body.dataset.editorReady = 'true';

@@ -292,3 +292,47 @@ test('"You said, we did": an entry added with its actions, one refused at its bo
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a service contact: a phone with words is flagged at its box and blocks the download until fixed', async () => {
+  const { page, context, problems } = await editor();
+  const day = today();
+  await openPublished(page);
+  const service = sample.services[0];
+  const phone = page.getByLabel(`Phone for ${service.name}`, { exact: true });
+  await phone.fill('call 020 7946 0123');
+  const group = page.locator('#services .form-group--error');
+  assert.match(await group.locator('.error-message').innerText(), /is not a phone number.*Use digits, spaces and an optional leading \+/s);
+  const link = page.locator('#error-summary').getByRole('link', { name: /is not a phone number/ });
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await page.getByRole('button', { name: 'Download the feed' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+  assert.deepEqual(await axeViolations(page, '#services'), [], 'the contacts in the error state');
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'svc-0-phone');
+  assert.equal(downloads, 0);
+
+  // Made-up test contact: a number from Ofcom's range for drama, an example.org address.
+  await phone.fill('020 7946 0123');
+  await page.getByLabel(`Email for ${service.name}`, { exact: true }).fill('made-up@example.org');
+  await page.locator('#error-summary[hidden]').waitFor({ state: 'attached' });
+  const changes = await page.locator('#changes li').allInnerTexts();
+  assert.ok(changes.includes(`Contact for ${service.name}: phone added: 020 7946 0123; email added: made-up@example.org`), changes.join('\n'));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the feed' }).click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'send-editor-'));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const downloaded = JSON.parse(await readFile(file, 'utf8'));
+  const expected = structuredClone(sample);
+  expected.updated = day;
+  expected.services[0].contact = { phone: '020 7946 0123', email: 'made-up@example.org' };
+  assert.deepStrictEqual(downloaded, expected);
+  const validated = await sendfeedValidate(file);
+  assert.equal(validated.code, 0, `${validated.stdout}\n${validated.stderr}`);
+  await rm(dir, { recursive: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

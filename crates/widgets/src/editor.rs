@@ -296,6 +296,24 @@ impl Editor {
         self.session.remove_update(index).map_err(into_error)
     }
 
+    /// `[{index, id, name, contact: [name, phone, email, url, note]}]`.
+    pub fn services(&self) -> Result<JsValue, JsValue> {
+        encode(&self.session.services())
+    }
+
+    /// One contact box of service `index` as typed (`name`, `phone`, `email`, `url`, `note`).
+    #[wasm_bindgen(js_name = setContactField)]
+    pub fn set_contact_field(
+        &mut self,
+        index: usize,
+        field: &str,
+        typed: &str,
+    ) -> Result<(), JsValue> {
+        self.session
+            .set_contact_field(index, field, typed)
+            .map_err(into_error)
+    }
+
     /// `{errors, warnings}`, each `{field, message}`: the checker on the feed as edited.
     pub fn check(&self, today: &str) -> Result<JsValue, JsValue> {
         encode(&self.session.check(day(today)?))
@@ -322,4 +340,10 @@ pub fn status_choices() -> Result<JsValue, JsValue> {
         words: send_core::edit::status_words(status),
     });
     encode(&choices)
+}
+
+/// The contact boxes, `[[field, label]]`, in the order `services()` gives their values.
+#[wasm_bindgen(js_name = contactFields)]
+pub fn contact_fields() -> Result<JsValue, JsValue> {
+    encode(&send_core::edit::services::CONTACT_FIELDS)
 }

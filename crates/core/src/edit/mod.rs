@@ -10,6 +10,7 @@ pub mod canonical;
 pub mod diff;
 pub mod figures;
 pub mod form;
+pub mod services;
 pub mod session;
 pub mod termly;
 pub mod updates;

@@ -5,6 +5,7 @@ use crate::edit::figures::{
     indicator_figures, read_new_figure, FigureProblem, IndicatorFigures, NewFigure,
 };
 use crate::edit::form::{read_past_date, DateFields, DatePart};
+use crate::edit::services::{services, with_field, ServiceRow};
 use crate::edit::termly::{termly_update, MeasureRow, WorkstreamGroup};
 use crate::edit::updates::{read_update, updates, TypedUpdate, UpdateProblem, Updates};
 use crate::edit::{
@@ -57,6 +58,16 @@ pub fn measure_field(at: MeasureAt, field: &str) -> String {
 
 /// The field a checker path points at, when the editor shows it.
 fn field_for_path(path: &str) -> String {
+    if let Some(rest) = path.strip_prefix("services[") {
+        let (index, field) = rest.split_once("].contact.").unwrap_or(("", ""));
+        let field = field.split('.').next().unwrap_or("");
+        return match (index.parse::<usize>(), field) {
+            (Ok(index), "name" | "phone" | "email" | "url" | "note") => {
+                format!("svc-{index}-{field}")
+            }
+            _ => String::new(),
+        };
+    }
     let numbers: Vec<usize> = path
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())
@@ -366,6 +377,33 @@ impl Session {
         Ok(())
     }
 
+    /// Every service with its contact boxes.
+    pub fn services(&self) -> Vec<ServiceRow> {
+        services(&self.current)
+    }
+
+    /// One contact box of service `index` as typed (`name`, `phone`, `email`, `url`, `note`).
+    /// The checker then says at the box whether a phone, email or web address will work.
+    pub fn set_contact_field(
+        &mut self,
+        index: usize,
+        field: &str,
+        typed: &str,
+    ) -> Result<(), EditError> {
+        let lang = self.current.default_lang().to_owned();
+        let service = self
+            .current
+            .services
+            .get(index)
+            .ok_or_else(|| EditError::NoSuchService(format!("number {}", index + 1)))?;
+        let contact = with_field(service.contact.clone(), &lang, field, typed);
+        let id = service.id.clone();
+        self.apply(Edit::ServiceContact {
+            service: id,
+            contact,
+        })
+    }
+
     /// The typed value's problem at a field, if any (its box keeps what was typed).
     pub fn typed_problem(&self, field: &str) -> Option<&str> {
         self.typed.get(field).map(String::as_str)
@@ -568,6 +606,31 @@ mod tests {
     }
 
     #[test]
+    fn a_phone_with_words_is_flagged_at_its_box_and_blocks_publishing() {
+        const WITH_SERVICE: &str = r#"{"version":1,"publisher":{"name":"Made-up council (test data)"},"updated":"2026-11-01","languages":["en"],
+          "services":[{"id":"s","name":"Made-up service"}]}"#;
+        let mut session = Session::open(WITH_SERVICE).unwrap();
+        session
+            .set_contact_field(0, "phone", "call 020 7364 5000")
+            .unwrap();
+        let publication = session.publish(today());
+        assert!(publication.text.is_empty());
+        assert_eq!(publication.check.errors[0].field, "svc-0-phone");
+        assert!(publication.check.errors[0]
+            .message
+            .contains("Use digits, spaces and an optional leading +"));
+        session
+            .set_contact_field(0, "phone", "020 7364 5000")
+            .unwrap();
+        let publication = session.publish(today());
+        assert!(publication.check.errors.is_empty(), "{publication:?}");
+        assert!(publication
+            .changes
+            .contains(&"Contact for Made-up service: phone added: 020 7364 5000".to_owned()));
+        assert_eq!(session.services()[0].contact[1], "020 7364 5000");
+    }
+
+    #[test]
     fn checker_paths_map_to_fields() {
         assert_eq!(
             field_for_path("plan.workstreams[1].actions[2].measures[3].status_date"),
@@ -578,5 +641,8 @@ mod tests {
             "m-1-2-3-evidence"
         );
         assert_eq!(field_for_path("pathways[0].title"), "");
+        assert_eq!(field_for_path("services[3].contact.phone"), "svc-3-phone");
+        assert_eq!(field_for_path("services[3].contact.name.en"), "svc-3-name");
+        assert_eq!(field_for_path("services[3].name"), "");
     }
 }
