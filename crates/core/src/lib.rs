@@ -6,6 +6,7 @@
 
 pub mod date;
 pub mod deadline;
+#[cfg(feature = "edit")]
 pub mod edit;
 pub mod feed;
 pub mod i18n;

@@ -1,5 +1,6 @@
 //! The editor on the real sample feed: opening it and downloading without a change gives the
 //! sample byte for byte, and a termly update changes only what it names.
+#![cfg(feature = "edit")]
 
 use send_core::edit::form::DateFields;
 use send_core::edit::{write_feed, MeasureAt, Session};
