@@ -58,7 +58,8 @@ impl Deadline {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names in lower case, January first (also read by the spreadsheet cells).
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -5,6 +5,7 @@
 
 use super::Cell;
 use crate::date::PartialDate;
+use crate::deadline::MONTHS;
 use crate::edit::status_words;
 use crate::feed::Status;
 use chrono::{Datelike, NaiveDate};
@@ -95,21 +96,6 @@ fn from_serial(serial: f64) -> Option<NaiveDate> {
     }
     NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(serial as u64))
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// A month's name or its first three letters ("Sep", "Sept", "September").
 fn month_named(word: &str) -> Option<u32> {
