@@ -123,6 +123,16 @@ mod tests {
     use crate::tracker::indicator::tests::indicator as sample;
     use crate::view::Node;
 
+    fn context(feed: &Feed, lang: Lang) -> RenderContext<'_> {
+        RenderContext {
+            feed,
+            lang,
+            heading_level: 2,
+            id_prefix: "t",
+            interactive: false,
+        }
+    }
+
     fn feed() -> Feed {
         crate::parse_feed(
             r#"{"version":1,"publisher":{"name":"x"},"updated":"2024-01-01","languages":["en"]}"#,
@@ -133,13 +143,7 @@ mod tests {
     #[test]
     fn words_compare_the_latest_figure_with_the_plan_and_target() {
         let feed = feed();
-        let ctx = RenderContext {
-            feed: &feed,
-            lang: Lang::En,
-            heading_level: 2,
-            id_prefix: "t",
-            interactive: false,
-        };
+        let ctx = context(&feed, Lang::En);
         let text = Node::from(words(&ctx, &sample())).text_content();
         assert_eq!(
             text,
@@ -161,13 +165,7 @@ mod tests {
     #[test]
     fn bengali_words_end_each_sentence_with_the_dari_and_keep_latin_digits() {
         let feed = feed();
-        let ctx = RenderContext {
-            feed: &feed,
-            lang: Lang::Bn,
-            heading_level: 2,
-            id_prefix: "t",
-            interactive: false,
-        };
+        let ctx = context(&feed, Lang::Bn);
         let text = Node::from(words(&ctx, &sample())).text_content();
         assert_eq!(
             text,
