@@ -3,6 +3,7 @@
 // what changed are all worked out by the core; this file builds the form and keeps the draft.
 // Nothing is uploaded: the draft lives in this browser's localStorage.
 import init, { Editor, statusChoices, contactFields } from './dist/send-editor.js';
+import { setupSheets, openedSheets } from './edit-sheets.js';
 
 const DRAFT_KEY = 'send-pathways:editor-draft';
 const $ = (id) => document.getElementById(id);
@@ -90,9 +91,20 @@ function start(made) {
   buildFigures();
   buildUpdates();
   buildServices();
+  openedSheets();
   refresh();
   saveDraft();
   $('termly-heading').focus();
+}
+
+/** The draft changed outside the forms (a sheet applied): every form shows it as it is now. */
+function redrawAll() {
+  buildTermly();
+  buildFigures();
+  buildUpdates();
+  buildServices();
+  refresh();
+  saveDraft();
 }
 
 function openText(text) {
@@ -731,5 +743,6 @@ $('figures').addEventListener('input', figureEdited);
 $('updates').addEventListener('click', updateAction);
 $('updates').addEventListener('input', updateEdited);
 $('services').addEventListener('input', contactEdited);
+setupSheets({ editor: () => editor, today: localToday, changed: redrawAll });
 showOpen();
 document.body.dataset.editorReady = 'true';

@@ -379,7 +379,7 @@ fn export(
             tables.push(&figures_sheet);
         }
         match kind {
-            sheets::Kind::Xlsx => sheets::write_xlsx(out, &tables),
+            sheets::Kind::Xlsx => sheets::write_xlsx(out, &tables, today),
             sheets::Kind::Csv => sheets::write_csv(out, tables[0]),
         }
         .map_err(Usage)?;

@@ -12,6 +12,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+// Spreadsheets in and out, in their own file (a child module, to reach the session).
+#[path = "editor_sheets.rs"]
+mod sheets;
+
 fn day(text: &str) -> Result<NaiveDate, JsValue> {
     send_core::date::parse_day(text)
         .ok_or_else(|| JsValue::from_str("today must be a date in the form YYYY-MM-DD"))

@@ -2,14 +2,15 @@
 //! can fill in with Excel, and a filled-in sheet read back into edits or refusals.
 //!
 //! This module knows what each column means, which rows an export has, and what a row may
-//! change; it never reads or writes a file format. The CLI turns XLSX and CSV files into
-//! [`Cell`] rows and back (so the xlsx, csv and zip crates stay out of the widgets' wasm), and a
-//! browser editor can do the same with its own reader. Accepted rows become the same
+//! change; only [`files`] knows a file format, turning XLSX and CSV bytes into [`Cell`] rows
+//! and back, for the CLI and the officer's editor alike (the family widgets never turn the
+//! `sheet` feature on, so the xlsx, csv and zip crates stay out of their wasm). Accepted rows become the same
 //! [`crate::edit::Edit`]s the forms make; the change words are the editor's
 //! ([`crate::edit::describe_changes`]).
 
 pub mod cells;
 pub mod export;
+pub mod files;
 pub mod import;
 
 use chrono::NaiveDate;
