@@ -10,6 +10,7 @@ pub mod canonical;
 pub mod diff;
 pub mod figures;
 pub mod form;
+pub mod pathway;
 pub mod services;
 pub mod session;
 pub mod termly;
@@ -91,6 +92,9 @@ pub enum Edit {
     Updated {
         date: NaiveDate,
     },
+    /// A change to a pathway's steps or stages ([`pathway`]), refused when it would break the
+    /// pathway's graph.
+    Pathway(pathway::PathwayEdit),
 }
 
 /// An edit that names a place the feed does not have: the editor's bug, never the officer's.
@@ -106,6 +110,10 @@ pub enum EditError {
     NoSuchUpdate(usize),
     #[error("the feed has no service \"{0}\"")]
     NoSuchService(String),
+    /// A pathway edit that would leave a dangling arrow, a circle or a missing stage: the
+    /// officer's to fix, in words.
+    #[error("{0}")]
+    Refused(String),
 }
 
 /// The measure at `at`, to change.
@@ -203,6 +211,9 @@ pub fn apply(feed: &mut Feed, edit: Edit) -> Result<(), EditError> {
                 .contact = contact;
         }
         Edit::Updated { date } => feed.updated = date,
+        Edit::Pathway(edit) => {
+            pathway::apply_pathway(feed, edit).map_err(|r| EditError::Refused(r.0))?
+        }
     }
     Ok(())
 }
