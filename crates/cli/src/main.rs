@@ -11,6 +11,8 @@
 //!   plan's measures and the indicator figures as sheets to fill in.
 //! - `sendfeed import SHEET --into FEED [--dry-run] [--partial]`: a filled-in sheet, row by
 //!   row: what will change and what is refused and why; then the feed, written canonically.
+//! - `sendfeed migrate FEED [--output OUT | --in-place]`: a version 1 feed (one `plan`)
+//!   rewritten as version 2 (`plans`), in the canonical layout; printed unless told where.
 //! - `sendfeed schema`, `sendfeed completions bash|zsh|fish|powershell|elvish`.
 //!
 //! Arguments are parsed by clap (help per command, `--version`, suggestions for a mistyped
@@ -132,6 +134,22 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = day)]
         today: Option<NaiveDate>,
     },
+    /// Rewrite a version 1 feed (one "plan") as version 2 ("plans"), in the canonical layout.
+    #[command(
+        after_help = "The plan keeps every value; it gains an id made from its label, and no lifecycle (version 1 never said one). A feed already at version 2 keeps its values and is written in the canonical layout.\n\nExit codes: 0 written, 1 the feed has errors, 2 the command was used wrongly.",
+        group(ArgGroup::new("to").args(["output", "in_place"]))
+    )]
+    Migrate {
+        /// The version 1 feed's JSON file, or - for standard input.
+        #[arg(value_name = "FEED")]
+        feed: String,
+        /// Write the version 2 feed to this file instead of standard output.
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<String>,
+        /// Rewrite FEED itself.
+        #[arg(long)]
+        in_place: bool,
+    },
     /// Print the feed's JSON Schema (for editors such as VS Code).
     Schema,
     /// Print a shell completion script.
@@ -153,6 +171,7 @@ impl Command {
             Command::Fmt { .. } => "fmt",
             Command::Export { .. } => "export",
             Command::Import { .. } => "import",
+            Command::Migrate { .. } => "migrate",
             Command::Schema => "schema",
             Command::Completions { .. } => "completions",
         }
@@ -223,6 +242,11 @@ fn main() -> ExitCode {
                 today: today.unwrap_or_else(system_today),
             },
         ),
+        Command::Migrate {
+            feed,
+            output,
+            in_place,
+        } => migrate(&feed, output.as_deref(), in_place),
         Command::Schema => {
             print!("{}", send_core::schema::feed_schema_json());
             Ok(ExitCode::SUCCESS)
@@ -344,6 +368,41 @@ fn fmt(path: &str, check: bool) -> Result<ExitCode, Usage> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Rewrites a version 1 feed as version 2, to standard output, OUT, or in place. Messages go to
+/// standard error, so the printed feed can be piped.
+fn migrate(path: &str, output: Option<&str>, in_place: bool) -> Result<ExitCode, Usage> {
+    if in_place && path == "-" {
+        return Err(Usage(
+            "--in-place needs a file, not standard input; use --output".into(),
+        ));
+    }
+    let text = read_source(path)?;
+    let mut feed = match parse_or_report(path, &text) {
+        Ok(feed) => feed,
+        Err(code) => return Ok(code),
+    };
+    let shown = if path == "-" { "<stdin>" } else { path };
+    let changed = feed.migrate_to_v2();
+    let written = send_core::edit::write_feed(&feed);
+    let target = if in_place { Some(path) } else { output };
+    match target {
+        None => print!("{written}"),
+        Some(out) => {
+            std::fs::write(out, &written).map_err(|e| Usage(format!("cannot write {out}: {e}")))?
+        }
+    }
+    let place = target.map(|out| format!(" to {out}")).unwrap_or_default();
+    if changed {
+        eprintln!("{shown}: rewritten as format version 2{place}");
+    } else {
+        eprintln!(
+            "{shown}: already format version {}, nothing to migrate (written in the canonical layout{place})",
+            feed.version
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Writes the measures and/or figures sheets; the same .xlsx for both is one workbook.
 fn export(
     path: &str,
@@ -397,7 +456,7 @@ fn export(
             .collect();
         println!("{out}: written, {}", said.join(" and "));
     }
-    if feed.plan.is_none() && measures.is_some() {
+    if feed.plans().is_empty() && measures.is_some() {
         println!("note: {path} has no plan, so the measures sheet has only its header row");
     }
     Ok(ExitCode::SUCCESS)

@@ -313,3 +313,59 @@ fn fmt_writes_the_canonical_layout_and_check_says_so() {
     assert_eq!(out.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn migrate_rewrites_a_version_1_feed_as_version_2() {
+    let v1 = format!("{FIXTURES}/valid/feed.json");
+    let before = send_core::parse_feed(&std::fs::read_to_string(&v1).unwrap()).unwrap();
+    assert_eq!(before.version, 1);
+
+    // To standard output, in the canonical layout; what happened is on standard error.
+    let out = sendfeed(&["migrate", &v1], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("rewritten as format version 2"));
+    let printed = text(&out.stdout);
+    let after = send_core::parse_feed(&printed).unwrap();
+    assert_eq!(after.version, 2);
+    assert!(after.plan.is_none());
+    assert_eq!(after.plans.len(), 1);
+    let plan = &after.plans[0];
+    assert_eq!(plan.id.as_deref(), Some("improvement-plan"));
+    assert_eq!(plan.lifecycle, None);
+    // Every value but the id is kept, and the checker finds nothing new.
+    let mut unchanged = plan.clone();
+    unchanged.id = None;
+    assert_eq!(Some(&unchanged), before.plan.as_ref());
+    assert_eq!(send_core::edit::write_feed(&after), printed);
+    let report = send_core::validate::validate_feed(
+        &printed,
+        chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
+    );
+    assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
+
+    // --output writes a file; --in-place rewrites the feed; a version 2 feed is left as it is.
+    let dir = std::env::temp_dir().join(format!("sendfeed-migrate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_file = dir.join("v2.json");
+    let out = sendfeed(&["migrate", &v1, "--output", out_file.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).is_empty());
+    assert_eq!(std::fs::read_to_string(&out_file).unwrap(), printed);
+    let in_place = dir.join("feed.json");
+    std::fs::copy(&v1, &in_place).unwrap();
+    let out = sendfeed(&["migrate", in_place.to_str().unwrap(), "--in-place"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&in_place).unwrap(), printed);
+    let out = sendfeed(&["migrate", "-"], Some(&printed));
+    assert_eq!(text(&out.stdout), printed);
+    assert!(text(&out.stderr).contains("already format version 2, nothing to migrate"));
+
+    // Usage mistakes exit 2; a broken feed exits 1.
+    let both = ["migrate", &v1, "--in-place", "--output", "x.json"];
+    assert_eq!(sendfeed(&both, None).status.code(), Some(2));
+    let stdin_in_place = sendfeed(&["migrate", "-", "--in-place"], Some(&printed));
+    assert_eq!(stdin_in_place.status.code(), Some(2));
+    let broken = sendfeed(&["migrate", "-"], Some("{\"version\": 1,}"));
+    assert_eq!(broken.status.code(), Some(1));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

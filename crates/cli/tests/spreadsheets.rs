@@ -298,7 +298,7 @@ fn a_refused_row_writes_nothing_unless_partial() {
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     assert!(stdout(&out).contains("written, 1 change (the refused rows left out)"));
     let after = send_core::parse_feed(&scratch.feed()).unwrap();
-    let measures = &after.plan.as_ref().unwrap().workstreams[0].actions[0].measures;
+    let measures = &after.current_plan().unwrap().workstreams[0].actions[0].measures;
     assert_eq!(measures[0].status, None);
     assert_eq!(measures[1].status, Some(send_core::feed::Status::Complete));
 }

@@ -9,8 +9,10 @@ use crate::text::Text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The newest feed format this build reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest feed format this build reads. Version 2 lists the plans an area has over time
+/// under `plans`; version 1 (one `plan`) is still read everywhere, and `sendfeed migrate`
+/// rewrites it as version 2.
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -33,8 +35,12 @@ pub struct Feed {
     pub services: Vec<Service>,
     #[serde(default)]
     pub pathways: Vec<Pathway>,
+    /// Version 1's one plan. Version 2 feeds use `plans` instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<Plan>,
+    /// Version 2: the plans an area has had over time, oldest first, each with an `id`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<Plan>,
     #[serde(default)]
     pub indicators: Vec<Indicator>,
     #[serde(default)]
@@ -56,6 +62,91 @@ impl Feed {
 
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// Every plan the feed carries: version 1's one `plan`, or version 2's `plans`.
+    pub fn plans(&self) -> &[Plan] {
+        match &self.plan {
+            Some(plan) => std::slice::from_ref(plan),
+            None => &self.plans,
+        }
+    }
+
+    pub fn plans_mut(&mut self) -> &mut [Plan] {
+        match &mut self.plan {
+            Some(plan) => std::slice::from_mut(plan),
+            None => &mut self.plans,
+        }
+    }
+
+    /// The plan shown and edited unless another is asked for (see [`current_plan_index`]).
+    pub fn current_plan(&self) -> Option<&Plan> {
+        current_plan_index(self.plans()).map(|i| &self.plans()[i])
+    }
+
+    pub fn current_plan_mut(&mut self) -> Option<&mut Plan> {
+        let index = current_plan_index(self.plans())?;
+        self.plans_mut().get_mut(index)
+    }
+
+    /// A version 2 plan by its `id`.
+    pub fn plan_by_id(&self, id: &str) -> Option<&Plan> {
+        self.plans().iter().find(|p| p.id.as_deref() == Some(id))
+    }
+
+    /// Rewrites a version 1 feed as version 2: its one `plan` becomes the only entry of `plans`,
+    /// with an id made from its label ("Written Statement of Action" →
+    /// `written-statement-of-action`). No lifecycle is added: version 1 never said one. Returns
+    /// false, changing nothing, when the feed is already version 2 or newer.
+    pub fn migrate_to_v2(&mut self) -> bool {
+        if self.version >= 2 {
+            return false;
+        }
+        self.version = 2;
+        if let Some(mut plan) = self.plan.take() {
+            if plan.id.is_none() {
+                let label = plan
+                    .label
+                    .get(self.default_lang(), self.default_lang())
+                    .text;
+                plan.id = Some(slug(label));
+            }
+            self.plans.insert(0, plan);
+        }
+        true
+    }
+}
+
+/// Which plan a reader sees first: the one the feed marks `current`; else the first listed that
+/// is neither closed nor followed by another; else the first. The feed never has to say which
+/// plan is current for the tracker to show one, and a feed with one plan shows it.
+pub fn current_plan_index(plans: &[Plan]) -> Option<usize> {
+    plans
+        .iter()
+        .position(|p| p.lifecycle == Some(Lifecycle::Current))
+        .or_else(|| {
+            plans
+                .iter()
+                .position(|p| p.lifecycle != Some(Lifecycle::Closed) && p.followed_by.is_none())
+        })
+        .or(if plans.is_empty() { None } else { Some(0) })
+}
+
+/// Lower-case letters and digits, other runs as one hyphen: an id from a title.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() {
+        "plan".to_owned()
+    } else {
+        out
     }
 }
 
@@ -282,6 +373,9 @@ pub struct Milestone {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
+    /// How `data-plan`, links and `followed_by` name the plan. Required in version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub title: Text,
     /// What the council calls it, e.g. "Written Statement of Action".
     pub label: Text,
@@ -289,10 +383,39 @@ pub struct Plan {
     pub summary: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<PartialDate>,
+    /// The time the plan covers, as far as the documents give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Only what the documents say: that the plan is current, or closed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifecycle: Option<Lifecycle>,
+    /// The id of the plan that took this one's place, where the documents say so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followed_by: Option<String>,
     /// The wider plan's priorities that actions link to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub priorities: Vec<Priority>,
     pub workstreams: Vec<Workstream>,
+}
+
+/// When a plan starts and ends, each as precisely as the documents say ("2024", "2021-03").
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+}
+
+/// Where a plan is in its life, as the feed says it. Absent means the documents do not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Lifecycle {
+    Current,
+    Closed,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -459,4 +582,61 @@ pub struct Update {
     pub actions: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Text>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A made-up plan for tests.
+    fn plan(id: &str, lifecycle: Option<Lifecycle>, followed_by: Option<&str>) -> Plan {
+        Plan {
+            id: Some(id.to_owned()),
+            title: Text::from("Made-up plan"),
+            label: Text::from("Improvement plan"),
+            summary: None,
+            published: None,
+            period: None,
+            lifecycle,
+            followed_by: followed_by.map(str::to_owned),
+            priorities: vec![],
+            workstreams: vec![],
+        }
+    }
+
+    fn ids(plans: &[Plan]) -> Option<&str> {
+        current_plan_index(plans).and_then(|i| plans[i].id.as_deref())
+    }
+
+    #[test]
+    fn the_current_plan_is_the_one_marked_else_the_first_not_replaced() {
+        use Lifecycle::*;
+        assert_eq!(ids(&[]), None);
+        assert_eq!(ids(&[plan("a", None, None)]), Some("a"));
+        let marked = [plan("a", None, None), plan("b", Some(Current), None)];
+        assert_eq!(ids(&marked), Some("b"));
+        let replaced = [
+            plan("a", Some(Closed), Some("b")),
+            plan("b", None, None),
+            plan("c", None, None),
+        ];
+        assert_eq!(ids(&replaced), Some("b"));
+        let followed = [plan("a", None, Some("b")), plan("b", None, None)];
+        assert_eq!(ids(&followed), Some("b"));
+        let all_closed = [plan("a", Some(Closed), None), plan("b", Some(Closed), None)];
+        assert_eq!(ids(&all_closed), Some("a"));
+    }
+
+    #[test]
+    fn slugs_make_ids_from_labels() {
+        assert_eq!(
+            slug("Written Statement of Action"),
+            "written-statement-of-action"
+        );
+        assert_eq!(
+            slug("  SEND 2024/25 — priorities! "),
+            "send-2024-25-priorities"
+        );
+        assert_eq!(slug("???"), "plan");
+    }
 }

@@ -331,9 +331,9 @@ mod tests {
 
     #[test]
     fn newer_versions_are_refused_with_a_way_forward() {
-        let text = MINIMAL.replace("\"version\": 1", "\"version\": 2, \"future\": true");
+        let text = MINIMAL.replace("\"version\": 1", "\"version\": 3, \"future\": true");
         let error = parse_feed(&text).unwrap_err();
-        assert!(error.message.contains("format version 2"), "{error}");
+        assert!(error.message.contains("format version 3"), "{error}");
         assert_eq!(error.path, "version");
     }
 

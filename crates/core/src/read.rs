@@ -280,6 +280,7 @@ variants! {
     }
     Unit { "number" => Number, "percent" => Percent }
     Better { "higher" => Higher, "lower" => Lower }
+    Lifecycle { "current" => Current, "closed" => Closed }
 }
 
 /// An object's members, checked against the fields its type knows.
@@ -375,7 +376,11 @@ structs! {
     NextSteps { logic: or_default, steps: req }
     Clock { start: req, milestones: req }
     Milestone { id: req, title: req, weeks: opt, days: opt, step: opt, if_missed: opt, source: opt }
-    Plan { title: req, label: req, summary: opt, published: opt, priorities: or_default, workstreams: req }
+    Plan {
+        id: opt, title: req, label: req, summary: opt, published: opt, period: opt,
+        lifecycle: opt, followed_by: opt, priorities: or_default, workstreams: req,
+    }
+    Period { start: opt, end: opt }
     Priority { id: req, title: req }
     Workstream { id: req, title: req, leads: or_default, problem: opt, objective: opt, actions: req }
     Action { reference: req = "ref", title: req, leads: or_default, priorities: or_default, measures: req }
@@ -405,6 +410,7 @@ impl FromJson for Feed {
                 "services",
                 "pathways",
                 "plan",
+                "plans",
                 "indicators",
                 "updates",
             ],
@@ -422,6 +428,7 @@ impl FromJson for Feed {
             services: fields.or_default("services")?,
             pathways: fields.or_default("pathways")?,
             plan: fields.opt("plan")?,
+            plans: fields.or_default("plans")?,
             indicators: fields.or_default("indicators")?,
             updates: fields.or_default("updates")?,
         })

@@ -25,7 +25,7 @@ fn feed_schema() -> serde_json::Value {
     );
     schema.insert(
         "title".into(),
-        "SEND Pathways feed, format version 1".into(),
+        "SEND Pathways feed, format version 2 (version 1 still read)".into(),
     );
     let mut schema = schema.to_value();
     standard_formats_only(&mut schema);
@@ -115,7 +115,7 @@ mod tests {
         let version = &schema["properties"]["version"];
         assert_eq!(
             (version["minimum"].as_u64(), version["maximum"].as_u64()),
-            (Some(1), Some(1))
+            (Some(1), Some(2))
         );
         let age = &schema["$defs"]["Audience"]["properties"]["max_age"];
         assert_eq!(age["maximum"].as_u64(), Some(255));

@@ -124,8 +124,7 @@ pub fn render_pathway_clock(
 }
 
 fn plan(feed: &Feed) -> Result<&Plan, String> {
-    feed.plan
-        .as_ref()
+    feed.current_plan()
         .ok_or_else(|| "the feed has no plan for the progress tracker to show".to_owned())
 }
 

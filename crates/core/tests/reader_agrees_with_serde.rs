@@ -60,3 +60,27 @@ fn every_feed_in_the_repository_reads_the_same_both_ways() {
     }
     assert!(valid >= 2, "only {valid} valid feeds compared");
 }
+
+/// Version 1 (one `plan`) and version 2 (`plans`) read the same plan, and migrating the first
+/// gives the second.
+#[test]
+fn version_1_and_version_2_read_the_same_plan() {
+    let v1 = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/validate/valid/feed.json"
+    ))
+    .unwrap();
+    let mut feed = send_core::parse_feed(&v1).unwrap();
+    let plan = feed.current_plan().cloned().unwrap();
+    assert_eq!(feed.plans().len(), 1);
+    assert!(feed.migrate_to_v2());
+    assert!(!feed.migrate_to_v2(), "a second migration changes nothing");
+    assert_eq!(feed.version, 2);
+    let mut migrated = feed.current_plan().cloned().unwrap();
+    assert_eq!(migrated.id.as_deref(), Some("improvement-plan"));
+    migrated.id = None;
+    assert_eq!(migrated, plan);
+    let v2 = serde_json::to_string(&feed).unwrap();
+    assert_eq!(send_core::parse_feed(&v2).unwrap(), feed);
+    assert_eq!(serde_json::from_str::<send_core::Feed>(&v2).unwrap(), feed);
+}

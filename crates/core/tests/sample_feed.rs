@@ -32,7 +32,7 @@ fn date(text: &str) -> PartialDate {
 }
 
 fn actions(feed: &Feed) -> Vec<&Action> {
-    let plan = feed.plan.as_ref().expect("the sample has a plan");
+    let plan = feed.current_plan().expect("the sample has a plan");
     plan.workstreams
         .iter()
         .flat_map(|w| w.actions.iter())
@@ -273,7 +273,7 @@ fn every_action_of_the_written_statement_is_present_exactly_once() {
         found, expected,
         "actions 1.1-1.9, 2.1-2.5, 3.1-3.4, 4.1-4.7 in order"
     );
-    let plan = feed.plan.as_ref().unwrap();
+    let plan = feed.current_plan().unwrap();
     let workstreams: Vec<&str> = plan.workstreams.iter().map(|w| w.id.as_str()).collect();
     assert_eq!(workstreams, ["1", "2", "3", "4"]);
     for workstream in &plan.workstreams {
@@ -412,7 +412,7 @@ fn no_measure_claims_a_status_the_documents_do_not_give() {
 #[test]
 fn priorities_and_leads_follow_the_document() {
     let feed = feed();
-    let plan = feed.plan.as_ref().unwrap();
+    let plan = feed.current_plan().unwrap();
     let titles: Vec<&str> = plan.priorities.iter().map(|p| en(&p.title)).collect();
     assert_eq!(
         titles,
@@ -598,7 +598,7 @@ fn ids_are_unique_and_kebab_case() {
     assert_unique("service", feed.services.iter().map(|s| s.id.as_str()));
     assert_unique("pathway", feed.pathways.iter().map(|p| p.id.as_str()));
     assert_unique("indicator", feed.indicators.iter().map(|i| i.id.as_str()));
-    let plan = feed.plan.as_ref().unwrap();
+    let plan = feed.current_plan().unwrap();
     assert_unique("priority", plan.priorities.iter().map(|p| p.id.as_str()));
     assert_unique("workstream", plan.workstreams.iter().map(|w| w.id.as_str()));
     assert_unique(
@@ -634,7 +634,7 @@ fn every_reference_resolves() {
         .iter()
         .map(|a| a.reference.as_str())
         .collect();
-    let plan = feed.plan.as_ref().unwrap();
+    let plan = feed.current_plan().unwrap();
     let priorities: HashSet<&str> = plan.priorities.iter().map(|p| p.id.as_str()).collect();
     let needs = [
         "autism",

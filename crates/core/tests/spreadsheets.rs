@@ -115,7 +115,7 @@ fn three_changed_cells_are_exactly_three_changes() {
     assert_eq!(describe_changes(&feed, &after).len(), 3);
     // Exactly those three fields differ: the feed equals the original with them set by hand.
     let mut expected = feed.clone();
-    let plan_of = expected.plan.as_mut().unwrap();
+    let plan_of = expected.current_plan_mut().unwrap();
     let action = &mut plan_of.workstreams[0].actions[0];
     action.measures[0].status = Some(send_core::feed::Status::Complete);
     action.measures[1].evidence =
@@ -147,7 +147,7 @@ fn three_changed_cells_are_exactly_three_changes() {
 
 /// The sample's action 1.1, measure 3, at risk: the third change when the sample has no figure.
 fn plan_of_second(feed: &mut Feed) {
-    feed.plan.as_mut().unwrap().workstreams[0].actions[0].measures[2].status =
+    feed.current_plan_mut().unwrap().workstreams[0].actions[0].measures[2].status =
         Some(send_core::feed::Status::AtRisk);
 }
 

@@ -201,7 +201,7 @@ fn stale_statuses_are_flagged_except_when_complete() {
 #[test]
 fn the_sample_plan_is_shown_honestly_for_its_own_date() {
     let feed = send_core::parse_feed(include_str!("../../../www/feed/tower-hamlets.json")).unwrap();
-    let plan = feed.plan.as_ref().unwrap();
+    let plan = feed.current_plan().unwrap();
     let rows = measure_rows(plan, feed.updated);
     let tally = Tally::of(&rows);
     // The documents record no statuses: nothing may claim to be on track or at risk.
@@ -239,7 +239,7 @@ fn workstreams_start_closed_in_the_widget_and_open_for_a_filter_or_without_javas
     use send_core::widget::{render_tracker_at, render_widget_at};
 
     let feed = send_core::parse_feed(include_str!("../../../www/feed/tower-hamlets.json")).unwrap();
-    let workstreams = feed.plan.as_ref().unwrap().workstreams.len();
+    let workstreams = feed.current_plan().unwrap().workstreams.len();
     assert!(workstreams > 1);
     let (options, _) = WidgetOptions::from_attributes(|name| match name {
         "data-send-widget" => Some("tracker".into()),

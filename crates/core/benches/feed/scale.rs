@@ -17,7 +17,8 @@ pub fn scaled(sample: &Feed, times: usize) -> Feed {
         feed.pathways.extend(copy.pathways);
         feed.indicators.extend(copy.indicators);
         feed.updates.extend(copy.updates);
-        if let (Some(plan), Some(copied)) = (feed.plan.as_mut(), copy.plan) {
+        let copied = copy.current_plan().cloned();
+        if let (Some(plan), Some(copied)) = (feed.current_plan_mut(), copied) {
             plan.priorities.extend(copied.priorities);
             plan.workstreams.extend(copied.workstreams);
         }
@@ -35,7 +36,7 @@ fn suffixed(sample: &Feed, suffix: &str) -> Feed {
     for pathway in &mut feed.pathways {
         suffix_pathway(pathway, suffix);
     }
-    if let Some(plan) = feed.plan.as_mut() {
+    for plan in feed.plans_mut() {
         suffix_plan(plan, suffix);
     }
     for indicator in &mut feed.indicators {

@@ -39,10 +39,33 @@ fn words<'a>(feed: &'a Feed, text: &'a Text) -> &'a str {
 }
 
 fn services(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
+    for old in &before.services {
+        if after.service(&old.id).is_none() {
+            changes.push(format!("Service removed: {}", words(before, &old.name)));
+        }
+    }
     for new in &after.services {
         let Some(old) = before.service(&new.id) else {
+            changes.push(format!("New service: {}", words(after, &new.name)));
             continue;
         };
+        let mut said = Vec::new();
+        for (field, _, label, _) in crate::edit::services::SERVICE_FIELDS {
+            let label = label.trim_end_matches(" (optional)");
+            match (field.get(old), field.get(new)) {
+                (None, Some(_)) => said.push(format!("“{label}” added")),
+                (Some(_), None) => said.push(format!("“{label}” removed")),
+                (Some(x), Some(y)) if x != y => said.push(format!("“{label}” changed")),
+                _ => {}
+            }
+        }
+        if !said.is_empty() {
+            changes.push(format!(
+                "Service {}: {}",
+                words(before, &old.name),
+                said.join("; ")
+            ));
+        }
         if old.contact == new.contact {
             continue;
         }
@@ -84,7 +107,7 @@ fn services(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
 }
 
 fn measures(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
-    let (Some(old_plan), Some(new_plan)) = (&before.plan, &after.plan) else {
+    let (Some(old_plan), Some(new_plan)) = (before.current_plan(), after.current_plan()) else {
         return;
     };
     for (old_ws, new_ws) in old_plan.workstreams.iter().zip(&new_plan.workstreams) {
@@ -238,10 +261,14 @@ fn others(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
         for indicator in &mut feed.indicators {
             indicator.actual.clear();
         }
+        // Services' words, contacts, additions and removals are said above.
+        feed.services
+            .retain(|s| before.service(&s.id).is_some() && after.service(&s.id).is_some());
         for service in &mut feed.services {
             service.contact = None;
+            crate::edit::services::clear_words(service);
         }
-        if let Some(plan) = &mut feed.plan {
+        for plan in feed.plans_mut() {
             for measure in plan
                 .workstreams
                 .iter_mut()
@@ -272,7 +299,7 @@ fn others(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
     if a.pathways != b.pathways {
         sections.push("pathways");
     }
-    if a.plan != b.plan {
+    if a.plan != b.plan || a.plans != b.plans {
         sections.push("the improvement plan");
     }
     if !sections.is_empty() {
@@ -382,6 +409,39 @@ mod tests {
         assert_eq!(
             describe_changes(&longer, &changed),
             ["“You said, we did” changed (February 2026): Made-up entry 1, corrected"]
+        );
+    }
+
+    #[test]
+    fn services_added_removed_and_reworded_are_said() {
+        let before = crate::parse_feed(FEED).unwrap();
+        let mut after = before.clone();
+        let edits = [
+            Edit::ServiceText {
+                service: "s".into(),
+                field: crate::edit::services::ServiceText::Cost,
+                text: "Free".into(),
+            },
+            Edit::AddService {
+                name: "Made-up new service".into(),
+            },
+        ];
+        for edit in edits {
+            apply(&mut after, edit).unwrap();
+        }
+        assert_eq!(
+            describe_changes(&before, &after),
+            [
+                "Service Made-up service: “Cost” added",
+                "New service: Made-up new service"
+            ]
+        );
+        assert_eq!(
+            describe_changes(&after, &before),
+            [
+                "Service removed: Made-up new service",
+                "Service Made-up service: “Cost” removed"
+            ]
         );
     }
 

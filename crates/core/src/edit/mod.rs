@@ -88,6 +88,23 @@ pub enum Edit {
         service: String,
         contact: Option<Contact>,
     },
+    /// One of a service's words in the feed's first language (blank removes it; a name may not
+    /// be blank); other translations are kept.
+    ServiceText {
+        service: String,
+        field: services::ServiceText,
+        text: String,
+    },
+    /// A new service with this name, at the end of the list, its id made from the name.
+    AddService {
+        name: String,
+    },
+    /// Refused, naming the steps, while steps still use it, unless `from_steps`: then it is
+    /// taken out of them too.
+    RemoveService {
+        service: String,
+        from_steps: bool,
+    },
     /// The day the feed was last checked as a whole (`updated`).
     Updated {
         date: NaiveDate,
@@ -118,8 +135,7 @@ pub enum EditError {
 
 /// The measure at `at`, to change.
 pub fn measure_mut(feed: &mut Feed, at: MeasureAt) -> Result<&mut Measure, EditError> {
-    feed.plan
-        .as_mut()
+    feed.current_plan_mut()
         .and_then(|plan| plan.workstreams.get_mut(at.workstream))
         .and_then(|w| w.actions.get_mut(at.action))
         .and_then(|a| a.measures.get_mut(at.measure))
@@ -128,8 +144,7 @@ pub fn measure_mut(feed: &mut Feed, at: MeasureAt) -> Result<&mut Measure, EditE
 
 /// The measure at `at`.
 pub fn measure(feed: &Feed, at: MeasureAt) -> Option<&Measure> {
-    feed.plan
-        .as_ref()
+    feed.current_plan()
         .and_then(|plan| plan.workstreams.get(at.workstream))
         .and_then(|w| w.actions.get(at.action))
         .and_then(|a| a.measures.get(at.measure))
@@ -210,6 +225,18 @@ pub fn apply(feed: &mut Feed, edit: Edit) -> Result<(), EditError> {
                 .ok_or(EditError::NoSuchService(service))?
                 .contact = contact;
         }
+        Edit::ServiceText {
+            service,
+            field,
+            text,
+        } => services::set_service_text(feed, &service, field, &text)?,
+        Edit::AddService { name } => {
+            services::add_service(feed, &name)?;
+        }
+        Edit::RemoveService {
+            service,
+            from_steps,
+        } => services::remove_service(feed, &service, from_steps)?,
         Edit::Updated { date } => feed.updated = date,
         Edit::Pathway(edit) => {
             pathway::apply_pathway(feed, edit).map_err(|r| EditError::Refused(r.0))?

@@ -113,7 +113,7 @@ pub fn needs_update(measure: &Measure, status: MeasureStatus) -> Option<&'static
 
 /// The termly update screen's rows, grouped by workstream and action, in plan order.
 pub fn termly_update(feed: &Feed, today: NaiveDate) -> Vec<WorkstreamGroup> {
-    let Some(plan) = &feed.plan else {
+    let Some(plan) = feed.current_plan() else {
         return Vec::new();
     };
     plan.workstreams

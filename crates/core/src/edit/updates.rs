@@ -79,7 +79,7 @@ pub fn updates(feed: &Feed) -> Updates {
             })
             .collect(),
         actions: feed
-            .plan
+            .plans()
             .iter()
             .flat_map(|plan| plan.workstreams.iter())
             .flat_map(|w| w.actions.iter())
@@ -132,7 +132,7 @@ pub fn read_update(
             .to_owned(),
     })?;
     let known = |reference: &String| {
-        feed.plan.iter().any(|plan| {
+        feed.plans().iter().any(|plan| {
             plan.workstreams
                 .iter()
                 .flat_map(|w| w.actions.iter())

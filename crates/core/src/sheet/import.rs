@@ -343,7 +343,7 @@ impl Reader {
         if reference.is_empty() {
             return refused("the action ref is empty: copy it from the plan (1.1, 2.3…)".into());
         }
-        let found = self.working.plan.as_ref().and_then(|plan| {
+        let found = self.working.current_plan().and_then(|plan| {
             plan.workstreams.iter().enumerate().find_map(|(w, ws)| {
                 ws.actions
                     .iter()

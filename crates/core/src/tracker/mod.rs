@@ -153,10 +153,14 @@ pub(crate) mod tests {
             actions,
         };
         Plan {
+            id: None,
             title: Text::from("Plan"),
             label: Text::from("Written Statement of Action"),
             summary: None,
             published: None,
+            period: None,
+            lifecycle: None,
+            followed_by: None,
             priorities: vec![],
             workstreams: vec![
                 workstream(

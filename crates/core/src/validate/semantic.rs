@@ -6,7 +6,7 @@ use super::json::{Json, Value};
 use super::{did_you_mean, Diagnostic, Severity};
 use crate::date::PartialDate;
 use crate::deadline::parse_deadline;
-use crate::feed::{Contact, Feed, Pathway, Point};
+use crate::feed::{Contact, Feed, Lifecycle, Pathway, Period, Plan, Point};
 use crate::links::{mail_href, tel_href, web_href};
 use crate::status::{
     derive_status, is_stale, update_due_after_deadline, Derived, STALE_AFTER_MONTHS,
@@ -38,7 +38,7 @@ pub fn check(
         ".id",
         "pathway",
     );
-    checker.plan(feed, today);
+    checker.plans(feed, today);
     checker.indicators(feed);
     checker.updates(feed);
 }
@@ -119,7 +119,7 @@ impl Checker<'_> {
                 "bad-version",
                 "version",
                 "the format version is 0".into(),
-                "Write \"version\": 1.".into(),
+                "Write \"version\": 2 (or 1 for a feed with one \"plan\").".into(),
             );
         }
         if feed.languages.is_empty() {
@@ -466,25 +466,125 @@ impl Checker<'_> {
         }
     }
 
-    fn plan(&mut self, feed: &Feed, today: NaiveDate) {
-        let Some(plan) = &feed.plan else { return };
+    fn plans(&mut self, feed: &Feed, today: NaiveDate) {
+        self.plan_versions(feed);
+        if let Some(plan) = &feed.plan {
+            self.plan(plan, "plan", today);
+        }
+        for (p, plan) in feed.plans.iter().enumerate() {
+            self.plan(plan, &format!("plans[{p}]"), today);
+        }
+    }
+
+    /// Version 1 has one `plan`, version 2 a list of `plans`, each named by an id, with a period
+    /// that runs forwards, at most one marked current, and `followed_by` naming another plan.
+    fn plan_versions(&mut self, feed: &Feed) {
+        if feed.version < 2 && !feed.plans.is_empty() {
+            self.error(
+                "plans-need-version-2",
+                "plans",
+                "this feed says \"version\": 1, which has one \"plan\", but it lists \"plans\""
+                    .into(),
+                "Set \"version\": 2 to list several plans, or run: sendfeed migrate FEED".into(),
+            );
+        }
+        if feed.version >= 2 && feed.plan.is_some() {
+            self.error(
+                "plan-in-version-2",
+                "plan",
+                "a version 2 feed lists its plans under \"plans\", not one \"plan\"".into(),
+                "Run: sendfeed migrate FEED (it moves the plan into \"plans\" and gives it an id)."
+                    .into(),
+            );
+        }
+        if feed.plans.is_empty() {
+            return;
+        }
+        let ids = Known::new(feed.plans.iter().filter_map(|p| p.id.as_deref()));
+        if feed.plans.iter().all(|p| p.id.is_some()) {
+            self.unique(ids.ids.iter().copied(), "plans", ".id", "plan");
+        }
+        let mut current = Vec::new();
+        for (p, plan) in feed.plans.iter().enumerate() {
+            let path = format!("plans[{p}]");
+            if plan.id.is_none() {
+                self.error(
+                    "plan-without-id",
+                    &path,
+                    "this plan has no \"id\", so the tracker cannot link to it or choose it".into(),
+                    "Add an \"id\" such as \"wsoa-2021\": lower-case letters, digits and hyphens."
+                        .into(),
+                );
+            }
+            if plan.lifecycle == Some(Lifecycle::Current) {
+                current.push(p);
+            }
+            if let Some(next) = &plan.followed_by {
+                if plan.id.as_deref() == Some(next.as_str()) {
+                    self.error(
+                        "plan-follows-itself",
+                        &format!("{path}.followed_by"),
+                        format!("the plan \"{next}\" says it is followed by itself"),
+                        "Name the plan that took its place, or remove \"followed_by\".".into(),
+                    );
+                } else {
+                    self.reference(next, &ids, &format!("{path}.followed_by"), "plan");
+                }
+                if plan.lifecycle == Some(Lifecycle::Current) {
+                    self.error(
+                        "current-and-followed",
+                        &format!("{path}.lifecycle"),
+                        "this plan is marked current but also followed by another plan".into(),
+                        "A plan another has replaced is not current: remove \"current\" or \"followed_by\".".into(),
+                    );
+                }
+            }
+            if let Some(Period {
+                start: Some(start),
+                end: Some(end),
+            }) = plan.period
+            {
+                if last_day(end) < start.first_day() {
+                    self.error(
+                        "period-ends-before-start",
+                        &format!("{path}.period.end"),
+                        format!("this plan's period ends ({end}) before it starts ({start})"),
+                        "Check the two dates against the plan; the start comes first.".into(),
+                    );
+                }
+            }
+        }
+        for &p in current.iter().skip(1) {
+            self.error(
+                "two-current-plans",
+                &format!("plans[{p}].lifecycle"),
+                format!(
+                    "{} plans are marked current; the tracker can show only one first",
+                    current.len()
+                ),
+                "Mark only the plan in force now as \"current\"; mark the others \"closed\", or leave their lifecycle out if the documents do not say.".into(),
+            );
+        }
+    }
+
+    fn plan(&mut self, plan: &Plan, base: &str, today: NaiveDate) {
         let priorities = Known::new(plan.priorities.iter().map(|p| p.id.as_str()));
         self.unique(
             priorities.ids.iter().copied(),
-            "plan.priorities",
+            &format!("{base}.priorities"),
             ".id",
             "priority",
         );
         self.unique(
             plan.workstreams.iter().map(|w| w.id.as_str()),
-            "plan.workstreams",
+            &format!("{base}.workstreams"),
             ".id",
             "workstream",
         );
         let mut refs = HashSet::new();
         for (w, workstream) in plan.workstreams.iter().enumerate() {
             for (a, action) in workstream.actions.iter().enumerate() {
-                let a_path = format!("plan.workstreams[{w}].actions[{a}]");
+                let a_path = format!("{base}.workstreams[{w}].actions[{a}]");
                 if !refs.insert(action.reference.as_str()) {
                     self.error(
                         "duplicate-id",
@@ -620,10 +720,24 @@ impl Checker<'_> {
     }
 }
 
+/// The last day a date can mean: "2024" ends on 31 December 2024.
+fn last_day(date: PartialDate) -> NaiveDate {
+    match date {
+        PartialDate::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX),
+        PartialDate::Month(y, m) => {
+            let next = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            NaiveDate::from_ymd_opt(next.0, next.1, 1)
+                .and_then(|d| d.pred_opt())
+                .unwrap_or(NaiveDate::MAX)
+        }
+        PartialDate::Day(day) => day,
+    }
+}
+
 /// Every plan action's ref, for checking references to actions.
 fn action_refs(feed: &Feed) -> Known<'_> {
     Known::new(
-        feed.plan
+        feed.plans()
             .iter()
             .flat_map(|p| &p.workstreams)
             .flat_map(|w| &w.actions)
