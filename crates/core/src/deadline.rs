@@ -116,6 +116,15 @@ pub fn parse_deadline(written: &str) -> Result<Deadline, String> {
             marked_complete,
         });
     }
+    // "By the end of the Summer Term 2024", "in the 2024/25 academic year": a plan that names
+    // a school term or year gives no day, so the deadline is the last day it can mean.
+    if let Some(due) = term_end(&words).or_else(|| words.iter().find_map(|w| academic_year_end(w)))
+    {
+        return Ok(Deadline::By {
+            due,
+            marked_complete,
+        });
+    }
     Err(format!(
         "the deadline \"{written}\" is not in a form the widgets can read; write a month and year (\"January 2022\"), a date (\"2022-01-31\"), or a cadence (\"Tracked termly 2022/23\", \"Monthly from March 2023\"), optionally followed by \"(complete)\""
     ))
@@ -170,6 +179,27 @@ fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
         NaiveDate::from_ymd_opt(year, month + 1, 1)?
     };
     Some((first, next.pred_opt()?))
+}
+
+/// The first "Autumn/Spring/Summer [Term] YYYY", as the latest day it can mean: the autumn term
+/// ends by 31 December, the spring term by 30 April (Easter falls by 25 April), and the summer
+/// term with the school year on 31 August, as "2022/23" is read.
+fn term_end(words: &[&str]) -> Option<NaiveDate> {
+    words.iter().enumerate().find_map(|(i, word)| {
+        let (month, day) = match *word {
+            "autumn" => (12, 31),
+            "spring" => (4, 30),
+            "summer" => (8, 31),
+            _ => return None,
+        };
+        let rest = &words[i + 1..];
+        let year = match rest {
+            ["term", year, ..] | [year, ..] => year,
+            [] => return None,
+        };
+        let year: i32 = year.parse().ok().filter(|y| (1900..=2200).contains(y))?;
+        NaiveDate::from_ymd_opt(year, month, day)
+    })
 }
 
 /// "2022/23" is the school year from September 2022 to 31 August 2023.
@@ -269,5 +299,29 @@ mod tests {
         assert!(parse_deadline("Smarch 2022").is_err());
         assert!(parse_deadline("2022-02-30").is_err());
         assert!(parse_deadline("2021/23 termly").is_ok_and(|d| d.due().is_none()));
+    }
+
+    #[test]
+    fn school_terms_and_years_are_due_on_the_last_day_they_can_mean() {
+        for (written, due) in [
+            ("By the end of the Summer Term 2024", date(2024, 8, 31)),
+            ("By the end of summer term 2024", date(2024, 8, 31)),
+            ("By Summer 2024", date(2024, 8, 31)),
+            ("Autumn term 2023", date(2023, 12, 31)),
+            ("Spring Term 2025", date(2025, 4, 30)),
+            ("Within the 2024/25 academic year", date(2025, 8, 31)),
+            ("2024/25", date(2025, 8, 31)),
+        ] {
+            assert_eq!(
+                parse_deadline(written),
+                Ok(Deadline::By {
+                    due,
+                    marked_complete: false
+                }),
+                "{written}"
+            );
+        }
+        assert!(parse_deadline("Summer term").is_err());
+        assert!(parse_deadline("2024/26").is_err());
     }
 }

@@ -237,7 +237,7 @@ const PRIORITIES: &[(&str, &[&str])] = &[
 fn the_sample_parses_with_the_expected_header() {
     let feed = feed();
     assert_eq!(feed.schema.as_deref(), Some("../schema/feed.schema.json"));
-    assert_eq!(feed.version, 1);
+    assert_eq!(feed.version, 2);
     assert_eq!(feed.languages, ["en"]);
     assert_eq!(feed.updated.to_string(), "2026-11-22");
     assert_eq!(en(&feed.publisher.name), "London Borough of Tower Hamlets");
@@ -945,4 +945,104 @@ fn the_audits_defects_are_fixed() {
     let measure = &action(&feed, "3.4").measures[2];
     assert!(en(&measure.text).contains("DfE have removed the Early Years Foundation Stage Profile as a statutory reporting requirement for schools"));
     assert!(en(&measure.text).contains("presents challenges with quantifying an improvement"));
+}
+
+/// The annual report 2023/24 (section 3.5), word for word: the areas for further improvement in
+/// 2024/25, in its order, with the deadline each gives (the others are for 2024/25).
+const PRIORITIES_2024_25: [(&str, &str); 10] = [
+    ("Launch and implement our new SEND and Inclusion Strategy.", "2024/25"),
+    (
+        "We will establish up to six specialist Additionally Resourced Provisions within the 2024/25 academic year.",
+        "Within the 2024/25 academic year",
+    ),
+    (
+        "Roll out the Inclusion Framework to all schools by the end of the Summer Term 2024.",
+        "By the end of the Summer Term 2024",
+    ),
+    ("Initiate Delivering Better Value workstreams.", "2024/25"),
+    ("Launch our SEND Co-Production Charter.", "2024/25"),
+    (
+        "Sustain EHCP timeliness above national levels and ensure it continues to improve.",
+        "2024/25",
+    ),
+    (
+        "The new Neurovariance Diagnostic Review Group will develop a business case for funding and an updated pathway to address this pressure by Summer 2024. It will also develop communication materials.",
+        "By Summer 2024",
+    ),
+    (
+        "Continue to develop our integrated therapies model for early years and school age children.",
+        "2024/25",
+    ),
+    (
+        "Work with Bart\u{2019}s Health to develop standards for speech and language therapy provided in schools in the borough.",
+        "2024/25",
+    ),
+    (
+        "Launch the Transitions Protocol by the end of summer term 2024 with the aim of improving practice and ensuring consistency across service areas.",
+        "By the end of summer term 2024",
+    ),
+];
+
+#[test]
+fn the_sample_carries_the_wsoa_and_the_2024_25_priorities_as_two_plans() {
+    let feed = feed();
+    let ids: Vec<_> = feed.plans().iter().map(|p| p.id.as_deref()).collect();
+    assert_eq!(ids, [Some("wsoa-2021"), Some("priorities-2024-25")]);
+    // No document says the WSoA closed or which plan is current: no lifecycle is claimed, and
+    // the tracker opens on the first plan not replaced, the WSoA.
+    for plan in feed.plans() {
+        assert_eq!(plan.lifecycle, None, "{:?}", plan.id);
+        assert_eq!(plan.followed_by, None, "{:?}", plan.id);
+    }
+    assert_eq!(
+        feed.current_plan().unwrap().id.as_deref(),
+        Some("wsoa-2021")
+    );
+    let wsoa = &feed.plans()[0];
+    assert_eq!(wsoa.period.as_ref().unwrap().start, Some(date("2021")));
+    assert_eq!(wsoa.period.as_ref().unwrap().end, None);
+
+    let next = feed.plan_by_id("priorities-2024-25").unwrap();
+    let period = next.period.as_ref().unwrap();
+    assert_eq!(
+        (period.start, period.end),
+        (Some(date("2024")), Some(date("2025")))
+    );
+    let measures: Vec<_> = next
+        .workstreams
+        .iter()
+        .flat_map(|w| &w.actions)
+        .flat_map(|a| &a.measures)
+        .map(|m| (en(&m.text), m.deadline.as_str()))
+        .collect();
+    assert_eq!(measures, PRIORITIES_2024_25);
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seeds/000_4672ce461d656646.txt"
+    ));
+    // Where the seeds are at hand, each measure is in the report (its line breaks aside).
+    if let Ok(seed) = seed {
+        let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let seed = flat(&seed);
+        for (text, _) in PRIORITIES_2024_25 {
+            assert!(seed.contains(&flat(text)), "not in the report: {text}");
+        }
+    }
+    // Every deadline reads as a date: a school term or year is its last day.
+    for m in next
+        .workstreams
+        .iter()
+        .flat_map(|w| &w.actions)
+        .flat_map(|a| &a.measures)
+    {
+        assert!(
+            send_core::deadline::parse_deadline(&m.deadline).is_ok(),
+            "{}",
+            m.deadline
+        );
+        assert!(
+            m.status.is_none() && m.evidence.is_none(),
+            "no status is invented"
+        );
+    }
 }
