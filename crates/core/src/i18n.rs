@@ -62,9 +62,7 @@ pub enum Msg {
     MeansNotStarted,
     MeansAtRisk,
     MeansOffTrack,
-    MeansOverdue,
     MeansNotReported,
-    NoStatusDeadlinePassed,
     MarkedCompleteInPlan,
     LastReportedStatus,
     NotUpdatedSince,
@@ -197,6 +195,25 @@ pub enum Msg {
     ContentsPlan,
     /// Has a `{count}` placeholder.
     EarlierUpdates,
+    // Issue 16: more than one plan.
+    PlansHeading,
+    PlanShownNow,
+    PlanClosedShort,
+    /// Has an `{id}` placeholder.
+    PlanUnknown,
+    /// Has a `{date}` placeholder; no sentence end (a "followed by" may follow).
+    PlanClosedIn,
+    PlanClosed,
+    /// Has a `{plan}` placeholder; follows `PlanClosedIn` or `PlanClosed`.
+    PlanFollowedBy,
+    /// Has a `{plan}` placeholder; no sentence end.
+    PlanWasFollowedBy,
+    /// Has `{start}` and `{end}` placeholders.
+    PlanPeriod,
+    /// Has a `{start}` placeholder.
+    PlanPeriodFrom,
+    /// Has an `{end}` placeholder.
+    PlanPeriodUntil,
     /// Has a `{count}` placeholder.
     ShowAwaitingList,
 }
@@ -289,17 +306,9 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
             "The council reports it will miss the deadline without more action.",
             "কাউন্সিল জানিয়েছে, আরও পদক্ষেপ না নিলে এটি সময়সীমার মধ্যে শেষ হবে না।",
         ),
-        Msg::MeansOverdue => (
-            "The deadline has passed and it is not recorded as complete.",
-            "সময়সীমা পেরিয়ে গেছে এবং এটি সম্পন্ন হিসেবে নথিভুক্ত হয়নি।",
-        ),
         Msg::MeansNotReported => (
             "No status has been recorded yet, and the deadline has not passed.",
             "এখনও কোনো অবস্থা নথিভুক্ত করা হয়নি, এবং সময়সীমা পেরোয়নি।",
-        ),
-        Msg::NoStatusDeadlinePassed => (
-            "Status not reported; deadline passed.",
-            "অবস্থা জানানো হয়নি; সময়সীমা পেরিয়ে গেছে।",
         ),
         Msg::MarkedCompleteInPlan => (
             "Marked complete in the plan.",
@@ -561,6 +570,23 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
             "আগের আরও {count}টি আপডেট দেখান",
         ),
         Msg::ShowAwaitingList => ("Show the list ({count})", "তালিকাটি দেখান ({count}টি)"),
+        Msg::PlansHeading => ("The council's plans", "কাউন্সিলের পরিকল্পনাগুলো"),
+        Msg::PlanShownNow => ("(shown now)", "(এখন দেখানো হচ্ছে)"),
+        Msg::PlanClosedShort => ("closed", "শেষ হয়েছে"),
+        Msg::PlanUnknown => (
+            "There is no plan \u{201c}{id}\u{201d} in this feed, so this is the current plan.",
+            "এই তথ্যে \u{201c}{id}\u{201d} নামে কোনো পরিকল্পনা নেই, তাই বর্তমান পরিকল্পনাটি দেখানো হচ্ছে।",
+        ),
+        Msg::PlanClosedIn => ("This plan closed in {date}", "এই পরিকল্পনাটি {date}-এ শেষ হয়েছে"),
+        Msg::PlanClosed => ("This plan has closed", "এই পরিকল্পনাটি শেষ হয়েছে"),
+        Msg::PlanFollowedBy => ("; it was followed by {plan}", "; এর পরে এসেছে {plan}"),
+        Msg::PlanWasFollowedBy => (
+            "This plan was followed by {plan}",
+            "এই পরিকল্পনার পরে এসেছে {plan}",
+        ),
+        Msg::PlanPeriod => ("{start} to {end}", "{start} থেকে {end}"),
+        Msg::PlanPeriodFrom => ("from {start}", "{start} থেকে"),
+        Msg::PlanPeriodUntil => ("until {end}", "{end} পর্যন্ত"),
     };
     match lang {
         Lang::En => en,
@@ -677,9 +703,7 @@ mod tests {
         Msg::MeansNotStarted,
         Msg::MeansAtRisk,
         Msg::MeansOffTrack,
-        Msg::MeansOverdue,
         Msg::MeansNotReported,
-        Msg::NoStatusDeadlinePassed,
         Msg::MarkedCompleteInPlan,
         Msg::LastReportedStatus,
         Msg::NotUpdatedSince,
@@ -808,6 +832,17 @@ mod tests {
         Msg::ContentsPlan,
         Msg::EarlierUpdates,
         Msg::ShowAwaitingList,
+        Msg::PlansHeading,
+        Msg::PlanShownNow,
+        Msg::PlanClosedShort,
+        Msg::PlanUnknown,
+        Msg::PlanClosedIn,
+        Msg::PlanClosed,
+        Msg::PlanFollowedBy,
+        Msg::PlanWasFollowedBy,
+        Msg::PlanPeriod,
+        Msg::PlanPeriodFrom,
+        Msg::PlanPeriodUntil,
     ];
 
     /// Latin words a Bengali string may keep: acronyms families meet in letters from the council

@@ -30,6 +30,8 @@ pub struct WidgetOptions {
     pub feed: String,
     /// Which pathway to show; the feed's first when absent.
     pub pathway: Option<String>,
+    /// Which plan the tracker opens on (a version 2 plan id); the current plan when absent.
+    pub plan: Option<String>,
     pub lang: Lang,
     /// Level of the widget's top heading (2 to 6), to fit the host page's outline.
     pub heading_level: u8,
@@ -45,6 +47,11 @@ pub const ATTRIBUTES: &[(&str, &str, &str)] = &[
         "data-pathway",
         "a pathway id from the feed",
         "the feed's first pathway",
+    ),
+    (
+        "data-plan",
+        "a plan id from the feed (tracker only)",
+        "the feed's current plan",
     ),
     ("data-lang", "en | bn", "en"),
     ("data-heading-level", "2 | 3 | 4 | 5 | 6", "2"),
@@ -105,11 +112,16 @@ impl WidgetOptions {
         let pathway = get("data-pathway")
             .map(|p| p.trim().to_owned())
             .filter(|p| !p.is_empty());
+        // An unknown plan id is the tracker's to explain on the page, where the feed is known.
+        let plan = get("data-plan")
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty());
         Ok((
             WidgetOptions {
                 kind,
                 feed,
                 pathway,
+                plan,
                 lang,
                 heading_level,
                 view,

@@ -4,7 +4,7 @@
 //! ([`render_widget`], used by `sendfeed render`) uses the date the feed was last checked, so
 //! the fallback HTML only changes when the feed does, and says which date it was worked out for.
 
-use crate::feed::{Feed, Pathway, Plan};
+use crate::feed::{Feed, Pathway};
 use crate::options::{WidgetKind, WidgetOptions};
 use crate::pathway::state::PathwayView;
 use crate::render::common::RenderContext;
@@ -13,6 +13,7 @@ use crate::render::pathway_family::clock_results;
 use crate::render::tracker::{render_tracker, results};
 use crate::tracker::filter::TrackerFilter;
 use crate::tracker::measure_rows;
+use crate::tracker::plans::{choose_plan, PlanChoice};
 use crate::view::Node;
 use chrono::NaiveDate;
 
@@ -49,7 +50,12 @@ pub fn render_widget_at(
             let pathway = chosen_pathway(feed, options.pathway.as_deref())?;
             Ok(render_pathway(&ctx, pathway))
         }
-        WidgetKind::Tracker => Ok(render_tracker(&ctx, plan(feed)?, today, filter)),
+        WidgetKind::Tracker => Ok(render_tracker(
+            &ctx,
+            &plan(feed, options, filter)?,
+            today,
+            filter,
+        )),
     }
 }
 
@@ -63,7 +69,12 @@ pub fn render_tracker_at(
     filter: &TrackerFilter,
 ) -> Result<Node, String> {
     let ctx = context(feed, options, id_prefix, true);
-    Ok(render_tracker(&ctx, plan(feed)?, today, filter))
+    Ok(render_tracker(
+        &ctx,
+        &plan(feed, options, filter)?,
+        today,
+        filter,
+    ))
 }
 
 /// The tracker's filtered region and the sentence announcing how much matches, for redrawing
@@ -76,7 +87,7 @@ pub fn render_tracker_results(
     filter: &TrackerFilter,
 ) -> Result<(Node, String), String> {
     let ctx = context(feed, options, id_prefix, true);
-    let plan = plan(feed)?;
+    let plan = plan(feed, options, filter)?.plan;
     let rows = measure_rows(plan, today);
     let results = results(&ctx, plan, &rows, filter);
     Ok((results.region.into(), results.message))
@@ -123,8 +134,13 @@ pub fn render_pathway_clock(
     Ok(clock_results(&ctx, &Seen::new(pathway, view)))
 }
 
-fn plan(feed: &Feed) -> Result<&Plan, String> {
-    feed.current_plan()
+/// The plan the address, then `data-plan`, then the feed choose.
+fn plan<'a>(
+    feed: &'a Feed,
+    options: &'a WidgetOptions,
+    filter: &TrackerFilter,
+) -> Result<PlanChoice<'a>, String> {
+    choose_plan(feed, filter.plan.as_deref(), options.plan.as_deref())
         .ok_or_else(|| "the feed has no plan for the progress tracker to show".to_owned())
 }
 

@@ -56,14 +56,28 @@ impl Tracker {
         Ok(())
     }
 
-    /// The filter the form shows now.
+    /// The filter the form shows now, with the plan the reader switched to.
     fn form_filter(&self) -> TrackerFilter {
         let controls = each(&self.root, "[data-sp-filter]");
-        let pairs: Vec<(String, String)> = controls
+        let mut pairs: Vec<(String, String)> = controls
             .iter()
             .filter_map(|control| Some((control.get_attribute("name")?, value(control))))
             .collect();
+        let plan = each(&self.root, "[data-sp-plan]")
+            .first()
+            .and_then(|nav| nav.get_attribute("data-sp-plan"));
+        pairs.extend(plan.map(|id| ("plan".to_owned(), id)));
         TrackerFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    /// After a switch of plan the old heading is gone: the new plan's title takes focus.
+    fn focus_title(&self) -> Result<(), JsValue> {
+        if let Some(title) = self.root.query_selector("[data-sp-plan-title]")? {
+            if let Ok(title) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(title) {
+                title.focus()?;
+            }
+        }
+        Ok(())
     }
 
     /// Reads the form, records it in the address, redraws the results and announces the count.
@@ -154,8 +168,12 @@ pub fn wire(tracker: Tracker) {
             let hash = window_hash();
             if hash.trim_start_matches('#').starts_with(FRAGMENT_PREFIX) {
                 let filter = TrackerFilter::from_fragment(&hash);
-                if filter != tracker.form_filter() {
+                let shown = tracker.form_filter();
+                if filter != shown {
                     report(tracker.render_all(&filter));
+                    if filter.plan != shown.plan {
+                        report(tracker.focus_title());
+                    }
                 }
             }
         }));

@@ -94,6 +94,7 @@ fn options(kind: WidgetKind) -> WidgetOptions {
         kind,
         feed: "bench.json".to_owned(),
         pathway: None,
+        plan: None,
         lang: Lang::En,
         heading_level: 2,
         view: Default::default(),

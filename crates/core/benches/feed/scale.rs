@@ -13,11 +13,11 @@ pub fn scaled(sample: &Feed, times: usize) -> Feed {
     let mut feed = sample.clone();
     for k in 1..times {
         let copy = suffixed(sample, &format!("-x{k}"));
+        let copied = copy.current_plan().cloned();
         feed.services.extend(copy.services);
         feed.pathways.extend(copy.pathways);
         feed.indicators.extend(copy.indicators);
         feed.updates.extend(copy.updates);
-        let copied = copy.current_plan().cloned();
         if let (Some(plan), Some(copied)) = (feed.current_plan_mut(), copied) {
             plan.priorities.extend(copied.priorities);
             plan.workstreams.extend(copied.workstreams);

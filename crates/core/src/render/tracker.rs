@@ -6,7 +6,7 @@
 //! own region, so the widget can redraw it without touching the form a reader is typing in.
 
 use crate::date::PartialDate;
-use crate::feed::{Action, Indicator, Plan, Status, Update, Workstream};
+use crate::feed::{Action, Indicator, Lifecycle, Plan, Status, Update, Workstream};
 use crate::i18n::{fill, format_date, Msg};
 use crate::render::common::{self, RenderContext};
 use crate::render::kpi;
@@ -14,6 +14,7 @@ use crate::render::status_badge::{badge, key, summary};
 use crate::status::{is_stale, Derived};
 use crate::tracker::filter::TrackerFilter;
 use crate::tracker::indicator::{has_figures, period_key};
+use crate::tracker::plans::{life_note, LifeNote, PlanChoice};
 use crate::tracker::{level_words, measure_rows, MeasureRow, Tally, LEVELS};
 use crate::view::{el, Element, Node};
 use chrono::NaiveDate;
@@ -27,13 +28,14 @@ pub struct Results {
     pub message: String,
 }
 
-/// The whole tracker for `today`, filtered by `filter`.
+/// The whole tracker for `today`, filtered by `filter`, showing the chosen plan.
 pub fn render_tracker(
     ctx: &RenderContext,
-    plan: &Plan,
+    choice: &PlanChoice,
     today: NaiveDate,
     filter: &TrackerFilter,
 ) -> Node {
+    let plan = choice.plan;
     let title_id = ctx.id("title");
     let rows = measure_rows(plan, today);
     let mut root = el("section")
@@ -44,12 +46,32 @@ pub fn render_tracker(
         .child(
             ctx.text_el(ctx.heading(0).tag, &plan.title)
                 .attr("id", title_id)
+                // Focus lands here after a reader switches plan.
+                .attr("tabindex", "-1")
+                .attr("data-sp-plan-title", "")
                 .class("sp-title"),
         );
+    if let Some(id) = choice.unknown {
+        root = root.child(
+            el("p")
+                .class("sp-notice")
+                .text(fill(ctx.msg(Msg::PlanUnknown), &[("id", id)])),
+        );
+    }
+    if let Some(note) = life_note(ctx.feed, plan) {
+        root = root.child(
+            el("p")
+                .class("sp-notice sp-plan-life")
+                .text(life_words(ctx, &note)),
+        );
+    }
     if let Some(summary) = &plan.summary {
         root = root.child(ctx.text_el("p", summary).class("sp-lead"));
     }
     root = root.child(freshness(ctx, today));
+    if ctx.feed.plans().len() > 1 {
+        root = root.child(plan_list(ctx, choice, filter));
+    }
     let (with_figures, awaiting): (Vec<&Indicator>, Vec<&Indicator>) =
         ctx.feed.indicators.iter().partition(|i| has_figures(i));
     let contact_rows = ctx
@@ -143,6 +165,100 @@ pub fn render_tracker(
         );
     }
     root.into()
+}
+
+/// "This plan closed in July 2024; it was followed by …": only what the feed says.
+fn life_words(ctx: &RenderContext, note: &LifeNote) -> String {
+    let title = |plan: &Plan| ctx.str(&plan.title);
+    let mut words = match note {
+        LifeNote::Closed { end: Some(end), .. } => fill(
+            ctx.msg(Msg::PlanClosedIn),
+            &[("date", &format_date(*end, ctx.lang))],
+        ),
+        LifeNote::Closed { end: None, .. } => ctx.msg(Msg::PlanClosed).to_owned(),
+        LifeNote::FollowedBy(next) => {
+            fill(ctx.msg(Msg::PlanWasFollowedBy), &[("plan", &title(next))])
+        }
+    };
+    if let LifeNote::Closed {
+        followed_by: Some(next),
+        ..
+    } = note
+    {
+        words.push_str(&fill(
+            ctx.msg(Msg::PlanFollowedBy),
+            &[("plan", &title(next))],
+        ));
+    }
+    words + ctx.msg(Msg::SentenceEnd)
+}
+
+/// The plan's period in words: "2024 to 2025", "from 2021", "until July 2024".
+fn period_words(ctx: &RenderContext, plan: &Plan) -> Option<String> {
+    let period = plan.period.as_ref()?;
+    let date = |d: PartialDate| format_date(d, ctx.lang);
+    Some(match (period.start, period.end) {
+        (Some(start), Some(end)) => fill(
+            ctx.msg(Msg::PlanPeriod),
+            &[("start", &date(start)), ("end", &date(end))],
+        ),
+        (Some(start), None) => fill(ctx.msg(Msg::PlanPeriodFrom), &[("start", &date(start))]),
+        (None, Some(end)) => fill(ctx.msg(Msg::PlanPeriodUntil), &[("end", &date(end))]),
+        (None, None) => return None,
+    })
+}
+
+/// The feed's plans, each with its period and what the feed says of its life, the one shown
+/// marked as such. In the widget the others are links that switch the tracker to them (kept in
+/// the address like the filters); the fallback names them.
+fn plan_list(ctx: &RenderContext, choice: &PlanChoice, filter: &TrackerFilter) -> Element {
+    let heading_id = ctx.id("plans-title");
+    let mut nav = el("nav")
+        .class("sp-plans")
+        .attr("aria-labelledby", heading_id.clone())
+        .child(
+            ctx.heading(1)
+                .attr("id", heading_id)
+                .text(ctx.msg(Msg::PlansHeading)),
+        );
+    // The plan the address asked for, so filtering keeps it in the address.
+    if let Some(id) = filter
+        .plan
+        .as_deref()
+        .filter(|id| choice.plan.id.as_deref() == Some(id))
+    {
+        nav = nav.attr("data-sp-plan", id);
+    }
+    let items = ctx.feed.plans().iter().enumerate().map(|(i, plan)| {
+        let title = ctx.str(&plan.title);
+        let mut item = el("li");
+        item = match (&plan.id, i == choice.index) {
+            (_, true) => item
+                .child(el("strong").attr("aria-current", "true").text(title))
+                .text(format!(" {}", ctx.msg(Msg::PlanShownNow))),
+            (Some(id), false) if ctx.interactive => {
+                let to = TrackerFilter {
+                    plan: Some(id.clone()),
+                    ..TrackerFilter::default()
+                };
+                item.child(
+                    el("a")
+                        .attr("href", format!("#{}", to.to_fragment()))
+                        .text(title),
+                )
+            }
+            _ => item.text(title),
+        };
+        let mut details: Vec<String> = period_words(ctx, plan).into_iter().collect();
+        if plan.lifecycle == Some(Lifecycle::Closed) {
+            details.push(ctx.msg(Msg::PlanClosedShort).to_owned());
+        }
+        if !details.is_empty() {
+            item = item.text(format!(" ({})", details.join("; ")));
+        }
+        item
+    });
+    nav.child(el("ul").class("sp-plans__list").children(items))
 }
 
 /// "On this page": a short contents list after the summary, so a reader on a phone can jump

@@ -17,6 +17,8 @@ pub const FRAGMENT_PREFIX: &str = "tracker:";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TrackerFilter {
+    /// The plan a reader switched to (a version 2 plan id); not a narrowing of the measures.
+    pub plan: Option<String>,
     /// A workstream id.
     pub workstream: Option<String>,
     /// A plan priority id.
@@ -42,6 +44,7 @@ impl TrackerFilter {
         let some = |value: &str| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
         for (key, value) in pairs {
             match key {
+                "plan" => filter.plan = some(value),
                 "workstream" => filter.workstream = some(value),
                 "priority" => filter.priority = some(value),
                 "status" => filter.status = level_from_slug(value.trim()),
@@ -74,6 +77,9 @@ impl TrackerFilter {
     /// The fragment for this filter, without `#`; empty when nothing is filtered.
     pub fn to_fragment(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
+        if let Some(plan) = &self.plan {
+            pairs.push(("plan", plan.clone()));
+        }
         if let Some(workstream) = &self.workstream {
             pairs.push(("workstream", workstream.clone()));
         }
@@ -226,6 +232,7 @@ mod tests {
     #[test]
     fn fragments_round_trip_including_awkward_text() {
         let filter = TrackerFilter {
+            plan: Some("wsoa-2021".into()),
             workstream: Some("2".into()),
             priority: Some("3".into()),
             status: Some(Derived::Overdue),
@@ -234,9 +241,9 @@ mod tests {
             since: Some(day(2024, 2, 29)),
         };
         let fragment = filter.to_fragment();
-        assert!(
-            fragment.starts_with("tracker:workstream=2&priority=3&status=overdue&lead=Head%20of")
-        );
+        assert!(fragment.starts_with(
+            "tracker:plan=wsoa-2021&workstream=2&priority=3&status=overdue&lead=Head%20of"
+        ));
         assert!(!fragment.contains(' ') && !fragment.contains('\''));
         assert_eq!(
             TrackerFilter::from_fragment(&format!("#{fragment}")),

@@ -8,6 +8,7 @@
 pub mod chart;
 pub mod filter;
 pub mod indicator;
+pub mod plans;
 pub mod words;
 
 use crate::feed::{Action, Measure, Plan, Workstream};
