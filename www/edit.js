@@ -4,6 +4,7 @@
 // Nothing is uploaded: the draft lives in this browser's localStorage.
 import init, { Editor, statusChoices, contactFields } from './dist/send-editor.js';
 import { setupSheets, openedSheets } from './edit-sheets.js';
+import { setupPathways, openedPathways } from './edit-pathways.js';
 
 const DRAFT_KEY = 'send-pathways:editor-draft';
 const $ = (id) => document.getElementById(id);
@@ -92,6 +93,7 @@ function start(made) {
   buildUpdates();
   buildServices();
   openedSheets();
+  openedPathways();
   refresh();
   saveDraft();
   $('termly-heading').focus();
@@ -103,6 +105,7 @@ function redrawAll() {
   buildFigures();
   buildUpdates();
   buildServices();
+  openedPathways();
   refresh();
   saveDraft();
 }
@@ -744,5 +747,6 @@ $('updates').addEventListener('click', updateAction);
 $('updates').addEventListener('input', updateEdited);
 $('services').addEventListener('input', contactEdited);
 setupSheets({ editor: () => editor, today: localToday, changed: redrawAll });
+setupPathways({ editor: () => editor, edited: () => { refresh(); saveDraft(); } });
 showOpen();
 document.body.dataset.editorReady = 'true';

@@ -25,7 +25,8 @@ after(async () => {
 
 async function openEditor(viewport) {
   const opened = await openPage(browser, '/edit.html', viewport);
-  await opened.page.waitForSelector('body[data-editor-ready="true"]', { timeout: 15000 });
+  // The editor's wasm is large (the spreadsheet crates): allow a loaded machine time for it.
+  await opened.page.waitForSelector('body[data-editor-ready="true"]', { timeout: 60000 });
   // A draft from another test would be offered first; start from the published feed.
   await opened.page.getByRole('button', { name: 'Open the published feed' }).click();
   await opened.page.getByRole('heading', { name: 'Termly update' }).waitFor();

@@ -15,6 +15,9 @@ use web_sys::Element;
 // Spreadsheets in and out, in their own file (a child module, to reach the session).
 #[path = "editor_sheets.rs"]
 mod sheets;
+// Pathways' steps and stages, with a preview of the map and the list.
+#[path = "editor_pathways.rs"]
+mod pathways;
 
 fn day(text: &str) -> Result<NaiveDate, JsValue> {
     send_core::date::parse_day(text)

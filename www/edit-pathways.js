@@ -1,0 +1,446 @@
+// Pathways in the editor (edit.html's "Pathways" section): every step and stage as a form, each
+// text in every language of the feed side by side, and the map and the list as families will
+// see them, redrawn as the officer types. Each change is one of send-core's typed pathway edits
+// (through the editor's wasm); the core refuses, in words, an edit that would leave an arrow to
+// nowhere or make the steps go round in a circle, and the message is shown at the field.
+
+const $ = (id) => document.getElementById(id);
+
+const LANGUAGE_NAMES = { en: 'English', bn: 'Bengali', so: 'Somali', ur: 'Urdu', ar: 'Arabic', pl: 'Polish' };
+
+let page = null;
+let form = null;
+let chosen = '';
+
+function make(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (name === 'class') element.className = value;
+    else if (name === 'text') element.textContent = value;
+    else if (value !== undefined && value !== null) element.setAttribute(name, value);
+  }
+  element.append(...children);
+  return element;
+}
+
+const hidden = (text) => make('span', { class: 'visually-hidden', text });
+const languageName = (lang) => LANGUAGE_NAMES[lang] ?? lang;
+
+function pathway() {
+  return form.pathways.find((p) => p.id === chosen);
+}
+
+function stepTitle(id) {
+  return pathway().steps.find((s) => s.id === id)?.title[0] || id;
+}
+
+/** The error message above the field `id` (GOV.UK's place for it), empty until needed. */
+function errorSlot(id) {
+  const slot = make('p', { class: 'error-message', id: `${id}-error` });
+  slot.hidden = true;
+  return slot;
+}
+
+function showProblem(id, message) {
+  const slot = $(`${id}-error`);
+  if (!slot) return;
+  slot.replaceChildren(...(message ? [hidden('Error: '), message] : []));
+  slot.hidden = !message;
+  slot.closest('.form-group')?.classList.toggle('form-group--error', Boolean(message));
+  const field = $(id);
+  if (field && field.tagName !== 'FIELDSET') {
+    const described = (field.getAttribute('aria-describedby') ?? '').split(' ').filter((d) => d && d !== `${id}-error`);
+    if (message) described.push(`${id}-error`);
+    if (described.length) field.setAttribute('aria-describedby', described.join(' '));
+    else field.removeAttribute('aria-describedby');
+  }
+}
+
+/** One text of a step or stage in every language, side by side. */
+function texts(base, values, { label, name, multiline = false, hint = '', data }) {
+  const [first] = form.languages;
+  const row = make('div', { class: 'lang-row' });
+  let missing = false;
+  form.languages.forEach((lang, i) => {
+    const id = `${base}-${lang}`;
+    const value = values[i] ?? '';
+    const lacks = i > 0 && !value && Boolean(values[0]);
+    missing ||= lacks;
+    const hints = [];
+    if (hint) hints.push(make('p', { class: 'hint', id: `${id}-hint`, text: hint }));
+    if (lacks) {
+      hints.push(make('p', { class: 'hint missing-translation', id: `${id}-missing`, text: `No ${languageName(lang)} yet: families reading in ${languageName(lang)} see the ${languageName(first)}.` }));
+    }
+    const described = hints.map((h) => h.id).join(' ') || undefined;
+    const field = multiline
+      ? make('textarea', { id, rows: '3', class: 'editor-textarea', lang, dir: 'auto', 'aria-describedby': described })
+      : make('input', { id, type: 'text', lang, dir: 'auto', 'aria-describedby': described });
+    field.value = value;
+    for (const [key, v] of Object.entries({ ...data, lang })) field.dataset[key] = v;
+    row.append(make('div', { class: `form-group${lacks ? ' missing' : ''}` },
+      make('label', { for: id }, `${label} (${languageName(lang)})`, hidden(` ${name}`)),
+      ...hints,
+      errorSlot(id),
+      field));
+  });
+  if (missing) row.classList.add('has-missing');
+  return row;
+}
+
+function select(id, label, options, value, data, hiddenLabel = '') {
+  const box = make('select', { id });
+  for (const [v, words] of options) box.append(new Option(words, v));
+  box.value = value;
+  Object.assign(box.dataset, data);
+  return make('div', { class: 'form-group' }, make('label', { for: id }, label, hidden(hiddenLabel)), errorSlot(id), box);
+}
+
+function button(text, name, data, cls = 'secondary') {
+  const b = make('button', { type: 'button', class: cls }, text, hidden(` ${name}`));
+  Object.assign(b.dataset, data);
+  return b;
+}
+
+function stageBlock(stage, index, count) {
+  const base = `pws-${stage.id}`;
+  const name = `stage “${stage.title[0]}”`;
+  const block = make('fieldset', { class: 'pw-stage', id: base, 'data-stage': stage.id },
+    make('legend', { text: `Stage ${index + 1}: ${stage.title[0]}` }),
+    errorSlot(base),
+    texts(`${base}-title`, stage.title, { label: 'Title', name: `of ${name}`, data: { kind: 'stage-title', stage: stage.id } }));
+  const buttons = make('div', { class: 'button-row' });
+  if (index > 0) buttons.append(button('Move up', name, { action: 'stage-up', stage: stage.id }));
+  if (index < count - 1) buttons.append(button('Move down', name, { action: 'stage-down', stage: stage.id }));
+  buttons.append(button('Remove this stage', name, { action: 'stage-remove', stage: stage.id }, 'secondary warning'));
+  block.append(buttons);
+  return block;
+}
+
+function stepBlock(step, index) {
+  const path = pathway();
+  const base = `pw-${step.id}`;
+  const name = `of step “${step.title[0]}”`;
+  const data = (field) => ({ kind: 'step-text', step: step.id, field });
+  const heading = make('h4', { id: `${base}-heading`, tabindex: '-1', text: `Step ${index + 1}: ${step.title[0]}` });
+  const block = make('section', { class: 'pw-step', 'data-step': step.id, 'aria-labelledby': `${base}-heading` }, heading);
+  block.append(texts(`${base}-title`, step.title, { label: 'Title', name, data: data('title') }));
+  block.append(texts(`${base}-body`, step.body, { label: 'What happens', name: `at step “${step.title[0]}”`, multiline: true, data: data('body') }));
+  block.append(select(`${base}-stage`, 'Stage', path.stages.map((s) => [s.id, s.title[0]]), step.stage, { kind: 'step-stage', step: step.id }, ` ${name}`));
+
+  const services = make('fieldset', { class: 'form-group checkbox-list', id: `${base}-services` },
+    make('legend', {}, 'Services that help at this step', hidden(` (${step.title[0]})`)), errorSlot(`${base}-services`));
+  for (const service of form.services) {
+    const id = `${base}-svc-${service.id}`;
+    const box = make('input', { type: 'checkbox', id, 'data-kind': 'step-services', 'data-step': step.id, value: service.id });
+    box.checked = step.services.includes(service.id);
+    services.append(make('div', { class: 'checkbox' }, box, make('label', { for: id, text: service.name })));
+  }
+  block.append(services);
+
+  const next = make('fieldset', { class: 'form-group checkbox-list', id: `${base}-next` },
+    make('legend', {}, 'Next steps', hidden(` after “${step.title[0]}”`)),
+    make('p', { class: 'hint', text: 'The steps families go on to from here. Tick none if this is where the pathway ends.' }),
+    errorSlot(`${base}-next`));
+  const logic = make('div', { class: 'radios' });
+  for (const [value, words] of [['all', 'All of these'], ['any', 'One of these (families take one)']]) {
+    const id = `${base}-logic-${value}`;
+    const radio = make('input', { type: 'radio', id, name: `${base}-logic`, value, 'data-kind': 'step-next', 'data-step': step.id });
+    radio.checked = step.logic === value;
+    logic.append(make('div', { class: 'checkbox' }, radio, make('label', { for: id, text: words })));
+  }
+  next.append(logic);
+  for (const other of path.steps) {
+    if (other.id === step.id) continue;
+    const id = `${base}-next-${other.id}`;
+    const box = make('input', { type: 'checkbox', id, 'data-kind': 'step-next', 'data-step': step.id, value: other.id });
+    box.checked = step.next.includes(other.id);
+    next.append(make('div', { class: 'checkbox' }, box, make('label', { for: id, text: other.title[0] })));
+  }
+  block.append(next);
+
+  block.append(texts(`${base}-while-waiting`, step.while_waiting, { label: 'What families can do while waiting', name, multiline: true, hint: 'One thing a line.', data: data('while-waiting') }));
+  block.append(texts(`${base}-typical-wait`, step.typical_wait, { label: 'Typical wait', name, hint: 'In words, for example “about 12 weeks”.', data: data('typical-wait') }));
+  const ages = make('fieldset', { class: 'form-group', id: `${base}-ages`, 'aria-describedby': `${base}-ages-hint` },
+    make('legend', {}, 'Ages this step is for', hidden(` (${step.title[0]})`)),
+    make('p', { class: 'hint', id: `${base}-ages-hint`, text: 'In years. Leave both empty if the step is for every child on the pathway.' }),
+    errorSlot(`${base}-ages`));
+  for (const [part, label, value] of [['min', 'Youngest', step.min_age], ['max', 'Oldest', step.max_age]]) {
+    const id = `${base}-${part}-age`;
+    const input = make('input', { type: 'text', id, inputmode: 'numeric', class: 'age-input', 'data-kind': 'step-ages', 'data-step': step.id });
+    input.value = value;
+    ages.append(make('div', { class: 'age' }, make('label', { for: id, text: label }), input));
+  }
+  block.append(ages);
+  block.append(texts(`${base}-audience-text`, step.audience_text, { label: 'Who this step is for, in words', name, data: data('audience-text') }));
+
+  const buttons = make('div', { class: 'button-row' });
+  const sameStage = path.steps.filter((s) => s.stage === step.stage);
+  const place = sameStage.findIndex((s) => s.id === step.id);
+  if (place > 0) buttons.append(button('Move up', name.replace('of ', ''), { action: 'step-up', step: step.id }));
+  if (place < sameStage.length - 1) buttons.append(button('Move down', name.replace('of ', ''), { action: 'step-down', step: step.id }));
+  buttons.append(button('Add a step after this one', `(after “${step.title[0]}”)`, { action: 'step-add', step: step.id }));
+  buttons.append(button('Remove this step', `(“${step.title[0]}”)`, { action: 'step-remove', step: step.id }, 'secondary warning'));
+  block.append(buttons, make('div', { class: 'pw-dialog', id: `${base}-dialog` }));
+  return block;
+}
+
+function addStageForm() {
+  return make('div', { class: 'form-group add-stage' },
+    make('label', { for: 'pw-new-stage', text: 'Title of a new stage' }),
+    errorSlot('pw-new-stage'),
+    make('input', { type: 'text', id: 'pw-new-stage' }),
+    button('Add the stage', '', { action: 'stage-add' }));
+}
+
+function drawPreview() {
+  // A picture of the map: its boxes do nothing here, so they stay out of the tab order and
+  // the screen reader reads the list of steps below it instead.
+  $('pathway-map-preview').inert = true;
+  try {
+    page.editor().renderPathway($('pathway-map-preview'), $('pathway-list-preview'), chosen);
+  } catch (error) {
+    $('pathway-list-preview').textContent = `The preview cannot be drawn: ${error}.`;
+  }
+}
+
+function applyLanguageFilter() {
+  const only = $('filter-missing-translation').checked;
+  let missing = 0;
+  for (const row of document.querySelectorAll('#pathway-stages .lang-row, #pathway-steps .lang-row')) {
+    missing += row.querySelectorAll('.form-group.missing').length;
+    row.hidden = only && !row.classList.contains('has-missing');
+  }
+  for (const block of document.querySelectorAll('.pw-step, .pw-stage')) {
+    const keep = !only || block.querySelector('.lang-row.has-missing');
+    for (const child of block.children) {
+      if (child.matches('h4, legend, .lang-row')) continue;
+      child.hidden = only || (child.matches('.error-message') && !child.textContent);
+    }
+    block.hidden = !keep;
+  }
+  $('missing-count').textContent = form.languages.length < 2
+    ? ''
+    : `${missing === 1 ? '1 text is' : `${missing} texts are`} missing a translation in this pathway.`;
+}
+
+/** Rebuilds the forms from the draft, then focuses `focus` (an element id) if given. */
+function build(focus) {
+  form = page.editor().pathwaysForm();
+  const choice = $('pathway-choice');
+  if (!form.pathways.some((p) => p.id === chosen)) chosen = form.pathways[0]?.id ?? '';
+  choice.replaceChildren(...form.pathways.map((p) => new Option(p.title, p.id)));
+  choice.value = chosen;
+  const [first, ...others] = form.languages;
+  $('languages-note').textContent = others.length
+    ? `Each text is shown in ${form.languages.map(languageName).join(' and ')} side by side. A text left empty in ${others.map(languageName).join(' or ')} is shown to families in ${languageName(first)}, marked as ${languageName(first)} for screen readers.`
+    : `This feed has one language, ${languageName(first)}. To translate its texts, add the language to the feed's "languages" list; each text then shows here in every language side by side.`;
+  const path = pathway();
+  $('pathway-stages').replaceChildren();
+  $('pathway-steps').replaceChildren();
+  if (!path) return;
+  $('pathway-stages').append(
+    make('h3', { text: 'Stages' }),
+    ...path.stages.map((stage, i) => stageBlock(stage, i, path.stages.length)),
+    addStageForm(),
+  );
+  $('pathway-steps').append(make('h3', { id: 'pathway-steps-heading', tabindex: '-1', text: 'Steps' }), ...path.steps.map(stepBlock));
+  applyLanguageFilter();
+  drawPreview();
+  if (focus) $(focus)?.focus();
+}
+
+function changed() {
+  drawPreview();
+  page.edited();
+}
+
+/** Runs one edit; its refusal goes to the field `at`. True when it went in. */
+function attempt(at, edit) {
+  try {
+    edit(page.editor());
+  } catch (error) {
+    showProblem(at, String(error).replace(/^Error: /, ''));
+    return false;
+  }
+  showProblem(at, '');
+  return true;
+}
+
+function nextChosen(step) {
+  const base = `pw-${step}`;
+  const steps = [...document.querySelectorAll(`#${CSS.escape(`${base}-next`)} input[type=checkbox]:checked`)].map((b) => b.value);
+  const logic = document.querySelector(`#${CSS.escape(`${base}-next`)} input[type=radio]:checked`)?.value ?? 'all';
+  return { steps, logic };
+}
+
+function typed(event) {
+  const target = event.target;
+  const { kind, step, field, lang, stage } = target.dataset;
+  if (lang && lang !== form.languages[0]) {
+    // Still missing once emptied again; no longer once typed.
+    const english = $(target.id.replace(new RegExp(`-${lang}$`), `-${form.languages[0]}`))?.value;
+    target.closest('.form-group').classList.toggle('missing', !target.value.trim() && Boolean(english));
+  }
+  if (kind === 'step-text') {
+    if (attempt(target.id, (e) => e.setStepText(chosen, step, field, lang, target.value))) changed();
+  } else if (kind === 'stage-title') {
+    if (attempt(target.id, (e) => e.setStageTitle(chosen, stage, lang, target.value))) changed();
+  } else if (kind === 'step-ages') {
+    const base = `pw-${step}`;
+    if (attempt(`${base}-ages`, (e) => e.setStepAges(chosen, step, $(`${base}-min-age`).value, $(`${base}-max-age`).value))) changed();
+  }
+}
+
+function picked(event) {
+  const target = event.target;
+  const { kind, step } = target.dataset;
+  const base = `pw-${step}`;
+  if (kind === 'step-stage') {
+    if (attempt(target.id, (e) => e.setStepStage(chosen, step, target.value))) {
+      page.edited();
+      build(target.id);
+    }
+  } else if (kind === 'step-services') {
+    const ids = [...document.querySelectorAll(`#${CSS.escape(`${base}-services`)} input:checked`)].map((b) => b.value);
+    if (attempt(`${base}-services`, (e) => e.setStepServices(chosen, step, ids))) changed();
+  } else if (kind === 'step-next') {
+    const { steps, logic } = nextChosen(step);
+    if (attempt(`${base}-next`, (e) => e.setStepNext(chosen, step, logic, steps))) {
+      changed();
+    } else if (target.type === 'checkbox') {
+      target.checked = !target.checked;
+    }
+  }
+}
+
+function dialog(step, ...children) {
+  const box = $(`pw-${step}-dialog`);
+  box.replaceChildren(make('div', { class: 'panel' }, ...children));
+  return box;
+}
+
+function offerRemove(step) {
+  const s = pathway().steps.find((x) => x.id === step);
+  const base = `pw-${step}-remove`;
+  const children = [make('h5', { id: `${base}-heading`, tabindex: '-1', text: `Remove “${s.title[0]}”?` })];
+  if (s.led_to_from.length) {
+    const names = s.led_to_from.map((id) => `“${stepTitle(id)}”`).join(' and ');
+    const options = pathway().steps.filter((x) => x.id !== step).map((x) => [x.id, x.title[0]]);
+    options.push(['', 'Nothing: take the arrow away']);
+    const preferred = s.next.length === 1 ? s.next[0] : options[0][0];
+    children.push(
+      make('p', { text: `${names} ${s.led_to_from.length === 1 ? 'leads' : 'lead'} to this step. Choose what ${s.led_to_from.length === 1 ? 'it' : 'they'} should lead to instead, so no arrow points to a step that is gone.` }),
+      select(`${base}-instead`, 'Lead to instead', options, preferred, {}),
+    );
+  } else {
+    children.push(make('p', { text: 'No step leads to it. The step and its arrows go.' }));
+  }
+  children.push(errorSlot(base),
+    button('Remove the step', '', { action: 'step-remove-confirm', step }, 'warning'),
+    button('Cancel', '', { action: 'dialog-cancel', step }));
+  dialog(step, ...children);
+  $(`${base}-heading`).focus();
+}
+
+function offerAdd(step) {
+  const s = pathway().steps.find((x) => x.id === step);
+  const base = `pw-${step}-add`;
+  const options = s.next.map((id) => [id, `“${stepTitle(id)}” (the new step goes between)`]);
+  options.push(['', 'Nothing yet']);
+  dialog(step,
+    make('h5', { id: `${base}-heading`, tabindex: '-1', text: `A new step after “${s.title[0]}”` }),
+    make('div', { class: 'form-group' },
+      make('label', { for: `${base}-title`, text: 'Title of the new step' }),
+      errorSlot(`${base}-title`),
+      make('input', { type: 'text', id: `${base}-title` })),
+    select(`${base}-stage`, 'Stage', pathway().stages.map((x) => [x.id, x.title[0]]), s.stage, {}),
+    select(`${base}-before`, 'It leads to', options, options[0][0], {}),
+    button('Add the step', '', { action: 'step-add-confirm', step }, ''),
+    button('Cancel', '', { action: 'dialog-cancel', step }));
+  $(`${base}-title`).focus();
+}
+
+function clicked(event) {
+  const target = event.target.closest('button[data-action]');
+  if (!target) return;
+  const { action, step, stage } = target.dataset;
+  const stageAt = `pws-${stage}`;
+  const structural = (at, edit, focus) => {
+    if (attempt(at, edit)) {
+      page.edited();
+      build(focus);
+    }
+  };
+  switch (action) {
+    case 'step-up':
+    case 'step-down':
+      structural(`pw-${step}-next`, (e) => e.moveStep(chosen, step, action === 'step-up'), `pw-${step}-heading`);
+      break;
+    case 'step-remove': offerRemove(step); break;
+    case 'step-add': offerAdd(step); break;
+    case 'dialog-cancel':
+      $(`pw-${step}-dialog`).replaceChildren();
+      $(`pw-${step}-heading`).focus();
+      break;
+    case 'step-remove-confirm': {
+      const instead = $(`pw-${step}-remove-instead`)?.value || undefined;
+      const after = pathway().steps.find((s) => s.next.includes(step))?.id;
+      structural(`pw-${step}-remove`, (e) => e.removeStep(chosen, step, instead), 'pathway-steps-heading');
+      if (!pathway().steps.some((s) => s.id === step)) {
+        const to = instead ?? after;
+        $('pathway-problem').hidden = true;
+        (to && $(`pw-${to}-heading`) ? $(`pw-${to}-heading`) : document.querySelector('#pathway-steps h4'))?.focus();
+      }
+      break;
+    }
+    case 'step-add-confirm': {
+      const base = `pw-${step}-add`;
+      const before = $(`${base}-before`).value || undefined;
+      const known = new Set(pathway().steps.map((s) => s.id));
+      if (attempt(`${base}-title`, (e) => e.addStep(chosen, $(`${base}-title`).value, $(`${base}-stage`).value, step, before))) {
+        page.edited();
+        build();
+        const added = pathway().steps.find((s) => !known.has(s.id));
+        if (added) $(`pw-${added.id}-heading`)?.focus();
+      }
+      break;
+    }
+    case 'stage-up':
+    case 'stage-down':
+      structural(stageAt, (e) => e.moveStage(chosen, stage, action === 'stage-up'), undefined);
+      $(`pws-${stage}`)?.querySelector('button')?.focus();
+      break;
+    case 'stage-remove':
+      structural(stageAt, (e) => e.removeStage(chosen, stage), 'pw-new-stage');
+      break;
+    case 'stage-add':
+      structural('pw-new-stage', (e) => e.addStage(chosen, $('pw-new-stage').value), 'pw-new-stage');
+      break;
+    default:
+  }
+}
+
+/** `page`: `{editor(), edited()}`: the current session, and what to do once the draft changed
+ * (check it, list the changes, save the draft). */
+export function setupPathways(pageHooks) {
+  page = pageHooks;
+  for (const id of ['pathway-stages', 'pathway-steps']) {
+    $(id).addEventListener('input', (event) => {
+      if (event.target.type === 'text' || event.target.tagName === 'TEXTAREA') typed(event);
+    });
+    $(id).addEventListener('change', (event) => {
+      if (event.target.tagName === 'SELECT' || event.target.type === 'checkbox' || event.target.type === 'radio') picked(event);
+    });
+    $(id).addEventListener('click', clicked);
+  }
+  $('pathway-choice').addEventListener('change', (event) => {
+    chosen = event.target.value;
+    build();
+  });
+  $('filter-missing-translation').addEventListener('change', applyLanguageFilter);
+}
+
+/** A feed was opened, a draft resumed or changed outside this section: draw it again. */
+export function openedPathways() {
+  build();
+}
