@@ -1,6 +1,14 @@
-// The embed-code builder: options in, snippets and a live preview (iframe mode) out.
+// The embed-code builder: options in, snippets and a live preview (iframe mode) out. The
+// script snippet, the WordPress block and the shortcode carry the text-only version (the
+// fallback for readers without JavaScript), rendered here from the feed by the core's own
+// renderer (the checker build's renderFallback), exactly as `sendfeed render` prints it.
+import initChecker, { renderFallback } from './dist/send-checker.js';
+
 const $ = (id) => document.getElementById(id);
 const base = new URL('.', location.href).href;
+const checkerReady = initChecker();
+/** The feed's text, as last loaded; '' when it could not be read. */
+let feedText = '';
 
 /** WCAG relative luminance contrast of a #rrggbb colour against white. */
 function contrastWithWhite(hex) {
@@ -16,15 +24,42 @@ async function loadPathways() {
   const select = $('pathway');
   const chosen = select.value;
   try {
-    const feed = await (await fetch(new URL($('feed').value, base))).json();
+    const response = await fetch(new URL($('feed').value, base));
+    if (!response.ok) throw new Error(`the feed address answered ${response.status}`);
+    feedText = await response.text();
+    $('feed-error').hidden = true;
+    const feed = JSON.parse(feedText);
     const pathways = feed.pathways ?? [];
     select.replaceChildren(
       ...pathways.map((p) => new Option(typeof p.title === 'string' ? p.title : p.title.en ?? p.id, p.id, false, p.id === chosen)),
     );
   } catch {
+    feedText = '';
+    $('feed-error').hidden = false;
     select.replaceChildren();
   }
 }
+
+/** Today as YYYY-MM-DD in this browser's time zone: the day the tracker's statuses are for. */
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The fallback HTML for the chosen options, or a comment saying why there is none. */
+async function fallbackFor(chosen) {
+  if (!feedText) return '<!-- The feed could not be read: check its address above. -->';
+  try {
+    await checkerReady;
+    return renderFallback(feedText, chosen.widget, chosen.pathway, chosen.lang, chosen.heading, today());
+  } catch (error) {
+    return `<!-- No text-only version: ${String(error).replaceAll('--', '- -')} -->`;
+  }
+}
+
+/** A value for an HTML attribute or a block's JSON, with its quotes and markup escaped. */
+const attr = (value) => String(value).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 function options() {
   const widget = $('widget').value;
@@ -43,29 +78,52 @@ function colours() {
   return picked;
 }
 
-function update() {
+async function update() {
   const chosen = options();
   $('pathway').disabled = chosen.widget !== 'pathway';
   const picked = colours();
   const feedUrl = new URL(chosen.feed, base).href;
   const attributes = [
     `data-send-widget="${chosen.widget}"`,
-    `data-feed="${feedUrl}"`,
-    chosen.pathway ? `data-pathway="${chosen.pathway}"` : null,
+    `data-feed="${attr(feedUrl)}"`,
+    chosen.pathway ? `data-pathway="${attr(chosen.pathway)}"` : null,
     chosen.lang !== 'en' ? `data-lang="${chosen.lang}"` : null,
     chosen.heading !== '2' ? `data-heading-level="${chosen.heading}"` : null,
   ].filter(Boolean);
+  const fallback = await fallbackFor(chosen);
   $('script-code').value = [
     `<script type="module" src="${base}dist/send-pathways.js"></script>`,
     `<div ${attributes.join(' ')}>`,
-    '  <!-- the text-only version from: sendfeed render FEED --widget ' + chosen.widget + (chosen.pathway ? ` --pathway ${chosen.pathway}` : '') + ' -->',
+    fallback,
     '</div>',
   ].join('\n');
+  // The WordPress block as the block editor saves it (paste into the Code editor), and the
+  // shortcode for the classic editor: both hold no script; the plugin adds the loader.
+  const block = { feed: feedUrl };
+  if (chosen.widget !== 'pathway') block.widget = chosen.widget;
+  if (chosen.pathway) block.pathway = chosen.pathway;
+  if (chosen.lang !== 'en') block.lang = chosen.lang;
+  if (chosen.heading !== '2') block.headingLevel = Number(chosen.heading);
+  const blockJson = JSON.stringify(block).replaceAll('--', '\\u002d\\u002d').replaceAll('<', '\\u003c').replaceAll('>', '\\u003e');
+  $('block-code').value = [
+    `<!-- wp:send-pathways/widget ${blockJson} -->`,
+    `<div class="wp-block-send-pathways-widget" ${attributes.join(' ')}>${fallback}</div>`,
+    '<!-- /wp:send-pathways/widget -->',
+  ].join('\n');
+  const shortcode = [`widget="${chosen.widget}"`, `feed="${attr(feedUrl)}"`];
+  if (chosen.pathway) shortcode.push(`pathway="${attr(chosen.pathway)}"`);
+  if (chosen.lang !== 'en') shortcode.push(`lang="${chosen.lang}"`);
+  if (chosen.heading !== '2') shortcode.push(`heading="${chosen.heading}"`);
+  $('shortcode-code').value = `[send_pathways ${shortcode.join(' ')}]${fallback}[/send_pathways]`;
   const query = new URLSearchParams({ ...chosen, ...picked });
   const embedUrl = `${base}embed.html?${query}`;
   const title = chosen.widget === 'pathway' ? 'SEND pathway' : 'SEND improvement plan progress';
+  // No width attribute (themes read width="100%" as 100 and cap the height to match); the
+  // resizer sets the height, the border and the width, and takes away a theme's max-height.
   $('iframe-code').value = [
-    `<iframe src="${embedUrl}" title="${title}" width="100%" height="900" data-send-pathways-frame></iframe>`,
+    '<div class="send-pathways-frame">',
+    `  <iframe src="${attr(embedUrl)}" title="${title}" height="900" style="border: 0; width: 100%" data-send-pathways-frame></iframe>`,
+    '</div>',
     `<script type="module" src="${base}dist/send-pathways-resize.js"></script>`,
   ].join('\n');
   const themeLines = Object.entries(picked).map(([name, value]) => `  --sp-${name}: ${value};`);
@@ -97,12 +155,18 @@ for (const button of document.querySelectorAll('[data-copy]')) {
     }
   });
 }
-$('options').addEventListener('change', async (event) => {
-  if (event.target.id === 'feed') await loadPathways();
-  update();
-});
+let updating = Promise.resolve();
+/** Runs updates one after another, so a slow render never overwrites a newer choice. */
+function queueUpdate(reloadFeed) {
+  updating = updating.then(async () => {
+    document.body.dataset.builderReady = 'false';
+    if (reloadFeed) await loadPathways();
+    await update();
+    document.body.dataset.builderReady = 'true';
+  });
+  return updating;
+}
+$('options').addEventListener('change', (event) => queueUpdate(event.target.id === 'feed'));
 $('options').addEventListener('submit', (event) => event.preventDefault());
 $('needs-js').hidden = true;
-await loadPathways();
-update();
-document.body.dataset.builderReady = 'true';
+await queueUpdate(true);

@@ -15,8 +15,8 @@ const INTEGRITY = {};
 
 // The builds and their files, by name (`cargo xtask dist` rewrites these names to the hashed
 // release names). A page with one kind of widget downloads only that widget's build; a page
-// with both, or with none yet, the build with both; a placeholder of the other kind added
-// later loads that one.
+// with both, the build with both; a page with none yet, nothing until one appears; a placeholder
+// of the other kind added later loads the build with both.
 const BUILDS = {
   'send-widgets': { glue: 'send-widgets.js', wasm: 'send-widgets_bg.wasm' },
   'send-pathway': { glue: 'send-pathway.js', wasm: 'send-pathway_bg.wasm' },
@@ -83,15 +83,27 @@ async function start({ wasm, glue }) {
   return module.mountOne;
 }
 
-// The wasm is asked for at once, alongside its glue, rather than once the glue has arrived and
-// run: on a slow phone the two downloads overlap.
-const first = fetchBuild(buildFor(document.querySelectorAll('[data-send-widget]:not([data-sp-state])')));
+/** The placeholders not yet mounted. */
+const waiting = () => document.querySelectorAll('[data-send-widget]:not([data-sp-state])');
+
 /** Each started build's `mountOne`, by build name. */
 const started = new Map();
-started.set(first.name, start(first));
+
+/**
+ * Starts the first build, for the placeholders on the page now. The wasm is asked for at once,
+ * alongside its glue, rather than once the glue has arrived and run: on a slow phone the two
+ * downloads overlap. A page with no placeholder fetches nothing until one appears.
+ */
+function startFirst() {
+  const first = fetchBuild(buildFor(waiting()));
+  const mountOne = start(first);
+  started.set(first.name, mountOne);
+  return mountOne;
+}
 
 /** The `mountOne` of a build that can mount `element`: the one in use, or the one with both. */
 function mounterFor(element) {
+  if (started.size === 0) return startFirst();
   const name = buildFor([element]);
   const usable = [...started.keys()].find((built) => built === name || built === BOTH);
   if (usable) return started.get(usable);
@@ -204,7 +216,11 @@ let mounting = Promise.resolve();
 function mountNew() {
   mounting = mounting
     .then(async () => {
-      for (const element of document.querySelectorAll('[data-send-widget]:not([data-sp-state])')) {
+      if (waiting().length === 0) return;
+      // The stylesheet and the feeds only once the page has a placeholder.
+      ensureStylesheet();
+      preloadFeeds();
+      for (const element of waiting()) {
         await mountPlaceholder(element);
       }
     })
@@ -216,9 +232,11 @@ function mountNew() {
 }
 
 try {
-  ensureStylesheet();
-  preloadFeeds();
-  await started.get(first.name);
+  if (waiting().length > 0) {
+    ensureStylesheet();
+    preloadFeeds();
+    await startFirst();
+  }
   await mountNew();
   // Placeholders a CMS adds after load (tabs, accordions, "load more") mount too.
   new MutationObserver((records) => {

@@ -34,6 +34,36 @@ pub fn check_feed(text: &str, today: &str) -> Result<JsValue, JsValue> {
     serde_wasm_bindgen::to_value(&result).map_err(JsValue::from)
 }
 
+/// The no-JavaScript fallback HTML of a widget, exactly as `sendfeed render` prints it: for the
+/// embed-code builder's snippet and the WordPress block, which put it inside the placeholder.
+/// Fails when the feed has errors or the options name nothing in it.
+#[wasm_bindgen(js_name = renderFallback)]
+pub fn render_fallback(
+    text: &str,
+    widget: &str,
+    pathway: Option<String>,
+    lang: &str,
+    heading_level: &str,
+    today: &str,
+) -> Result<String, JsValue> {
+    let report = validate_feed(text, date(today)?);
+    let feed = report
+        .feed
+        .ok_or_else(|| JsValue::from_str("the feed has errors: check it with check.html"))?;
+    let (options, _) = WidgetOptions::from_attributes(|name| match name {
+        "data-send-widget" => Some(widget.to_owned()),
+        "data-feed" => Some("fallback".to_owned()),
+        "data-pathway" => pathway.clone(),
+        "data-lang" => Some(lang.to_owned()),
+        "data-heading-level" => Some(heading_level.to_owned()),
+        _ => None,
+    })
+    .map_err(|e| JsValue::from_str(&e))?;
+    let prefix = format!("spf-{}", options.pathway.as_deref().unwrap_or("widget"));
+    let tree = render_widget(&feed, &options, &prefix, false).map_err(|e| JsValue::from_str(&e))?;
+    Ok(tree.to_html())
+}
+
 /// Renders a widget from feed `text` into `container`, as a family would see it. Fails (leaving
 /// the container as it was) when the feed has errors or the options name nothing in it.
 #[wasm_bindgen(js_name = renderPreview)]

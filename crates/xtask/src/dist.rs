@@ -90,6 +90,26 @@ pub fn dist() -> Result<(), String> {
     let schema =
         std::fs::read(root.join("www/schema/feed.schema.json")).map_err(|e| e.to_string())?;
     files.push(("feed.schema.json".into(), schema));
+    // Iframe mode from the release folder: embed.html (its address is the iframe's, so it keeps
+    // its name) with its script and stylesheet hashed and pointed at the hashed loader.
+    for (name, bytes) in iframe_page(&root.join("www"), &renames)? {
+        if name == "embed.html" {
+            files.push((name, bytes));
+        } else {
+            add(&mut renames, &mut files, &name, bytes);
+        }
+    }
+    let embed_html = files
+        .iter()
+        .position(|(name, _)| name == "embed.html")
+        .ok_or("no embed.html")?;
+    let (_, page) = files.remove(embed_html);
+    let page = String::from_utf8(page).map_err(|e| e.to_string())?;
+    let page = renames
+        .iter()
+        .filter(|(from, _)| from.starts_with("embed."))
+        .fold(page, |page, (from, to)| page.replace(from.as_str(), to));
+    files.push(("embed.html".into(), page.into_bytes()));
     for (name, bytes) in &files {
         std::fs::write(out.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
     }
@@ -147,7 +167,92 @@ pub fn dist() -> Result<(), String> {
     }
     std::fs::write(mirror.join("snippet.html"), &snippet).map_err(|e| e.to_string())?;
     say("The same release files are served by the demo under /dist/release/");
+    let release = release_manifest(&renames, &files);
+    let plugin = crate::wordpress::plugin_zip(&root, &files, &release)?;
+    let zip_path = out.join(crate::wordpress::PLUGIN_ZIP);
+    std::fs::write(&zip_path, &plugin)
+        .map_err(|e| format!("cannot write {}: {e}", zip_path.display()))?;
+    say(&format!(
+        "WordPress plugin (install it from Plugins > Add New > Upload): {} ({} bytes)",
+        show(&zip_path),
+        plugin.len()
+    ));
     Ok(())
+}
+
+/// `embed.html`, `embed.js` and `embed.css` for the release folder, where every file sits side
+/// by side: the page's links and the script's import point at the release names.
+fn iframe_page(www: &Path, renames: &[(String, String)]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let read = |name: &str| {
+        std::fs::read_to_string(www.join(name)).map_err(|e| format!("cannot read www/{name}: {e}"))
+    };
+    let named = |original: &str| -> Result<String, String> {
+        renames
+            .iter()
+            .find(|(from, _)| from == original)
+            .map(|(_, to)| to.clone())
+            .ok_or_else(|| format!("no release name for {original}"))
+    };
+    let swap = |text: String, from: &str, to: &str, file: &str| -> Result<String, String> {
+        if text.contains(from) {
+            Ok(text.replace(from, to))
+        } else {
+            Err(format!(
+                "www/{file} no longer has `{from}` for dist to rewrite"
+            ))
+        }
+    };
+    let script = swap(
+        read("embed.js")?,
+        "'./dist/send-pathways.js'",
+        &format!("'./{}'", named("send-pathways.js")?),
+        "embed.js",
+    )?;
+    let mut page = swap(
+        read("embed.html")?,
+        "href=\"dist/send-pathways.css\"",
+        &format!("href=\"{}\"", named("send-pathways.css")?),
+        "embed.html",
+    )?;
+    // The demo's sample feed is not in the release: no link to it.
+    page = swap(
+        page,
+        " <a href=\"feed/tower-hamlets.json\" target=\"_top\">Open the information as a file</a>.",
+        "",
+        "embed.html",
+    )?;
+    page = swap(
+        page,
+        "  <link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n",
+        "",
+        "embed.html",
+    )?;
+    Ok(vec![
+        ("embed.html".into(), page.into_bytes()),
+        ("embed.js".into(), script.into_bytes()),
+        ("embed.css".into(), read("embed.css")?.into_bytes()),
+    ])
+}
+
+/// The release's files by original name, with their release name and integrity hash, as JSON:
+/// the WordPress plugin reads it to name the loader and the renderer.
+fn release_manifest(renames: &[(String, String)], files: &[(String, Vec<u8>)]) -> String {
+    let mut entries = Vec::new();
+    for (from, to) in renames {
+        if let Some((_, bytes)) = files.iter().find(|(name, _)| name == to) {
+            entries.push(format!(
+                "    {}: {{ \"file\": {}, \"integrity\": {} }}",
+                serde_json::Value::from(from.as_str()),
+                serde_json::Value::from(to.as_str()),
+                serde_json::Value::from(sri(bytes))
+            ));
+        }
+    }
+    format!(
+        "{{\n  \"version\": {},\n  \"files\": {{\n{}\n  }}\n}}\n",
+        serde_json::Value::from(env!("CARGO_PKG_VERSION")),
+        entries.join(",\n")
+    )
 }
 
 /// Records a release file under its hashed name; returns that name.
@@ -178,7 +283,7 @@ fn hashed_name(name: &str, bytes: &[u8]) -> String {
 }
 
 /// A Subresource Integrity value: `sha384-` and the base64 of the SHA-384 digest.
-fn sri(bytes: &[u8]) -> String {
+pub fn sri(bytes: &[u8]) -> String {
     format!("sha384-{}", base64(&Sha384::digest(bytes)))
 }
 

@@ -16,23 +16,25 @@ mod fuzz;
 mod serve;
 mod test;
 mod tools;
+mod wordpress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <demo|test|build|dist|serve|bench|fuzz> [--port N] [--quick] [--runs N]
+    "usage: cargo xtask <demo|test|build|dist|serve|bench|fuzz|wordpress> [--port N] [--quick] [--runs N]
                    [--seconds N]
 
   demo    install missing tools, build the widgets, serve www/ on 127.0.0.1
   test    install missing tools, then fmt, clippy, native tests, wasm build, browser tests,
-          bench smoke
+          the WordPress plugin in a real WordPress, bench smoke
   build   build the widgets in release mode into www/dist/
   dist    build, then write the release files with hashed names, snippet.html and SRI
           hashes into target/dist/
   serve   serve www/ as it is (no build)
   bench   build, then measure sizes, native and browser speed into target/bench/report.json
           and www/docs/benchmarks.md (--quick: one browser run, sample feed, no criterion)
+  wordpress  the test's WordPress step alone (after dist): the plugin in a real WordPress
   fuzz    install nightly and cargo-fuzz if missing, then fuzz parse → validate → render
           for --seconds N (default 60); crashes go to crates/fuzz/artifacts/
 
@@ -55,6 +57,7 @@ fn main() -> ExitCode {
         Some("test") => return test::run_all(),
         Some("bench") => bench::Options::from_args(&args).and_then(|o| bench::bench(&o)),
         Some("fuzz") => fuzz::fuzz(&args),
+        Some("wordpress") => wordpress::run_alone(),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -35,8 +35,8 @@ pub fn run_all() -> ExitCode {
     let single = |result: Result<(), String>| result.map(|()| (1, 0));
 
     // Before any step: the wasm clippy steps need the wasm target, the build wasm-bindgen and
-    // wasm-opt, the browser tests Chromium. A failed install is counted and the run goes on.
-    step("tools", single(ensure(Needs::Browser)));
+    // wasm-opt, the browser tests Chromium, the WordPress step WordPress. A failed install is counted and the run goes on.
+    step("tools", single(ensure(Needs::WordPress)));
     say("Checking formatting (cargo fmt --check)");
     step("rustfmt", single(cargo(&["fmt", "--all", "--check"])));
     say("Linting (cargo clippy, all targets, -D warnings)");
@@ -87,6 +87,13 @@ pub fn run_all() -> ExitCode {
         Err("skipped: the wasm build failed".into())
     };
     step("browser tests", browser);
+    say("Trying the WordPress plugin in a real WordPress (Apache, PHP 8.2, MariaDB on 127.0.0.1)");
+    let in_wordpress = if built_ok {
+        crate::wordpress::test()
+    } else {
+        Err("skipped: the wasm build failed".into())
+    };
+    step("wordpress", in_wordpress);
     // Keeps the bench command working; it measures, it never fails on a time.
     say("Smoke-running the bench (cargo xtask bench --quick on the build above)");
     let smoke = if built_ok {
@@ -135,7 +142,7 @@ fn browser_tests() -> Result<(usize, usize), String> {
 }
 
 /// Runs a test command, echoing its output, and counts results with `parse` on each line.
-fn counted(
+pub fn counted(
     command: &mut Command,
     parse: fn(&str, &mut (usize, usize)),
 ) -> Result<(usize, usize), String> {
@@ -167,7 +174,7 @@ fn cargo_counts(line: &str, counts: &mut (usize, usize)) {
 }
 
 /// `ℹ pass 3` / `ℹ fail 0` from node's spec reporter.
-fn node_counts(line: &str, counts: &mut (usize, usize)) {
+pub fn node_counts(line: &str, counts: &mut (usize, usize)) {
     let line = line.trim_start_matches(['ℹ', ' ']);
     if let Some(n) = line.strip_prefix("pass ") {
         counts.0 += n.trim().parse().unwrap_or(0);

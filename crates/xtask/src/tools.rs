@@ -23,6 +23,9 @@ pub enum Needs {
     Browser,
     /// The fuzzer: nightly and cargo-fuzz.
     Fuzz,
+    /// Everything `Browser` needs, and a WordPress to try the plugin in (`test`): Debian's
+    /// `wordpress`, Apache with PHP 8.2 and MariaDB, started by the test step itself.
+    WordPress,
 }
 
 /// One tool: how to tell it is there, and how to install it.
@@ -90,9 +93,12 @@ fn tools(needs: Needs) -> Result<Vec<Tool>, String> {
         return Ok(vec![nightly(), cargo_fuzz()]);
     }
     let mut list = vec![node(), npm_packages()?, wasm_target()];
-    if needs == Needs::Browser {
+    if matches!(needs, Needs::Browser | Needs::WordPress) {
         list.push(chromium());
         list.push(bengali_font());
+    }
+    if needs == Needs::WordPress {
+        list.push(wordpress());
     }
     // Last: the longest, and nothing above needs it.
     list.push(wasm_bindgen()?);
@@ -233,6 +239,39 @@ fn bengali_font() -> Tool {
         }),
         install: Box::new(|| apt_install(&["fonts-noto-core"])),
     }
+}
+
+/// The Debian packages of the WordPress step: WordPress 6.1 itself, Apache with PHP 8.2,
+/// MariaDB, and the themes it is tried under. Installing does not start the system's services
+/// where a policy forbids it (as in containers); the step starts its own servers on 127.0.0.1
+/// and stops them.
+const WORDPRESS_PACKAGES: &[&str] = &[
+    "wordpress",
+    "wordpress-theme-twentytwentyone",
+    "wordpress-theme-twentytwentythree",
+    "apache2",
+    "libapache2-mod-php8.2",
+    "php8.2-cli",
+    "php8.2-mysql",
+    "mariadb-server",
+];
+
+fn wordpress() -> Tool {
+    Tool {
+        what: format!(
+            "WordPress, Apache, PHP and MariaDB for the plugin's test (Debian packages {})",
+            WORDPRESS_PACKAGES.join(", ")
+        ),
+        takes: "apt-get, 1 to 3 minutes",
+        present: Box::new(|| WORDPRESS_PACKAGES.iter().all(|p| deb_installed(p))),
+        install: Box::new(|| apt_install(WORDPRESS_PACKAGES)),
+    }
+}
+
+/// Whether dpkg has this package installed (not merely known or removed with its config).
+fn deb_installed(package: &str) -> bool {
+    output("dpkg-query", &["-W", "-f=${Status}", package])
+        .is_some_and(|status| status.trim() == "install ok installed")
 }
 
 /// The wasm-bindgen CLI at exactly the version of the crate in Cargo.lock.

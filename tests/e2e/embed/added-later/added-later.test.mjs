@@ -16,6 +16,13 @@ const wasmLoaded = (page) =>
       .map((e) => new URL(e.name).pathname.split('/').pop())
       .filter((name) => name.endsWith('.wasm')));
 
+/** The stylesheets and wasm the page fetched or linked, by name. */
+const widgetFiles = (page) =>
+  page.evaluate(() => [
+    ...performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()),
+    ...[...document.querySelectorAll('link')].map((l) => new URL(l.href).pathname.split('/').pop()),
+  ].filter((name) => /\.(wasm|css)$/.test(name) || /^send-(widgets|pathway|tracker|checker)\./.test(name)));
+
 /** Adds a pathway placeholder with this id to the page and waits until it is mounted. */
 async function addPathway(page, id) {
   await page.evaluate((slotId) => {
@@ -32,8 +39,8 @@ test('a placeholder added after load mounts', async () => {
   const { page, context, problems } = await openFixture(browser, 'added-later/page.html');
   await page.waitForSelector('#late[data-sp-state="ready"]', { timeout: 15000 });
   assert.ok((await page.locator('#late .sp-step').count()) > 0);
-  // With no placeholder at the start the loader cannot know the kind: the build with both.
-  assert.deepEqual(await wasmLoaded(page), ['send-widgets_bg.wasm']);
+  // With no placeholder at the start the loader waited: the build for the one that came.
+  assert.deepEqual(await wasmLoaded(page), ['send-pathway_bg.wasm']);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -65,5 +72,19 @@ test('when the build a late placeholder needs cannot load, it keeps its content 
   assert.equal(await page.locator('#late').getAttribute('data-sp-state'), null);
   // The loader goes on: a pathway added now mounts from the build already running.
   await addPathway(page, 'again');
+  await context.close();
+});
+
+test('a page without a placeholder fetches no wasm and no stylesheet until one appears', async () => {
+  const { page, context, problems } = await openFixture(browser, 'added-later/empty.html');
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  assert.deepEqual(await widgetFiles(page), []);
+  await addPathway(page, 'now');
+  const files = await widgetFiles(page);
+  assert.ok(files.includes('send-pathway_bg.wasm'), files.join(', '));
+  assert.ok(files.includes('send-pathways.css'), files.join(', '));
+  assert.ok((await page.locator('#now .sp-step').count()) > 0);
+  assert.deepEqual(problems, []);
   await context.close();
 });

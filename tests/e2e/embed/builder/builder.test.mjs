@@ -13,12 +13,24 @@ test('choices update the snippets and the preview; low contrast is flagged', asy
   await page.selectOption('#pathway', 'ehc-needs-assessment');
   await page.selectOption('#lang', 'bn');
   await page.selectOption('#heading', '3');
+  await page.waitForSelector('body[data-builder-ready="true"]');
+  await page.waitForFunction(() => document.getElementById('script-code').value.includes('data-heading-level="3"'));
   const script = await page.locator('#script-code').inputValue();
   assert.match(script, /data-send-widget="pathway"/);
   assert.match(script, /data-pathway="ehc-needs-assessment"/);
   assert.match(script, /data-lang="bn"/);
   assert.match(script, /data-heading-level="3"/);
-  assert.match(await page.locator('#iframe-code').inputValue(), /embed\.html\?widget=pathway&feed=.*&pathway=ehc-needs-assessment/);
+  // The text-only version, rendered by the core in the page, is inside the placeholder.
+  assert.match(script, /<div data-send-widget="pathway"[^>]*>\n<section class="sp[^"]*"[^>]*lang="bn"[\s\S]*<h3[\s\S]*<\/section>\n<\/div>$/);
+  assert.doesNotMatch(script, /sendfeed render/);
+  const block = await page.locator('#block-code').inputValue();
+  assert.match(block, /^<!-- wp:send-pathways\/widget \{"feed":"[^"]+","pathway":"ehc-needs-assessment","lang":"bn","headingLevel":3\} -->\n<div class="wp-block-send-pathways-widget" data-send-widget="pathway"[^>]*><section[\s\S]*<\/div>\n<!-- \/wp:send-pathways\/widget -->$/);
+  assert.doesNotMatch(block, /<script/);
+  assert.match(await page.locator('#shortcode-code').inputValue(), /^\[send_pathways widget="pathway" feed="[^"]+" pathway="ehc-needs-assessment" lang="bn" heading="3"\]<section[\s\S]*\[\/send_pathways\]$/);
+  const iframe = await page.locator('#iframe-code').inputValue();
+  assert.match(iframe, /embed\.html\?widget=pathway&amp;feed=.*&amp;pathway=ehc-needs-assessment/);
+  assert.doesNotMatch(iframe, /width="/);
+  assert.match(iframe, /^<div class="send-pathways-frame">\n  <iframe [^>]*style="border: 0; width: 100%"/);
   const frame = page.frameLocator('#preview');
   await frame.locator('[data-sp-state="ready"] h3.sp-title[lang="bn"], [data-sp-state="ready"] h3.sp-title').first().waitFor({ timeout: 15000 });
   assert.equal(await frame.locator('section.sp').getAttribute('lang'), 'bn');
@@ -31,5 +43,27 @@ test('choices update the snippets and the preview; low contrast is flagged', asy
   assert.match(await page.locator('#css-code').inputValue(), /--sp-link: #ffff00;/);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a feed address that gives no feed is explained at the field, and nothing else is lost', async () => {
+  const { page, context, problems } = await openPage(browser, '/builder.html');
+  await page.waitForSelector('body[data-builder-ready="true"]');
+  await page.selectOption('#heading', '3');
+  await page.getByLabel('Feed address').fill('feed/no-such-feed.json');
+  await page.getByLabel('Feed address').dispatchEvent('change');
+  const error = page.locator('#feed-error');
+  await error.waitFor({ state: 'visible' });
+  assert.match(await error.innerText(), /could not be read from this address/);
+  assert.equal(await page.getByLabel('Feed address').getAttribute('aria-describedby'), 'feed-error');
+  await page.waitForSelector('body[data-builder-ready="true"]');
+  assert.equal(await page.locator('#heading').inputValue(), '3');
+  assert.match(await page.locator('#script-code').inputValue(), /The feed could not be read/);
+  // Put right, the text-only version comes back.
+  await page.getByLabel('Feed address').fill('feed/tower-hamlets.json');
+  await page.getByLabel('Feed address').dispatchEvent('change');
+  await error.waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => document.getElementById('script-code').value.includes('<section'));
+  assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
   await context.close();
 });

@@ -24,7 +24,7 @@ async function releasePage(kind) {
   await context.route('**/release/**', async (route) => {
     const name = new URL(route.request().url()).pathname.replace('/release/', '');
     requested.push(name);
-    const type = name.endsWith('.wasm') ? 'application/wasm' : name.endsWith('.css') ? 'text/css' : 'text/javascript';
+    const type = name.endsWith('.wasm') ? 'application/wasm' : name.endsWith('.css') ? 'text/css' : name.endsWith('.html') ? 'text/html' : 'text/javascript';
     await route.fulfill({ status: 200, headers: { 'content-type': type }, body: await readFile(new URL(name, DIST)) });
   });
   await context.route('**/release-page.html', (route) =>
@@ -78,3 +78,26 @@ for (const [what, glob, body] of [
     await context.close();
   });
 }
+
+test('iframe mode runs from the release folder: embed.html and its script are there', async () => {
+  const names = await readdir(DIST);
+  assert.ok(names.includes('embed.html'), names.join(', '));
+  assert.ok(names.some((n) => /^embed\.[0-9a-f]{10}\.js$/.test(n)), names.join(', '));
+  const { context, page, problems, requested } = await releasePage('pathway');
+  await page.goto(new URL('/release/embed.html?widget=pathway&feed=/feed/tower-hamlets.json&pathway=autism', BASE_URL).href);
+  await page.waitForSelector('[data-sp-state="ready"] .sp-step', { timeout: 15000 });
+  assert.ok(requested.some((n) => /^send-pathway_bg\.[0-9a-f]{10}\.wasm$/.test(n)), requested.join(', '));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the WordPress plugin zip carries the release files and the plugin', async () => {
+  const zip = await readFile(new URL('send-pathways-wordpress.zip', DIST));
+  // Central-directory names are stored as plain text in a zip.
+  const listing = zip.toString('latin1');
+  for (const name of ['send-pathways/send-pathways.php', 'send-pathways/block.json', 'send-pathways/editor.js', 'send-pathways/assets/release.json', 'send-pathways/assets/embed.html', 'send-pathways/assets/.htaccess']) {
+    assert.ok(listing.includes(name), `${name} in the zip`);
+  }
+  assert.match(listing, /send-pathways\/assets\/send-pathways\.[0-9a-f]{10}\.js/);
+  assert.ok(!listing.includes('send-pathways/assets/send-editor'), 'no officer editor build in the plugin');
+});
