@@ -54,7 +54,7 @@ test('keyboard only: Tab into the map, arrows move, Enter opens, Escape closes, 
   assert.match(await details.innerText(), /Step 3: Waiting for the assessment/);
   assert.match(await details.innerText(), /No actual figure has been published/);
   assert.match(await page.evaluate(() => document.activeElement.textContent), /Step 3/);
-  assert.match(page.url(), /#pathway:p=autism&step=waiting-list/);
+  assert.match(page.url(), /#pathway:w=autism&p=autism&step=waiting-list/);
   await page.keyboard.press('Escape');
   assert.equal(await details.isVisible(), false);
   assert.equal((await focused(page)).step, 'waiting-list', 'focus returns to the box');
@@ -119,7 +119,7 @@ test('axe: no violations collapsed, expanded, details open, filtered, Bengali, c
     await context.close();
   }
   const { page, context } = await mounted('/index.html#pathway:p=ehc-needs-assessment');
-  await page.locator(`${WIDGET} input[data-sp-clock]`).fill('2024-09-02');
+  await page.locator(`${WIDGET} input[data-sp-action="clock"]`).fill('2024-09-02');
   await page.locator(`${WIDGET} .sp-milestone__due`).first().waitFor();
   assert.deepEqual(await axeViolations(page), [], 'clock with dates');
   await context.close();
@@ -335,7 +335,7 @@ test('the statutory clock turns the family\'s date into dates from the feed, ove
   const { page, context, problems } = await mounted('/index.html#pathway:p=ehc-needs-assessment');
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.locator(`${WIDGET} input[data-sp-clock]`).fill('2024-09-02');
+  await page.locator(`${WIDGET} input[data-sp-action="clock"]`).fill('2024-09-02');
   const results = page.locator(`${WIDGET} .sp-clock__results`);
   await results.locator('.sp-milestone__due').first().waitFor();
   const text = await results.innerText();

@@ -4,6 +4,7 @@
 //! it for a reader ([`render`]) as a [`view::Node`] tree; the wasm crate turns that tree into
 //! DOM and the CLI into static HTML. "Today" and the language are always inputs.
 
+pub mod action;
 pub mod date;
 pub mod deadline;
 #[cfg(feature = "edit")]

@@ -86,6 +86,7 @@ fn build_in(document: &Document, tree: &Node, in_svg: bool) -> Result<web_sys::N
 
 /// Sets a button's words to the label kept in its `attribute`: the core writes every label a
 /// button will need, in the widget's language, so the page never looks words up.
+#[cfg_attr(not(feature = "tracker"), allow(dead_code))]
 pub fn relabel(button: &Element, attribute: &str) {
     if let Some(text) = button.get_attribute(attribute) {
         button.set_text_content(Some(&text));
@@ -113,6 +114,7 @@ pub fn value(control: &Element) -> String {
 }
 
 /// Every element under `root` matching `selector`, in document order.
+#[cfg_attr(not(feature = "tracker"), allow(dead_code))]
 pub fn each(root: &Element, selector: &str) -> Vec<Element> {
     let Ok(list) = root.query_selector_all(selector) else {
         return Vec::new();

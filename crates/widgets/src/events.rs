@@ -1,24 +1,24 @@
-//! Expanding and collapsing: the pathway's steps, the tracker's workstreams, and single
-//! panels behind a "disclose" button (the tracker's earlier updates).
+//! Expanding and collapsing in the tracker: its workstreams, and single panels behind a
+//! "disclose" button (its earlier updates). The pathway's steps are the pathway's own state
+//! (`pathway.rs`), so only one click listener ever answers a control.
 //!
 //! One delegated listener per widget for clicks, and one for the browser's find in page, which
-//! opens a closed panel (`hidden="until-found"`) when it finds the words there. The handles are
-//! owned by a registry for the page's life rather than `forget()`-ed, so a later unmount can
-//! drop them.
+//! opens a closed panel (`hidden="until-found"`) when it finds the words there. The widget's
+//! life owns the handles (see `life.rs`), so unmounting drops them.
 
 use crate::dom::{each, relabel, target};
 use gloo_events::EventListener;
-use std::cell::RefCell;
+use send_core::action::Action;
 use web_sys::Element;
-
-thread_local! {
-    static LISTENERS: RefCell<Vec<EventListener>> = const { RefCell::new(Vec::new()) };
-}
 
 /// A closed panel keeps its words findable: the browser opens it when find in page lands there.
 const CLOSED: &str = "until-found";
 
-pub fn wire(root: &Element) {
+fn selector(action: Action) -> String {
+    format!("[{}=\"{}\"]", Action::ATTR, action.code())
+}
+
+pub fn wire(root: &Element) -> Vec<EventListener> {
     let widget = root.clone();
     let clicks = EventListener::new(root, "click", move |event| {
         let Some(control) =
@@ -26,20 +26,17 @@ pub fn wire(root: &Element) {
         else {
             return;
         };
-        match control.get_attribute("data-sp-action").as_deref() {
-            Some("toggle") => {
-                let open = control.get_attribute("aria-expanded").as_deref() != Some("true");
+        let action = control.get_attribute(Action::ATTR);
+        let open = control.get_attribute("aria-expanded").as_deref() != Some("true");
+        match action.as_deref().and_then(Action::from_code) {
+            Some(Action::Toggle) => {
                 set_expanded(&widget, &control, open);
                 sync_toggle_all(&widget);
             }
             // One panel on its own (the tracker's earlier updates): "Show all" is not about it.
-            Some("disclose") => {
-                let open = control.get_attribute("aria-expanded").as_deref() != Some("true");
-                set_expanded(&widget, &control, open);
-            }
-            Some("toggle-all") => {
-                let open = control.get_attribute("aria-expanded").as_deref() != Some("true");
-                for button in each(&widget, "[data-sp-action=\"toggle\"]") {
+            Some(Action::Disclose) => set_expanded(&widget, &control, open),
+            Some(Action::ToggleAll) => {
+                for button in each(&widget, &selector(Action::Toggle)) {
                     set_expanded(&widget, &button, open);
                 }
                 sync_toggle_all(&widget);
@@ -53,26 +50,24 @@ pub fn wire(root: &Element) {
         let Some(id) = target(event).and_then(|panel| panel.get_attribute("id")) else {
             return;
         };
-        if let Some(button) = widget
-            .query_selector(&format!("[aria-controls=\"{id}\"]"))
-            .ok()
-            .flatten()
-        {
+        // Compared as text: a feed's id never goes into a CSS selector.
+        let button = each(&widget, "[aria-controls]")
+            .into_iter()
+            .find(|b| b.get_attribute("aria-controls").as_deref() == Some(id.as_str()));
+        if let Some(button) = button {
             let _ = button.set_attribute("aria-expanded", "true");
             sync_toggle_all(&widget);
         }
     });
-    LISTENERS.with(|listeners| listeners.borrow_mut().extend([clicks, found]));
+    vec![clicks, found]
 }
 
 fn set_expanded(widget: &Element, button: &Element, open: bool) {
     let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
-    let panel = button.get_attribute("aria-controls").and_then(|id| {
-        widget
-            .query_selector(&format!("[id=\"{id}\"]"))
-            .ok()
-            .flatten()
-    });
+    let panel = button
+        .get_attribute("aria-controls")
+        .and_then(|id| crate::dom::document().ok()?.get_element_by_id(&id))
+        .filter(|panel| widget.contains(Some(panel)));
     if let Some(panel) = panel {
         let _ = if open {
             panel.remove_attribute("hidden")
@@ -84,12 +79,12 @@ fn set_expanded(widget: &Element, button: &Element, open: bool) {
 
 /// The "Show all / Hide all" button says what it will do next, in the labels the core gave it.
 fn sync_toggle_all(widget: &Element) {
-    let buttons = each(widget, "[data-sp-action=\"toggle\"]");
+    let buttons = each(widget, &selector(Action::Toggle));
     let all_open = !buttons.is_empty()
         && buttons
             .iter()
             .all(|b| b.get_attribute("aria-expanded").as_deref() == Some("true"));
-    for control in each(widget, "[data-sp-action=\"toggle-all\"]") {
+    for control in each(widget, &selector(Action::ToggleAll)) {
         let _ = control.set_attribute("aria-expanded", if all_open { "true" } else { "false" });
         relabel(
             &control,

@@ -10,15 +10,19 @@
 #[cfg(feature = "checker")]
 mod checker;
 mod dom;
+#[cfg(feature = "tracker")]
 mod events;
 mod fetch;
+mod life;
 #[cfg(feature = "pathway")]
 mod pathway;
 #[cfg(feature = "tracker")]
 mod tracker;
 
+use gloo_events::EventListener;
 use send_core::options::{WidgetKind, WidgetOptions};
 use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
@@ -32,10 +36,12 @@ thread_local! {
 /// Installs the panic hook: a bug shows in the widget it struck, never as a dead box.
 ///
 /// The release build aborts on panic (smaller wasm), so nothing after the hook runs: the hook
-/// itself gives the widget being mounted the usual notice over its fallback, marks it failed,
-/// logs the panic for the editor, and tells the loader (`send-pathways:panic` on the
-/// placeholder), which then goes on to the next placeholder. The loader mounts one placeholder
-/// per call, so the abort ends only that call; the wasm instance stays usable.
+/// itself gives the widget struck the usual notice over its fallback, marks it failed, logs
+/// the panic for the editor, and tells the loader (`send-pathways:panic` on the placeholder).
+/// A widget being mounted is struck when the panic comes during its mount: the loader then goes
+/// on to the next placeholder (it mounts one placeholder per call, so the abort ends only that
+/// call; the wasm instance stays usable). A widget whose listener was running is stopped
+/// ([`life`]): it takes no more events, and the other widgets go on.
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
@@ -45,33 +51,50 @@ pub fn start() {
         let Ok(document) = dom::document() else {
             return;
         };
-        let Ok(mounting) =
+        let mut struck: Vec<Element> = life::stop_running()
+            .map(|life| life.placeholder.clone())
+            .into_iter()
+            .collect();
+        if let Ok(mounting) =
             document.query_selector_all("[data-send-widget][data-sp-state=\"loading\"]")
-        else {
-            return;
-        };
-        for index in 0..mounting.length() {
-            if let Some(placeholder) = mounting
-                .item(index)
-                .and_then(|node| node.dyn_into::<Element>().ok())
-            {
-                let lang = placeholder
-                    .get_attribute("data-lang")
-                    .and_then(|code| send_core::Lang::from_code(&code))
-                    .unwrap_or_default();
-                let _ = placeholder.set_attribute("data-sp-error", "panic");
-                fail(
-                    &document,
-                    &placeholder,
-                    "this widget stopped: see the error above",
-                    lang,
-                );
-                if let Ok(event) = web_sys::Event::new("send-pathways:panic") {
-                    let _ = placeholder.dispatch_event(&event);
-                }
+        {
+            struck.extend(
+                (0..mounting.length())
+                    .filter_map(|index| mounting.item(index))
+                    .filter_map(|node| node.dyn_into::<Element>().ok()),
+            );
+        }
+        for placeholder in struck {
+            let lang = placeholder
+                .get_attribute("data-lang")
+                .and_then(|code| send_core::Lang::from_code(&code))
+                .unwrap_or_default();
+            let _ = placeholder.set_attribute("data-sp-error", "panic");
+            fail(
+                &document,
+                &placeholder,
+                "this widget stopped: see the error above",
+                lang,
+            );
+            if let Ok(event) = web_sys::Event::new("send-pathways:panic") {
+                let _ = placeholder.dispatch_event(&event);
             }
         }
     }));
+}
+
+/// Ends the widget in `placeholder` (the loader calls this when a page removes it): its
+/// listeners go, and with them everything it held. `true` when there was one.
+#[wasm_bindgen]
+pub fn unmount(placeholder: Element) -> bool {
+    life::unmount(&placeholder)
+}
+
+/// How many listeners the mounted widgets hold: for the browser test that an unmounted widget
+/// holds none.
+#[wasm_bindgen(js_name = listenerCount)]
+pub fn listener_count() -> u32 {
+    life::listener_count() as u32
 }
 
 /// Mounts one placeholder, unless it was mounted before; `true` when it shows the widget.
@@ -94,35 +117,11 @@ pub fn use_builder(builder: js_sys::Function) {
 /// `data-send-test-panic` and the page's own address has `send-pathways-test-panic` in its
 /// query. Both are the page's, never the feed's, so no feed can trigger it; a page author who
 /// sets both only breaks their own widget, exactly as the test does.
-fn test_panic_requested(placeholder: &Element) -> bool {
+pub(crate) fn test_panic_requested(placeholder: &Element) -> bool {
     placeholder.has_attribute("data-send-test-panic")
         && web_sys::window()
             .and_then(|window| window.location().search().ok())
             .is_some_and(|query| query.contains("send-pathways-test-panic"))
-}
-
-/// Mounts every placeholder on the page that is not mounted yet. Returns how many mounted.
-/// (The loader uses [`mount_one`]; this stays for pages that call it directly.)
-#[wasm_bindgen(js_name = mountAll)]
-pub async fn mount_all() -> Result<u32, JsValue> {
-    let document = dom::document()?;
-    let placeholders = document.query_selector_all("[data-send-widget]")?;
-    let mut mounted = 0;
-    for index in 0..placeholders.length() {
-        let Some(element) = placeholders
-            .item(index)
-            .and_then(|node| node.dyn_into::<Element>().ok())
-        else {
-            continue;
-        };
-        if element.has_attribute(STATE_ATTR) {
-            continue;
-        }
-        if mount(&document, &element).await {
-            mounted += 1;
-        }
-    }
-    Ok(mounted)
 }
 
 /// Mounts one placeholder; on any failure leaves its fallback and says why.
@@ -156,7 +155,9 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
     // and placing its DOM. Between them the browser can answer a tap or a key and draw, which
     // on a slow phone it could not for the whole mount.
     dom::next_task().await;
-    if test_panic_requested(placeholder) {
+    if test_panic_requested(placeholder)
+        && placeholder.get_attribute("data-send-test-panic").as_deref() != Some("click")
+    {
         panic!("deliberate panic for the browser test (data-send-test-panic)");
     }
     let id_prefix = NEXT_ID.with(|next| {
@@ -168,7 +169,9 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
     let today = dom::today().unwrap_or(feed.updated);
     // Each widget is drawn once, already as the address (and, for the pathway, this
     // browser's saved step) asks.
-    let (drawn, wire): (Result<_, String>, Box<dyn FnOnce()>) = match options.kind {
+    type Wire =
+        Box<dyn FnOnce(Rc<life::Life>, Element, send_core::view::Node) -> Vec<EventListener>>;
+    let (drawn, wire): (Result<_, String>, Wire) = match options.kind {
         #[cfg(feature = "tracker")]
         WidgetKind::Tracker => {
             let filter = tracker::filter_from_address();
@@ -186,18 +189,36 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
                 id_prefix,
                 today,
             };
-            (tree, Box::new(move || tracker::wire(tracker)))
+            (
+                tree,
+                Box::new(move |life: Rc<life::Life>, _, _| {
+                    tracker::wire(tracker);
+                    events::wire(&life.placeholder)
+                }),
+            )
         }
         #[cfg(feature = "pathway")]
         WidgetKind::Pathway => {
-            let live = pathway::prepare(pathway::Pathway {
-                root: placeholder.clone(),
-                today,
-                feed,
-                options: options.clone(),
+            let mounted = life::pathways_mounted();
+            let key = send_core::pathway::state::widget_key(
+                &placeholder.id(),
+                options.pathway.as_deref(),
+                mounted as u32 + 1,
+            );
+            let state = send_core::pathway::interact::PathwayState::new(
+                &feed,
+                options.clone(),
                 id_prefix,
-            });
-            (live.tree(), Box::new(move || pathway::wire(live)))
+                key,
+                today,
+                &dom::window_hash(),
+                mounted == 0,
+            );
+            let live = pathway::prepare(feed, state);
+            (
+                live.tree(),
+                Box::new(move |life, section, tree| pathway::wire(live, life, section, tree)),
+            )
         }
         // A one-widget build (the loader picks it when a page has only that kind) asked for
         // the other kind: only when a page calls this wasm directly rather than the loader.
@@ -207,7 +228,7 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
                 "this build of SEND Pathways has no {} widget: load send-pathways.js, which picks the build a page needs",
                 other.name()
             )),
-            Box::new(|| ()),
+            Box::new(|_, _, _| Vec::new()),
         ),
     };
     dom::next_task().await;
@@ -221,6 +242,15 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
     match dom::build(document, &tree) {
         Ok(node) => {
             placeholder.replace_children_with_node_1(&node);
+            let Ok(section) = node.dyn_into::<Element>() else {
+                fail(
+                    document,
+                    placeholder,
+                    "the widget drew no element",
+                    options.lang,
+                );
+                return false;
+            };
             if let Some(date) = saved_on.and_then(|d| send_core::date::parse_day(&d)) {
                 let notice = send_core::render::notice::saved_copy(options.lang, date);
                 if let Ok(notice) = dom::build(document, &notice) {
@@ -228,8 +258,9 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
                 }
             }
             let _ = placeholder.set_attribute(STATE_ATTR, "ready");
-            events::wire(placeholder);
-            wire();
+            let life = life::Life::new(placeholder.clone(), options.kind == WidgetKind::Pathway);
+            let listeners = wire(Rc::clone(&life), section, tree);
+            life::keep(life, listeners);
             true
         }
         Err(error) => {

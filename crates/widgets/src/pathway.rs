@@ -1,478 +1,340 @@
-//! The pathway in the page: the family's choices kept, the core's tree put in place, and the
-//! map's keys.
+//! The pathway in the page: events decoded into the core's intents, and the core's effects
+//! applied.
 //!
-//! Every decision (what fits the family, the layout, where an arrow key goes, the clock's
-//! dates, the address format) is the core's. This module only keeps the family's choices
-//! ([`PathwayView`]), reads them from controls, the address and `localStorage`, and redraws.
-//! "We are here" is the only thing stored, in this browser's `localStorage`, and nothing is
-//! ever sent: there is no network call here at all.
+//! Everything the widget knows is the core's [`PathwayState`], and every decision is
+//! [`PathwayState::update`]'s: this module never reads state back from the page. A change is
+//! drawn by patching only what differs from the last drawing ([`send_core::pathway::patch`]),
+//! so the control in use and the live regions stay the same elements. "We are here" is the
+//! only thing stored, in this browser's `localStorage`, and nothing is ever sent.
 
-use crate::dom;
-use crate::dom::{each, target, value, window_hash};
-use chrono::NaiveDate;
+use crate::dom::{self, target, value, window_hash};
+use crate::life::Life;
 use gloo_events::{EventListener, EventListenerOptions};
-use send_core::i18n::{t, Msg};
-use send_core::options::WidgetOptions;
-use send_core::pathway::audience::Finder;
-use send_core::pathway::state::{Address, PathwayView, View};
+use send_core::action::Action;
+use send_core::pathway::interact::{Effects, History, Intent, MapKey, PathwayState, Redraw, Store};
+use send_core::pathway::patch::{diff, Patch};
 use send_core::view::Node;
-use send_core::widget::{render_pathway_clock, render_pathway_widget};
-use send_core::{Feed, Lang};
+use send_core::Feed;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, KeyboardEvent};
 
-thread_local! {
-    static LISTENERS: RefCell<Vec<EventListener>> = const { RefCell::new(Vec::new()) };
-}
-
-/// What a mounted pathway needs to redraw itself.
-pub struct Pathway {
-    pub root: Element,
-    pub feed: Rc<Feed>,
-    pub options: WidgetOptions,
-    pub id_prefix: String,
-    pub today: NaiveDate,
-}
-
+/// A mounted pathway.
 pub struct Live {
-    root: Element,
     feed: Rc<Feed>,
-    options: RefCell<WidgetOptions>,
-    id_prefix: String,
-    view: RefCell<PathwayView>,
+    state: RefCell<PathwayState>,
+    /// The widget's `<section>` and the drawing it shows, once placed in the page.
+    drawn: RefCell<Option<(Element, Node)>>,
 }
 
 /// The pathway as the address and this browser's saved step say, ready for its first drawing
 /// ([`Live::tree`]), so the family's choices show at once and the widget is drawn only once.
-pub fn prepare(pathway: Pathway) -> Rc<Live> {
-    let mut view = PathwayView::new(pathway.today);
-    view.view = pathway.options.view;
+pub fn prepare(feed: Rc<Feed>, state: PathwayState) -> Rc<Live> {
     let live = Rc::new(Live {
-        root: pathway.root,
-        feed: pathway.feed,
-        options: RefCell::new(pathway.options),
-        id_prefix: pathway.id_prefix,
-        view: RefCell::new(view),
+        feed,
+        state: RefCell::new(state),
+        drawn: RefCell::new(None),
     });
-    live.apply_address(&window_hash());
-    live.load_here();
+    let key = live.state.borrow().here_key(&live.feed);
+    let saved = storage().and_then(|s| s.get_item(&key).ok().flatten());
+    live.state
+        .borrow_mut()
+        .update(&live.feed, Intent::Loaded(saved));
     live
 }
 
-/// Wires a pathway whose first drawing ([`Live::tree`]) is in the page.
-pub fn wire(live: Rc<Live>) {
-    live.fit();
-    let root = live.root.clone();
+/// Wires a pathway whose first drawing (`tree`, placed as `section`) is in the page; returns
+/// the listeners, which the widget's [`Life`] owns.
+pub fn wire(live: Rc<Live>, life: Rc<Life>, section: Element, tree: Node) -> Vec<EventListener> {
+    *live.drawn.borrow_mut() = Some((section.clone(), tree));
+    if live.state.borrow().view.view == send_core::pathway::state::View::Map {
+        live.dispatch(Intent::Measured(section.client_width()));
+    }
     let mut listeners = Vec::new();
-    {
-        let live = Rc::clone(&live);
-        listeners.push(EventListener::new(&root, "click", move |event| {
+    let on = |name: &'static str, prevent: bool, handler: Box<dyn Fn(&web_sys::Event)>| {
+        let life = Rc::clone(&life);
+        let options = if prevent {
+            EventListenerOptions::enable_prevent_default()
+        } else {
+            EventListenerOptions::default()
+        };
+        EventListener::new_with_options(&section, name, options, move |event| {
+            life.run(|| handler(event))
+        })
+    };
+    let l = Rc::clone(&live);
+    listeners.push(on(
+        "click",
+        true,
+        Box::new(move |event| {
             let Some(control) =
                 target(event).and_then(|t| t.closest("[data-sp-action]").ok().flatten())
             else {
                 return;
             };
-            report(live.click(&control));
-        }));
-    }
-    {
-        let live = Rc::clone(&live);
-        let options = EventListenerOptions::enable_prevent_default();
-        listeners.push(EventListener::new_with_options(
-            &root,
-            "keydown",
-            options,
-            move |event| {
-                if let Some(key) = event.dyn_ref::<KeyboardEvent>() {
-                    report(live.key(key));
+            crate::life::test_panic_on_click(&control);
+            let action = control.get_attribute(Action::ATTR);
+            let Some(action) = action.as_deref().and_then(Action::from_code) else {
+                return;
+            };
+            // A step's controls say which step through the step they are in.
+            let attr = |name: &str| {
+                control.get_attribute(name).or_else(|| {
+                    let step = (name == "data-step").then(|| control.closest("[data-step]"));
+                    step?.ok()??.get_attribute(name)
+                })
+            };
+            if let Some(intent) = Intent::from_click(action, attr) {
+                // A link to a step opens it here, keeping the other widgets' parts of the address.
+                if control.tag_name().eq_ignore_ascii_case("a") {
+                    event.prevent_default();
                 }
-            },
-        ));
-    }
-    {
-        let live = Rc::clone(&live);
-        listeners.push(EventListener::new(&root, "change", move |event| {
-            let Some(control) = target(event) else { return };
-            if control.has_attribute("data-sp-finder") {
-                report(live.finder_changed(&control));
-            } else if control.has_attribute("data-sp-clock") {
-                report(live.clock_changed(&control));
+                l.dispatch(intent);
             }
-        }));
-    }
+        }),
+    ));
+    let l = Rc::clone(&live);
+    listeners.push(on(
+        "keydown",
+        true,
+        Box::new(move |event| {
+            let (Some(key), Some(element)) = (event.dyn_ref::<KeyboardEvent>(), target(event))
+            else {
+                return;
+            };
+            // Only the map's boxes answer the arrow keys (a link to a step does not).
+            let node = element.closest("g[data-step]").ok().flatten();
+            if let (Some(node), Some(map_key)) = (node, MapKey::from_key(&key.key())) {
+                if let Some(step) = node.get_attribute("data-step") {
+                    event.prevent_default();
+                    l.dispatch(Intent::MapKey { step, key: map_key });
+                }
+                return;
+            }
+            let in_map = element.closest("[data-sp-map]").ok().flatten().is_some();
+            if key.key() == "Escape" && in_map && l.state.borrow().view.step.is_some() {
+                event.prevent_default();
+                l.dispatch(Intent::CloseStep);
+            }
+        }),
+    ));
+    let l = Rc::clone(&live);
+    listeners.push(on(
+        "change",
+        false,
+        Box::new(move |event| {
+            let Some(control) = target(event) else { return };
+            let action = control.get_attribute(Action::ATTR);
+            let Some(action) = action.as_deref().and_then(Action::from_code) else {
+                return;
+            };
+            let name = control.get_attribute("name");
+            if let Some(intent) = Intent::from_change(action, name, value(&control)) {
+                l.dispatch(intent);
+            }
+        }),
+    ));
+    // Find in page has already shown a closed step's panel; the state must say so too.
+    let l = Rc::clone(&live);
+    listeners.push(on(
+        "beforematch",
+        false,
+        Box::new(move |event| {
+            let step = target(event)
+                .and_then(|panel| panel.closest("[data-step]").ok().flatten())
+                .and_then(|item| item.get_attribute("data-step"));
+            if let Some(step) = step {
+                l.dispatch(Intent::Reveal(step));
+            }
+        }),
+    ));
     if let Some(window) = web_sys::window() {
         let on_hash = Rc::clone(&live);
+        let hash_life = Rc::clone(&life);
         listeners.push(EventListener::new(&window, "hashchange", move |_| {
-            let hash = window_hash();
-            if Address::is_for_pathway(&hash) {
-                report(on_hash.follow_address(&hash));
-            }
+            hash_life.run(|| {
+                on_hash.state.borrow_mut().alone = crate::life::pathways_mounted() <= 1;
+                on_hash.dispatch(Intent::Address(window_hash()));
+            })
         }));
         let on_resize = Rc::clone(&live);
+        let resize_life = Rc::clone(&life);
         listeners.push(EventListener::new(&window, "resize", move |_| {
-            on_resize.fit()
+            resize_life.run(|| on_resize.measure())
         }));
     }
-    LISTENERS.with(|registry| registry.borrow_mut().extend(listeners));
+    listeners
 }
 
 impl Live {
-    fn lang(&self) -> Lang {
-        self.options.borrow().lang
+    /// The whole widget as the state says, from the core.
+    pub fn tree(&self) -> Result<Node, String> {
+        self.state.borrow().tree(&self.feed)
+    }
+
+    /// Measures the widget for the map's fit, only while the map is the chosen view.
+    fn measure(&self) {
+        let shown = self.state.borrow().view.view == send_core::pathway::state::View::Map;
+        let width = self.drawn.borrow().as_ref().map(|(s, _)| s.client_width());
+        if let (true, Some(width)) = (shown, width) {
+            self.dispatch(Intent::Measured(width));
+        }
+    }
+
+    fn dispatch(&self, intent: Intent) {
+        let effects = self.state.borrow_mut().update(&self.feed, intent);
+        report(self.apply(effects));
+    }
+
+    fn apply(&self, effects: Effects) -> Result<(), JsValue> {
+        if effects.redraw == Redraw::Patch {
+            self.patch()?;
+        }
+        if let Some(history) = effects.history {
+            let history_api = web_sys::window().ok_or("no window")?.history()?;
+            match history {
+                History::Push(url) => {
+                    history_api.push_state_with_url(&JsValue::NULL, "", Some(&url))?
+                }
+                History::Replace(url) => {
+                    history_api.replace_state_with_url(&JsValue::NULL, "", Some(&url))?
+                }
+            }
+        }
+        if let (Some(store), Some(storage)) = (effects.store, storage()) {
+            match store {
+                Store::Save { key, step } => storage.set_item(&key, &step)?,
+                Store::Remove { key } => storage.remove_item(&key)?,
+            }
+        }
+        if let Some(text) = effects.announce {
+            self.announce(&text)?;
+        }
+        if let Some(key) = effects.load {
+            let saved = storage().and_then(|s| s.get_item(&key).ok().flatten());
+            self.dispatch(Intent::Loaded(saved));
+        }
+        if effects.measure {
+            self.measure();
+        }
+        if let Some(id) = effects.focus {
+            self.focus(&id)?;
+        }
+        Ok(())
+    }
+
+    /// Draws the state again and changes only what differs in the page.
+    fn patch(&self) -> Result<(), JsValue> {
+        let tree = self.tree().map_err(|e| JsValue::from_str(&e))?;
+        let mut drawn = self.drawn.borrow_mut();
+        let Some((section, old)) = drawn.as_mut() else {
+            return Ok(());
+        };
+        let document = dom::document()?;
+        for patch in diff(old, &tree) {
+            if let Some(replaced) = apply_patch(&document, section, patch)? {
+                *section = replaced;
+            }
+        }
+        *old = tree;
+        Ok(())
     }
 
     fn section(&self) -> Option<Element> {
-        self.root.query_selector(".sp-pathway").ok().flatten()
+        self.drawn.borrow().as_ref().map(|(s, _)| s.clone())
     }
 
-    /// The whole widget as the family's choices say, from the core.
-    pub fn tree(&self) -> Result<Node, String> {
-        render_pathway_widget(
-            &self.feed,
-            &self.options.borrow(),
-            &self.id_prefix,
-            &self.view.borrow(),
-        )
-    }
-
-    /// Redraws the whole widget from the core, then focuses `focus` (a selector) if given.
-    fn render(&self, focus: Option<String>) -> Result<(), JsValue> {
-        let tree = self.tree().map_err(|e| JsValue::from_str(&e))?;
-        let node = dom::build(&dom::document()?, &tree)?;
-        // Only the widget's own section: a notice the loader put above it stays.
-        match self.section() {
-            Some(old) => old.replace_with_with_node_1(&node)?,
-            None => self.root.replace_children_with_node_1(&node),
-        }
-        self.fit();
-        if let Some(selector) = focus {
-            if let Some(element) = self.root.query_selector(&selector)? {
-                focus_element(&element)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// The list's open steps live in the DOM (toggled without a redraw); every handler calls
-    /// this before it changes the state, so a redraw keeps them.
-    fn remember_open_steps(&self) {
+    /// Focuses this widget's element `id`: looked up by id, never through a CSS selector.
+    fn focus(&self, id: &str) -> Result<(), JsValue> {
         let Some(section) = self.section() else {
-            return;
-        };
-        let open: Vec<String> = each(
-            &section,
-            "[data-sp-action=\"toggle\"][aria-expanded=\"true\"]",
-        )
-        .iter()
-        .filter_map(|button| button.closest("[data-step]").ok().flatten())
-        .filter_map(|item| item.get_attribute("data-step"))
-        .collect();
-        let mut view = self.view.borrow_mut();
-        let list_shown = section
-            .query_selector(".sp-list-view")
-            .ok()
-            .flatten()
-            .is_some_and(|list| !list.has_attribute("hidden") || self.map_does_not_fit());
-        // Closing the open step in the list closes it everywhere.
-        if list_shown {
-            if let Some(step) = view.step.clone() {
-                if !open.contains(&step) {
-                    view.step = None;
-                }
-            }
-        }
-        view.expanded = open;
-    }
-
-    fn click(&self, control: &Element) -> Result<(), JsValue> {
-        self.remember_open_steps();
-        let step = control.get_attribute("data-step");
-        match control.get_attribute("data-sp-action").as_deref() {
-            Some("open-step") => self.open(step),
-            Some("close-step") => self.close(),
-            Some("view") => {
-                let chosen = control
-                    .get_attribute("data-view")
-                    .and_then(|v| View::from_code(&v))
-                    .unwrap_or_default();
-                self.view.borrow_mut().view = chosen;
-                self.write_address(false)?;
-                self.render(Some(format!(
-                    "[data-sp-action=\"view\"][data-view=\"{}\"]",
-                    chosen.code()
-                )))
-            }
-            Some("lang") => {
-                let lang = control
-                    .get_attribute("data-lang")
-                    .and_then(|code| Lang::from_code(&code))
-                    .unwrap_or_default();
-                self.options.borrow_mut().lang = lang;
-                self.render(Some(format!(
-                    "[data-sp-action=\"lang\"][data-lang=\"{}\"]",
-                    lang.code()
-                )))
-            }
-            Some("here") => {
-                let Some(step) = step else { return Ok(()) };
-                let unmark = self.view.borrow().here.as_deref() == Some(step.as_str());
-                self.view.borrow_mut().here = (!unmark).then(|| step.clone());
-                self.save_here();
-                self.render(Some(format!(
-                    ".sp-map-view:not([hidden]) [data-sp-action=\"here\"][data-step=\"{step}\"], .sp-list-view:not([hidden]) [data-sp-action=\"here\"][data-step=\"{step}\"]"
-                )))?;
-                let said = self
-                    .root
-                    .query_selector(".sp-here__marked")?
-                    .and_then(|e| e.text_content())
-                    .unwrap_or_default();
-                self.announce(&said)
-            }
-            Some("forget-here") => {
-                self.view.borrow_mut().here = None;
-                self.save_here();
-                self.render(Some(".sp-title".into()))?;
-                self.announce(t(Msg::Forgotten, self.lang()))
-            }
-            Some("clear-finder") => {
-                self.view.borrow_mut().finder = Finder::default();
-                self.render(Some("select[name=\"age\"]".into()))
-            }
-            _ => Ok(()),
-        }
-    }
-
-    fn open(&self, step: Option<String>) -> Result<(), JsValue> {
-        self.view.borrow_mut().step = step;
-        self.write_address(true)?;
-        self.render(Some(".sp-map__details-title".into()))
-    }
-
-    fn close(&self) -> Result<(), JsValue> {
-        let step = self.view.borrow_mut().step.take();
-        self.write_address(true)?;
-        self.render(step.map(|s| node_selector(&s)))
-    }
-
-    fn key(&self, event: &KeyboardEvent) -> Result<(), JsValue> {
-        let Some(element) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return Ok(());
         };
-        let key = event.key();
-        let node = element
-            .closest("[data-sp-action=\"open-step\"]")
-            .ok()
-            .flatten();
-        if let Some(node) = node {
-            self.remember_open_steps();
-            let attribute = match key.as_str() {
-                "ArrowUp" => Some("data-sp-up"),
-                "ArrowDown" => Some("data-sp-down"),
-                "ArrowLeft" => Some("data-sp-left"),
-                "ArrowRight" => Some("data-sp-right"),
-                _ => None,
-            };
-            let goal = match key.as_str() {
-                "Home" => self.root.query_selector(".sp-map__node")?,
-                "End" => each(&self.root, ".sp-map__node").pop(),
-                _ => attribute
-                    .and_then(|a| node.get_attribute(a))
-                    .and_then(|id| self.root.query_selector(&node_selector(&id)).ok().flatten()),
-            };
-            if attribute.is_some() || key == "Home" || key == "End" {
-                event.prevent_default();
-                if let Some(goal) = goal {
-                    node.set_attribute("tabindex", "-1")?;
-                    goal.set_attribute("tabindex", "0")?;
-                    focus_element(&goal)?;
-                }
-                return Ok(());
+        let element = dom::document()?.get_element_by_id(id);
+        if let Some(element) = element.filter(|e| section.contains(Some(e))) {
+            let focus = js_sys::Reflect::get(&element, &"focus".into())?;
+            if let Some(focus) = focus.dyn_ref::<js_sys::Function>() {
+                focus.call0(&element)?;
             }
-            if key == "Enter" || key == " " {
-                event.prevent_default();
-                return self.open(node.get_attribute("data-step"));
-            }
-        }
-        let details_open = self.view.borrow().step.is_some()
-            && self.view.borrow().view == View::Map
-            && !self.map_does_not_fit();
-        if key == "Escape"
-            && details_open
-            && element.closest(".sp-map-view").ok().flatten().is_some()
-        {
-            event.prevent_default();
-            self.remember_open_steps();
-            return self.close();
         }
         Ok(())
-    }
-
-    fn finder_changed(&self, control: &Element) -> Result<(), JsValue> {
-        self.remember_open_steps();
-        let value_of = |name: &str| {
-            self.root
-                .query_selector(&format!("select[name=\"{name}\"]"))
-                .ok()
-                .flatten()
-                .map(|select| value(&select))
-                .filter(|v| !v.is_empty())
-        };
-        self.view.borrow_mut().finder = Finder {
-            age: value_of("age").and_then(|a| a.parse().ok()),
-            need: value_of("need"),
-        };
-        let name = control.get_attribute("name").unwrap_or_default();
-        self.render(Some(format!("select[name=\"{name}\"]")))
-    }
-
-    /// Only the clock's results are redrawn, so the date field keeps focus and what was typed.
-    fn clock_changed(&self, control: &Element) -> Result<(), JsValue> {
-        self.view.borrow_mut().clock_start = send_core::date::parse_day(&value(control));
-        let tree = render_pathway_clock(
-            &self.feed,
-            &self.options.borrow(),
-            &self.id_prefix,
-            &self.view.borrow(),
-        )
-        .map_err(|e| JsValue::from_str(&e))?;
-        let node = dom::build(&dom::document()?, &tree)?;
-        if let Some(old) = self.root.query_selector("[data-sp-clock-results]")? {
-            old.replace_with_with_node_1(&node)?;
-        }
-        Ok(())
-    }
-
-    /// Takes the pathway, step and view from an address, if they exist in the feed.
-    fn apply_address(&self, hash: &str) {
-        let address = Address::from_fragment(hash);
-        let mut options = self.options.borrow_mut();
-        if let Some(id) = address.pathway.filter(|id| self.feed.pathway(id).is_some()) {
-            options.pathway = Some(id);
-        }
-        let pathway = options
-            .pathway
-            .as_deref()
-            .and_then(|id| self.feed.pathway(id))
-            .or(self.feed.pathways.first());
-        let mut view = self.view.borrow_mut();
-        view.step = address
-            .step
-            .filter(|id| pathway.is_some_and(|p| p.steps.iter().any(|s| &s.id == id)));
-        if let Some(chosen) = address.view {
-            view.view = chosen;
-        }
-    }
-
-    /// Back, forward, or a link to a step or pathway.
-    fn follow_address(&self, hash: &str) -> Result<(), JsValue> {
-        self.remember_open_steps();
-        let before = self.options.borrow().pathway.clone();
-        self.apply_address(hash);
-        let changed_pathway = self.options.borrow().pathway != before;
-        if changed_pathway {
-            self.load_here();
-            self.view.borrow_mut().expanded.clear();
-        }
-        let (step, view) = {
-            let state = self.view.borrow();
-            (state.step.clone(), state.view)
-        };
-        let focus = match step {
-            _ if changed_pathway => ".sp-title".to_owned(),
-            Some(_) if view == View::Map && !self.map_does_not_fit() => {
-                ".sp-map__details-title".to_owned()
-            }
-            Some(step) => format!("[data-step=\"{step}\"] .sp-step__toggle"),
-            None => return self.render(None),
-        };
-        // An address naming a step opens it in the list too.
-        self.render(Some(focus))
-    }
-
-    fn write_address(&self, new_entry: bool) -> Result<(), JsValue> {
-        let address = Address {
-            pathway: self.options.borrow().pathway.clone(),
-            step: self.view.borrow().step.clone(),
-            view: Some(self.view.borrow().view),
-        };
-        let url = format!("#{}", address.to_fragment());
-        let history = web_sys::window().ok_or("no window")?.history()?;
-        if new_entry {
-            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-        } else {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-        }
-    }
-
-    fn storage_key(&self) -> String {
-        let options = self.options.borrow();
-        let pathway = options
-            .pathway
-            .clone()
-            .or_else(|| self.feed.pathways.first().map(|p| p.id.clone()))
-            .unwrap_or_default();
-        format!("send-pathways:here:{}:{pathway}", options.feed)
-    }
-
-    fn load_here(&self) {
-        let here = storage().and_then(|s| s.get_item(&self.storage_key()).ok().flatten());
-        self.view.borrow_mut().here = here;
-    }
-
-    fn save_here(&self) {
-        let Some(storage) = storage() else { return };
-        let key = self.storage_key();
-        let _ = match self.view.borrow().here.as_deref() {
-            Some(step) => storage.set_item(&key, step),
-            None => storage.remove_item(&key),
-        };
     }
 
     fn announce(&self, text: &str) -> Result<(), JsValue> {
-        if let Some(status) = self.root.query_selector("[data-sp-status]")? {
+        let status = self
+            .section()
+            .and_then(|s| s.query_selector("[data-sp-status]").ok().flatten());
+        if let Some(status) = status {
             status.set_text_content(Some(text));
         }
         Ok(())
     }
-
-    fn map_does_not_fit(&self) -> bool {
-        self.section()
-            .is_some_and(|s| s.get_attribute("data-sp-fit").as_deref() == Some("no"))
-    }
-
-    /// The map gives way to the list when it would have to shrink below 80% of its drawn size
-    /// (a phone, or 400% zoom), because its text would then be too small to read.
-    fn fit(&self) {
-        let Some(section) = self.section() else {
-            return;
-        };
-        let natural = section
-            .query_selector(".sp-map__svg")
-            .ok()
-            .flatten()
-            .and_then(|svg| svg.get_attribute("width"))
-            .and_then(|w| w.parse::<f64>().ok())
-            .unwrap_or(0.0);
-        let fits = f64::from(section.client_width()) >= natural * 0.8;
-        let _ = if fits {
-            section.remove_attribute("data-sp-fit")
-        } else {
-            section.set_attribute("data-sp-fit", "no")
-        };
-    }
 }
 
-fn node_selector(step: &str) -> String {
-    format!("[data-sp-action=\"open-step\"][data-step=\"{step}\"]")
+/// Applies one patch under `section`; returns the new section when the patch replaced it.
+fn apply_patch(
+    document: &web_sys::Document,
+    section: &Element,
+    patch: Patch,
+) -> Result<Option<Element>, JsValue> {
+    let at = |path: &[u32]| -> Option<web_sys::Node> {
+        let mut node: web_sys::Node = section.clone().into();
+        for &i in path {
+            node = node.child_nodes().item(i)?;
+        }
+        Some(node)
+    };
+    match patch {
+        Patch::SetAttr { path, name, value } => {
+            if let Some(element) = at(&path).and_then(|n| n.dyn_into::<Element>().ok()) {
+                element.set_attribute(name, &value)?;
+                sync_property(&element, name, Some(&value))?;
+            }
+        }
+        Patch::RemoveAttr { path, name } => {
+            if let Some(element) = at(&path).and_then(|n| n.dyn_into::<Element>().ok()) {
+                element.remove_attribute(name)?;
+                sync_property(&element, name, None)?;
+            }
+        }
+        Patch::SetText { path, text } => {
+            if let Some(node) = at(&path) {
+                node.set_text_content(Some(&text));
+            }
+        }
+        Patch::ReplaceChildren { path, children } => {
+            if let Some(element) = at(&path).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let nodes = js_sys::Array::new();
+                for child in &children {
+                    nodes.push(&dom::build(document, child)?.into());
+                }
+                element.replace_children_with_node(&nodes);
+            }
+        }
+        Patch::Replace { path, node } => {
+            if let Some(old) = at(&path).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let new = dom::build(document, &node)?;
+                old.replace_with_with_node_1(&new)?;
+                if path.is_empty() {
+                    return Ok(new.dyn_into::<Element>().ok());
+                }
+            }
+        }
+    }
+    Ok(None)
 }
 
-/// Focuses an HTML or SVG element (both have `focus()`).
-fn focus_element(element: &Element) -> Result<(), JsValue> {
-    let focus = js_sys::Reflect::get(element, &"focus".into())?;
-    if let Some(focus) = focus.dyn_ref::<js_sys::Function>() {
-        focus.call0(element)?;
+/// A field's value and an option's choice are properties once the family has used them: the
+/// attribute alone no longer changes what shows.
+fn sync_property(element: &Element, name: &str, value: Option<&str>) -> Result<(), JsValue> {
+    match (name, value) {
+        ("value", Some(v)) if dom::value(element) != v => {
+            js_sys::Reflect::set(element, &"value".into(), &v.into())?;
+        }
+        ("selected", v) => {
+            js_sys::Reflect::set(element, &"selected".into(), &v.is_some().into())?;
+        }
+        _ => {}
     }
     Ok(())
 }

@@ -5,5 +5,7 @@
 
 pub mod audience;
 pub mod clock;
+pub mod interact;
 pub mod layout;
+pub mod patch;
 pub mod state;

@@ -1,5 +1,6 @@
 //! Pieces both widgets draw the same way: localised text, headings, services, figures.
 
+use crate::action::Action;
 use crate::feed::{Contact, Feed, Indicator, Service, Unit};
 use crate::i18n::{fill, format_date, t, Msg};
 use crate::links::{mail_href, tel_href, web_href};
@@ -108,7 +109,7 @@ impl RenderContext<'_> {
         el("button")
             .attr("type", "button")
             .class("sp-button sp-toggle-all")
-            .attr("data-sp-action", "toggle-all")
+            .attr(Action::ATTR, Action::ToggleAll.code())
             .attr("aria-expanded", if all_open { "true" } else { "false" })
             .attr("data-label-show", self.msg(show))
             .attr("data-label-hide", self.msg(hide))
@@ -131,7 +132,8 @@ impl RenderContext<'_> {
                 el("button")
                     .attr("type", "button")
                     .class(toggle_class)
-                    .attr("data-sp-action", "toggle")
+                    .attr("id", format!("{panel_id}-button"))
+                    .attr(Action::ATTR, Action::Toggle.code())
                     .attr("aria-expanded", if open { "true" } else { "false" })
                     .attr("aria-controls", panel_id.to_owned())
                     .children(label),
@@ -159,7 +161,7 @@ impl RenderContext<'_> {
         el("button")
             .attr("type", "button")
             .class("sp-button sp-disclose")
-            .attr("data-sp-action", "disclose")
+            .attr(Action::ATTR, Action::Disclose.code())
             .attr("aria-expanded", "false")
             .attr("aria-controls", panel_id.to_owned())
             .text(words)

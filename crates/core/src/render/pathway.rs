@@ -10,6 +10,7 @@
 //! The static fallback (`ctx.interactive == false`) is the list alone, every step open, with
 //! the clock's time limits in words: what a reader without JavaScript, or a printer, needs.
 
+use crate::action::Action;
 use crate::feed::{Indicator, Logic, Pathway, Step};
 use crate::i18n::{fill, format_date, Msg};
 use crate::pathway::audience::{self, Narrowed};
@@ -145,6 +146,7 @@ impl Seen<'_> {
     pub fn step_href(&self, ctx: &RenderContext, step: &str) -> String {
         if ctx.interactive {
             let address = Address {
+                widget: self.view.key.clone(),
                 pathway: Some(self.full.id.clone()),
                 step: Some(step.to_owned()),
                 view: None,
@@ -176,6 +178,9 @@ pub fn render_pathway_with(ctx: &RenderContext, full: &Pathway, view: &PathwayVi
         .child(title);
     if ctx.interactive {
         root = root.attr("data-view", view.view.code());
+        if !view.map_fits {
+            root = root.attr("data-sp-fit", "no");
+        }
     }
     if let Some(summary) = &full.summary {
         root = root.child(ctx.text_el("p", summary).class("sp-lead"));
@@ -360,6 +365,18 @@ fn step_label(ctx: &RenderContext, seen: &Seen, step: &Step, number: StepNumber)
     label
 }
 
+/// A link that opens a step: in the widget it is also an [`Action::StepLink`], so following it
+/// changes only this widget's part of the address.
+pub fn step_link(ctx: &RenderContext, seen: &Seen, step: &str, link: Element) -> Element {
+    let link = link.attr("href", seen.step_href(ctx, step));
+    if ctx.interactive {
+        link.attr(Action::ATTR, Action::StepLink.code())
+            .attr("data-step", step.to_owned())
+    } else {
+        link
+    }
+}
+
 /// "Step 3" or "or step 3", as the map and the details heading show it.
 pub fn number_words(ctx: &RenderContext, number: StepNumber) -> String {
     let template = if number.alternative {
@@ -429,10 +446,12 @@ pub fn step_details(ctx: &RenderContext, seen: &Seen, step: &Step, depth: u8) ->
                     .class("sp-next")
                     .child(el("p").text(ctx.msg(intro)))
                     .child(el("ul").children(targets.iter().map(|target| {
-                        el("li").child(
-                            ctx.text_el("a", &target.title)
-                                .attr("href", seen.step_href(ctx, &target.id)),
-                        )
+                        el("li").child(step_link(
+                            ctx,
+                            seen,
+                            &target.id,
+                            ctx.text_el("a", &target.title),
+                        ))
                     }))),
             );
         }
@@ -444,7 +463,7 @@ pub fn step_details(ctx: &RenderContext, seen: &Seen, step: &Step, depth: u8) ->
                 el("button")
                     .attr("type", "button")
                     .class("sp-button sp-button--secondary sp-here-button")
-                    .attr("data-sp-action", "here")
+                    .attr(Action::ATTR, Action::Here.code())
                     .attr("data-step", step.id.clone())
                     .attr("aria-pressed", if here { "true" } else { "false" })
                     .text(ctx.msg(Msg::WeAreHere)),

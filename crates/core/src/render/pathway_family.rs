@@ -2,6 +2,7 @@
 //! pathway", "we are here", and the statutory clock. Each shows the core's answer to the
 //! family's choices; nothing here stores or sends them.
 
+use crate::action::Action;
 use crate::date::PartialDate;
 use crate::feed::Milestone;
 use crate::i18n::{fill, format_date, language_name, Msg};
@@ -9,7 +10,7 @@ use crate::pathway::audience::{fits, needs_in, pathways_for};
 use crate::pathway::clock;
 use crate::pathway::state::{next_steps, Address, PathwayView, View};
 use crate::render::common::{self, RenderContext};
-use crate::render::pathway::{number_words, Seen};
+use crate::render::pathway::{number_words, step_link, Seen};
 use crate::text::Lang;
 use crate::view::{el, Element, Node};
 
@@ -49,7 +50,7 @@ pub fn toolbar(ctx: &RenderContext, view: &PathwayView) -> Element {
             el("button")
                 .attr("type", "button")
                 .class("sp-switch__button")
-                .attr("data-sp-action", "view")
+                .attr(Action::ATTR, Action::View.code())
                 .attr("data-view", v.code())
                 .attr("aria-pressed", pressed(view.view == v))
                 .text(ctx.msg(label))
@@ -61,7 +62,7 @@ pub fn toolbar(ctx: &RenderContext, view: &PathwayView) -> Element {
             el("button")
                 .attr("type", "button")
                 .class("sp-switch__button")
-                .attr("data-sp-action", "lang")
+                .attr(Action::ATTR, Action::Lang.code())
                 .attr("data-lang", lang.code())
                 .attr("lang", lang.code())
                 .attr("aria-pressed", pressed(ctx.lang == lang))
@@ -104,7 +105,7 @@ fn select(
         el("select")
             .attr("id", id.clone())
             .attr("name", name.to_owned())
-            .attr("data-sp-finder", "")
+            .attr(Action::ATTR, Action::Finder.code())
             .children(common::options(options, Some(chosen))),
     )
 }
@@ -158,6 +159,7 @@ pub fn finder(ctx: &RenderContext, seen: &Seen) -> Element {
                         .class("sp-finder__pathways")
                         .children(fitting.iter().map(|p| {
                             let address = Address {
+                                widget: seen.view.key.clone(),
                                 pathway: Some(p.id.clone()),
                                 step: None,
                                 view: None,
@@ -193,7 +195,7 @@ pub fn finder(ctx: &RenderContext, seen: &Seen) -> Element {
                         el("button")
                             .attr("type", "button")
                             .class("sp-button sp-button--secondary")
-                            .attr("data-sp-action", "clear-finder")
+                            .attr(Action::ATTR, Action::ClearFinder.code())
                             .text(ctx.msg(Msg::ShowEveryStep)),
                     ),
             );
@@ -214,19 +216,17 @@ pub fn finder(ctx: &RenderContext, seen: &Seen) -> Element {
 
 /// Where the family is and what comes next, with the control to forget it.
 pub fn here_banner(ctx: &RenderContext, seen: &Seen) -> Element {
-    let banner = el("div").class("sp-here").attr("data-sp-here", "");
-    let Some(here) = seen.here() else {
+    // Focus comes here when "Forget this" goes, so it stays where the family was.
+    let banner = el("div")
+        .class("sp-here")
+        .attr("id", ctx.id("here"))
+        .attr("tabindex", "-1")
+        .attr("data-sp-here", "");
+    let (Some(here), Some(marked)) = (seen.here(), here_words(ctx, seen)) else {
         return banner.child(el("p").class("sp-here__hint").text(ctx.msg(Msg::HereHint)));
     };
     let numbered = seen.numbered();
-    let label = |id: &str| {
-        numbered
-            .iter()
-            .find(|(s, _)| s.id == id)
-            .map(|(s, n)| format!("{}: {}", number_words(ctx, *n), ctx.str(&s.title)))
-            .unwrap_or_default()
-    };
-    let marked = fill(ctx.msg(Msg::HereBanner), &[("step", &label(&here.id))]);
+    let label = |id: &str| step_words(ctx, &numbered, id);
     let mut banner = banner.class("sp-here sp-here--set").child(
         el("p")
             .class("sp-here__marked")
@@ -250,11 +250,12 @@ pub fn here_banner(ctx: &RenderContext, seen: &Seen) -> Element {
                     })
                 ));
             }
-            line = line.child(
-                el("a")
-                    .attr("href", seen.step_href(ctx, &step.id))
-                    .text(label(&step.id)),
-            );
+            line = line.child(step_link(
+                ctx,
+                seen,
+                &step.id,
+                el("a").text(label(&step.id)),
+            ));
         }
         banner = banner.child(line.text(after));
     }
@@ -268,9 +269,29 @@ pub fn here_banner(ctx: &RenderContext, seen: &Seen) -> Element {
             el("button")
                 .attr("type", "button")
                 .class("sp-button sp-button--secondary")
-                .attr("data-sp-action", "forget-here")
+                .attr(Action::ATTR, Action::ForgetHere.code())
                 .text(ctx.msg(Msg::ForgetThis)),
         )
+}
+
+fn step_words(
+    ctx: &RenderContext,
+    numbered: &[(&crate::feed::Step, crate::render::pathway::StepNumber)],
+    id: &str,
+) -> String {
+    numbered
+        .iter()
+        .find(|(s, _)| s.id == id)
+        .map(|(s, n)| format!("{}: {}", number_words(ctx, *n), ctx.str(&s.title)))
+        .unwrap_or_default()
+}
+
+/// "You marked step 3: … as where you are": the banner's words, and what is announced when the
+/// family marks a step.
+pub fn here_words(ctx: &RenderContext, seen: &Seen) -> Option<String> {
+    let here = seen.here()?;
+    let label = step_words(ctx, &seen.numbered(), &here.id);
+    Some(fill(ctx.msg(Msg::HereBanner), &[("step", &label)]))
 }
 
 fn step_is_or(seen: &Seen, step: &str) -> bool {
@@ -304,7 +325,7 @@ pub fn clock_section(ctx: &RenderContext, seen: &Seen) -> Element {
             .attr("type", "date")
             .attr("id", input_id.clone())
             .attr("name", "clock-start")
-            .attr("data-sp-clock", "");
+            .attr(Action::ATTR, Action::Clock.code());
         if let Some(start) = seen.view.clock_start {
             input = input.attr("value", crate::date::PartialDate::Day(start).to_string());
         }
@@ -316,6 +337,25 @@ pub fn clock_section(ctx: &RenderContext, seen: &Seen) -> Element {
         Node::Text(text) => el("div").text(text),
     };
     section.child(results)
+}
+
+/// Where the family is on the clock ("week 5 of 20"), from their date: the one sentence
+/// announced when the date changes.
+pub fn clock_words(ctx: &RenderContext, seen: &Seen) -> Option<String> {
+    let clock = seen.full.clock.as_ref()?;
+    let run = clock::run(clock, seen.view.clock_start?, seen.view.today);
+    let total = run.total_weeks.to_string();
+    Some(match run.current_week {
+        None => ctx.msg(Msg::ClockNotStarted).to_owned(),
+        Some(week) if week > run.total_weeks => fill(
+            ctx.msg(Msg::ClockPast),
+            &[("week", &week.to_string()), ("total", &total)],
+        ),
+        Some(week) => fill(
+            ctx.msg(Msg::ClockWeek),
+            &[("week", &week.to_string()), ("total", &total)],
+        ),
+    })
 }
 
 fn duration(ctx: &RenderContext, milestone: &Milestone) -> String {
@@ -336,9 +376,10 @@ fn duration(ctx: &RenderContext, milestone: &Milestone) -> String {
 /// The clock's milestones: as durations, or as the family's dates with overdue ones marked.
 /// The widget redraws only this part when the date changes, so typing is never disturbed.
 pub fn clock_results(ctx: &RenderContext, seen: &Seen) -> Node {
+    // Not a live region: its 300 words would be read out whole. The widget announces the one
+    // sentence that changed ([`clock_words`]).
     let mut results = el("div")
         .class("sp-clock__results")
-        .attr("aria-live", "polite")
         .attr("data-sp-clock-results", "");
     let Some(clock) = &seen.full.clock else {
         return results.into();
@@ -370,18 +411,7 @@ pub fn clock_results(ctx: &RenderContext, seen: &Seen) -> Node {
             .into();
     };
     let run = clock::run(clock, start, seen.view.today);
-    let total = run.total_weeks.to_string();
-    let where_now = match run.current_week {
-        None => ctx.msg(Msg::ClockNotStarted).to_owned(),
-        Some(week) if week > run.total_weeks => fill(
-            ctx.msg(Msg::ClockPast),
-            &[("week", &week.to_string()), ("total", &total)],
-        ),
-        Some(week) => fill(
-            ctx.msg(Msg::ClockWeek),
-            &[("week", &week.to_string()), ("total", &total)],
-        ),
-    };
+    let where_now = clock_words(ctx, seen).unwrap_or_default();
     results = results.child(
         el("p")
             .class("sp-clock__week")

@@ -7,6 +7,7 @@
 //! assistive technology (`aria-hidden`): the same order and links are in the names, the
 //! details and the list.
 
+use crate::action::Action;
 use crate::feed::{Logic, Step};
 use crate::i18n::{fill, Msg};
 use crate::pathway::layout::{layout, Graph, GraphEdge, GraphNode, Line, MapLayout, Metrics};
@@ -98,8 +99,14 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
         .as_deref()
         .and_then(|id| numbered.iter().find(|(s, _)| s.id == id));
     // The one box in the tab order: the open step, else where the family is, else the first.
-    let tab_stop = open
-        .map(|(s, _)| s.id.as_str())
+    // Once the family moved with the arrow keys, the box they moved to.
+    let moved_to = seen
+        .view
+        .map_focus
+        .as_deref()
+        .filter(|id| map.node(id).is_some());
+    let tab_stop = moved_to
+        .or(open.map(|(s, _)| s.id.as_str()))
         .or(seen.here().map(|s| s.id.as_str()))
         .or(map.nodes.first().map(|n| n.id.as_str()));
 
@@ -208,7 +215,7 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
             .attr("aria-label", name)
             .attr("aria-expanded", if is_open { "true" } else { "false" })
             .attr("aria-controls", details_id.clone())
-            .attr("data-sp-action", "open-step")
+            .attr(Action::ATTR, Action::OpenStep.code())
             .attr("data-step", step.id.clone());
         for (key, target) in [
             ("data-sp-up", node.up),
@@ -254,7 +261,7 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
                     el("button")
                         .attr("type", "button")
                         .class("sp-button sp-button--secondary")
-                        .attr("data-sp-action", "close-step")
+                        .attr(Action::ATTR, Action::CloseStep.code())
                         .attr("data-step", step.id.clone())
                         .text(ctx.msg(Msg::Close)),
                 );
