@@ -80,7 +80,22 @@ async function start({ wasm, glue }) {
   const module = await import(glue.href);
   await module.default({ module_or_path: wasm });
   module.useBuilder(buildFromOps);
-  return module.mountOne;
+  // The build's `unmount` goes with its `mountOne`, for placeholders a page removes.
+  const mountOne = (element) => module.mountOne(element);
+  mountOne.unmount = module.unmount;
+  return mountOne;
+}
+
+/** Ends the widgets in placeholders the page removed: their listeners and state go. */
+function unmountRemoved(records) {
+  const removed = records.flatMap((r) =>
+    [...r.removedNodes].flatMap((n) =>
+      n.nodeType !== 1 ? [] : [n, ...n.querySelectorAll('[data-sp-state]')].filter((e) => e.matches('[data-sp-state]')),
+    ),
+  );
+  for (const element of removed.filter((e) => !e.isConnected)) {
+    for (const mounter of started.values()) mounter.then((mount) => mount.unmount?.(element)).catch(() => {});
+  }
 }
 
 /** The placeholders not yet mounted. */
@@ -246,6 +261,7 @@ try {
       ),
     );
     if (added) mountNew();
+    unmountRemoved(records);
   }).observe(document.documentElement, { childList: true, subtree: true });
 } catch (error) {
   console.error('SEND Pathways could not start; the page keeps its own content.', error);
