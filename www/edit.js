@@ -2,7 +2,7 @@
 // (dist/send-editor.js). What an edit does, what a field may hold, what families will see and
 // what changed are all worked out by the core; this file builds the form and keeps the draft.
 // Nothing is uploaded: the draft lives in this browser's localStorage.
-import init, { Editor, statusChoices, contactFields } from './dist/send-editor.js';
+import init, { Editor, statusChoices, contactFields, serviceFields } from './dist/send-editor.js';
 import { setupSheets, openedSheets } from './edit-sheets.js';
 import { setupPathways, openedPathways } from './edit-pathways.js';
 
@@ -11,6 +11,7 @@ const $ = (id) => document.getElementById(id);
 let editor = null;
 let choices = [];
 let contactBoxes = [];
+let wordBoxes = [];
 
 function localToday() {
   const now = new Date();
@@ -572,7 +573,7 @@ function updateEdited(event) {
 }
 
 
-// ---- Service contacts -------------------------------------------------------------------
+// ---- Services ---------------------------------------------------------------------------
 
 const CONTACT_HINTS = {
   phone: 'Digits and spaces, for example 020 7364 5000',
@@ -580,33 +581,136 @@ const CONTACT_HINTS = {
   url: 'The full address, starting https://',
   note: 'For example, Monday to Friday, 9am to 5pm',
 };
+const LONG_WORDS = new Set(['description', 'eligibility', 'access']);
 
-function buildServices() {
-  const container = $('services');
-  container.replaceChildren();
-  for (const service of editor.services()) {
-    const boxes = contactBoxes.map(([field, label], i) => textBox(
-      `svc-${service.index}-${field}`, [label, hidden(` for ${service.name}`)], service.contact[i],
-      { 'data-contact': field, ...(field === 'phone' ? { inputmode: 'tel', autocomplete: 'off' } : {}), ...(field === 'email' ? { spellcheck: 'false' } : {}) },
-      CONTACT_HINTS[field] ?? '',
-    ));
-    const block = make('div', { class: 'indicator-figures', 'data-service': String(service.index) }, make('h3', { text: service.name }), ...boxes);
-    container.append(block);
+/** The note under a box whose text also has translations (issue 15 edits them side by side). */
+function showNotes(service) {
+  for (const slot of document.querySelectorAll(`[data-service="${service.index}"] .translation-note`)) {
+    const note = service.notes.find((n) => n.field === slot.dataset.noteFor);
+    slot.textContent = note ? note.message : '';
+    slot.hidden = !note;
+    slot.classList.toggle('translation-note--stale', Boolean(note?.stale));
   }
 }
 
-function contactEdited(event) {
+function withNote(group, id, field) {
+  const note = make('p', { class: 'hint translation-note', id: `${id}-translation`, 'data-note-for': field });
+  note.hidden = true;
+  const control = group.querySelector('input, textarea');
+  group.insertBefore(note, control);
+  const ids = new Set((control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
+  ids.add(note.id);
+  control.setAttribute('aria-describedby', [...ids].join(' '));
+  return group;
+}
+
+function serviceBlock(service) {
+  const where = ` for ${service.name}`;
+  const words = wordBoxes.map(([code, label, hint], i) => {
+    const id = `svc-${service.index}-${code}`;
+    const props = { 'data-word': code };
+    const group = LONG_WORDS.has(code)
+      ? longBox(id, [label, hidden(where)], service.words[i], hint)
+      : textBox(id, [label, hidden(where)], service.words[i], props, hint);
+    group.querySelector('textarea')?.setAttribute('data-word', code);
+    return withNote(group, id, code);
+  });
+  const boxes = contactBoxes.map(([field, label], i) => withNote(textBox(
+    `svc-${service.index}-${field}`, [label, hidden(where)], service.contact[i],
+    { 'data-contact': field, ...(field === 'phone' ? { inputmode: 'tel', autocomplete: 'off' } : {}), ...(field === 'email' ? { spellcheck: 'false' } : {}) },
+    CONTACT_HINTS[field] ?? '',
+  ), `svc-${service.index}-${field}`, field));
+  const used = service.used_by.length
+    ? `Used by ${service.used_by.length === 1 ? '1 place' : `${service.used_by.length} places`} in the pathways.`
+    : 'Not used by any step.';
+  const block = make('div', { class: 'indicator-figures service', 'data-service': String(service.index), id: `svc-${service.index}` },
+    make('h3', { class: 'service-name', text: service.name }),
+    make('p', { class: 'hint', text: used }),
+    ...words,
+    make('h4', {}, 'Contact', hidden(where)),
+    ...boxes,
+    make('div', { class: 'remove-check', role: 'alert' }),
+    make('button', { type: 'button', class: 'secondary', 'data-service-action': 'remove' }, 'Remove this service', hidden(` (${service.name})`)));
+  return block;
+}
+
+function buildServices(message = '', focus = false) {
+  const all = editor.services();
+  const status = make('p', { class: 'figure-status', role: 'status', tabindex: '-1', id: 'services-status', text: message });
+  const add = make('fieldset', { class: 'add-figure' },
+    make('legend', {}, 'Add a service'),
+    textBox('svc-new-name', ['Name of the new service'], '', {}, 'You can add what it does, who it is for and its contact once it is added.'),
+    make('button', { type: 'button', 'data-service-action': 'add' }, 'Add the service'));
+  const blocks = all.map(serviceBlock);
+  $('services').replaceChildren(status, ...blocks, add);
+  for (const service of all) showNotes(service);
+  if (focus) status.focus();
+}
+
+function serviceEdited(event) {
   const field = event.target.dataset?.contact;
-  if (!field || !editor) return;
-  const index = Number(event.target.closest('[data-service]').dataset.service);
+  const word = event.target.dataset?.word;
+  if ((!field && !word) || !editor) return;
+  const block = event.target.closest('[data-service]');
+  const index = Number(block.dataset.service);
   try {
-    editor.setContactField(index, field, event.target.value);
+    if (field) editor.setContactField(index, field, event.target.value);
+    else editor.setServiceText(index, word, event.target.value);
+    const service = editor.services()[index];
+    if (word === 'service-name') block.querySelector('.service-name').textContent = service.name;
+    showNotes(service);
   } catch (error) {
     console.error(`SEND Pathways editor: ${error}`);
     return;
   }
   refresh();
   saveDraft();
+}
+
+function serviceAction(event) {
+  const button = event.target.closest('[data-service-action]');
+  if (!button || !editor) return;
+  const action = button.dataset.serviceAction;
+  formProblems.delete('svc-new-name');
+  if (action === 'add') {
+    const name = $('svc-new-name').value;
+    const problem = editor.addService(name);
+    if (problem) {
+      formProblems.set('svc-new-name', problem);
+      refresh();
+      $('svc-new-name').focus();
+      return;
+    }
+    buildServices(`${name.trim()} was added at the end of the list. Add what it does and its contact.`);
+    $(`svc-${editor.services().length - 1}-description`)?.focus();
+    refresh();
+    saveDraft();
+    return;
+  }
+  const block = button.closest('[data-service]');
+  const index = Number(block.dataset.service);
+  const name = block.querySelector('.service-name').textContent;
+  if (action === 'keep') {
+    block.querySelector('.remove-check').replaceChildren();
+    block.querySelector('[data-service-action="remove"]').focus();
+    return;
+  }
+  const refused = editor.removeService(index, action === 'remove-everywhere');
+  if (refused) {
+    // Say which steps still use it, and offer to take it out of them too.
+    const check = block.querySelector('.remove-check');
+    check.replaceChildren(make('div', { class: 'warning-panel' },
+      make('p', { text: refused }),
+      make('button', { type: 'button', class: 'warning-button', 'data-service-action': 'remove-everywhere' }, 'Remove it from those places and remove the service', hidden(` (${name})`)),
+      make('button', { type: 'button', class: 'secondary', 'data-service-action': 'keep' }, 'Keep the service', hidden(` (${name})`))));
+    check.querySelector('button').focus();
+    return;
+  }
+  // Steps may have changed: draw every section again, then say what happened.
+  redrawAll();
+  const status = $('services-status');
+  status.textContent = `${name} was removed${action === 'remove-everywhere' ? ', and taken out of the steps that used it' : ''}.`;
+  status.focus();
 }
 
 // ---- Checking and publishing ------------------------------------------------------------
@@ -689,6 +793,7 @@ function download() {
 await init({ module_or_path: new URL('./dist/send-editor_bg.wasm', import.meta.url) });
 choices = statusChoices();
 contactBoxes = contactFields();
+wordBoxes = serviceFields();
 $('needs-js').hidden = true;
 $('termly-heading').setAttribute('tabindex', '-1');
 $('open-address').addEventListener('click', openAddress);
@@ -745,7 +850,8 @@ $('figures').addEventListener('click', figureAction);
 $('figures').addEventListener('input', figureEdited);
 $('updates').addEventListener('click', updateAction);
 $('updates').addEventListener('input', updateEdited);
-$('services').addEventListener('input', contactEdited);
+$('services').addEventListener('input', serviceEdited);
+$('services').addEventListener('click', serviceAction);
 setupSheets({ editor: () => editor, today: localToday, changed: redrawAll });
 setupPathways({ editor: () => editor, edited: () => { refresh(); saveDraft(); } });
 showOpen();

@@ -24,10 +24,19 @@ function today() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** The plan the editor's termly update shows: the core's `current_plan` (the one marked
+ *  current, else the first neither closed nor followed by another). */
+function currentPlan() {
+  if (sample.plan) return sample.plan;
+  return sample.plans.find((p) => p.lifecycle === 'current')
+    ?? sample.plans.find((p) => p.lifecycle !== 'closed' && !p.followed_by)
+    ?? sample.plans[0];
+}
+
 /** The first `count` measures of the sample, with their places and the names the form uses. */
 function firstMeasures(count) {
   const found = [];
-  sample.plan.workstreams.forEach((workstream, w) => workstream.actions.forEach((action, a) => action.measures.forEach((measure, m) => {
+  currentPlan().workstreams.forEach((workstream, w) => workstream.actions.forEach((action, a) => action.measures.forEach((measure, m) => {
     found.push({ w, a, m, name: `measure ${m + 1} of action ${action.ref}` });
   })));
   return found.slice(0, count);
@@ -77,6 +86,21 @@ test('a termly update survives a reload, is checked at its fields and downloads 
   const block = page.locator('.measure').nth(1);
   assert.match(await block.locator('.family-sees').innerText(), /What families will see: Complete/);
 
+  // The rest of the termly job: a figure, a "You said, we did" and a contact (all made up).
+  const waiting = 'Children waiting for an autism diagnostic decision';
+  const period = page.getByRole('group', { name: `Period of the new figure for ${waiting}` });
+  await period.getByLabel('Month').fill('3');
+  await period.getByLabel('Year').fill('2024');
+  await page.getByLabel(`New figure for ${waiting}`, { exact: true }).fill('210');
+  await page.getByRole('button', { name: `Add the figure to ${waiting}` }).click();
+  const entryDate = page.locator('#updates').getByRole('group', { name: 'Date of the new entry' });
+  await entryDate.getByLabel('Month').fill('11');
+  await entryDate.getByLabel('Year').fill('2024');
+  await page.getByLabel('We did of the new entry', { exact: true }).fill('Made-up test entry: a termly newsletter.');
+  await page.getByRole('button', { name: 'Add the entry' }).click();
+  const service = sample.services[1];
+  await page.getByLabel(`Phone for ${service.name}`, { exact: true }).fill('020 7946 0123');
+
   // A reload loses nothing.
   await page.reload();
   await page.waitForSelector('body[data-editor-ready="true"]');
@@ -86,8 +110,11 @@ test('a termly update survives a reload, is checked at its fields and downloads 
     assert.equal(await page.getByLabel(`Status of ${measure.name}`, { exact: true }).inputValue(), codes[words[i]], measure.name);
   }
   assert.equal(await page.getByLabel(`Evidence for ${measures[0].name}`, { exact: true }).inputValue(), evidence[0]);
+  assert.equal(await page.getByLabel(`Figure of ${waiting}, March 2024`, { exact: true }).inputValue(), '210');
+  assert.equal(await page.locator('#updates .update-entry').count(), sample.updates.length + 1);
+  assert.equal(await page.getByLabel(`Phone for ${service.name}`, { exact: true }).inputValue(), '020 7946 0123');
   const changes = await page.locator('#changes li').allInnerTexts();
-  assert.ok(changes.some((c) => c.startsWith(`Action ${sample.plan.workstreams[0].actions[0].ref}, measure 1: status`)), changes.join('\n'));
+  assert.ok(changes.some((c) => c.startsWith(`Action ${currentPlan().workstreams[0].actions[0].ref}, measure 1: status`)), changes.join('\n'));
 
   // An impossible date: its message at the field and in the summary, and no download.
   const third = page.getByRole('group', { name: `Confirmed on for ${measures[2].name}` });
@@ -125,11 +152,14 @@ test('a termly update survives a reload, is checked at its fields and downloads 
   const expected = structuredClone(sample);
   expected.updated = day;
   for (const [i, { w, a, m }] of measures.entries()) {
-    const measure = expected.plan.workstreams[w].actions[a].measures[m];
+    const measure = (expected.plan ?? expected.plans[sample.plans.indexOf(currentPlan())]).workstreams[w].actions[a].measures[m];
     measure.status = codes[words[i]];
     measure.status_date = i === 2 ? `${day.slice(0, 4)}-02-28` : day;
     if (evidence[i]) measure.evidence = evidence[i];
   }
+  expected.indicators.find((i) => i.id === 'asd-waiting-list').actual = [{ period: '2024-03', value: 210 }];
+  expected.updates.push({ date: '2024-11', we_did: 'Made-up test entry: a termly newsletter.' });
+  expected.services[1].contact = { phone: '020 7946 0123' };
   assert.deepStrictEqual(downloaded, expected);
   const validated = await sendfeedValidate(file);
   assert.equal(validated.code, 0, `${validated.stdout}\n${validated.stderr}`);
@@ -247,7 +277,7 @@ test('"You said, we did": an entry added with its actions, one refused at its bo
   assert.deepEqual(await axeViolations(page, '#updates'), [], 'the entries in the error state');
 
   await weDid.fill('Made-up test entry: we publish the waiting time every month.');
-  const first = sample.plan.workstreams[0].actions[0];
+  const first = currentPlan().workstreams[0].actions[0];
   await section.getByText('Actions it belongs to (0 chosen)').last().click();
   await page.getByLabel(`${first.ref} ${first.title}`).last().check();
   await page.getByRole('button', { name: 'Add the entry' }).click();
@@ -329,6 +359,87 @@ test('a service contact: a phone with words is flagged at its box and blocks the
   const expected = structuredClone(sample);
   expected.updated = day;
   expected.services[0].contact = { phone: '020 7946 0123', email: 'made-up@example.org' };
+  assert.deepStrictEqual(downloaded, expected);
+  const validated = await sendfeedValidate(file);
+  assert.equal(validated.code, 0, `${validated.stdout}\n${validated.stderr}`);
+  await rm(dir, { recursive: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('services: words changed, a service added, and one in use removed only after naming its steps', async () => {
+  const { page, context, problems } = await editor({ width: 320, height: 640 });
+  const day = today();
+  await openPublished(page);
+  const service = sample.services[0];
+  const section = page.locator('#services');
+  // Made-up test words.
+  await page.getByLabel(`What it does for ${service.name}`, { exact: true }).fill('Made-up test description.');
+  await page.getByLabel(`Cost (optional) for ${service.name}`, { exact: true }).fill('Free (made-up test cost)');
+  await page.getByLabel(`How to get it (optional) for ${service.name}`, { exact: true }).fill('Made-up test: ask your GP.');
+  await page.getByLabel(`Opening hours for ${service.name}`, { exact: true }).fill('Made-up test hours: Monday to Friday, 9am to 5pm');
+
+  // A new service: its name is needed first, then it is at the end, ready for its words.
+  await page.getByRole('button', { name: 'Add the service' }).click();
+  assert.match(await section.locator('.form-group--error .error-message').innerText(), /Enter the new service's name/);
+  assert.ok(await page.locator('#error-summary').getByRole('link', { name: /Enter the new service's name/ }).isVisible());
+  assert.deepEqual(await axeViolations(page, '#services'), [], 'the services in the error state');
+  await page.getByLabel('Name of the new service', { exact: true }).fill('Made-up test service');
+  await page.getByRole('button', { name: 'Add the service' }).click();
+  assert.match(await page.locator('#services-status').innerText(), /Made-up test service was added/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), `svc-${sample.services.length}-description`);
+  await page.keyboard.type('Made-up test: what the new service does.');
+
+  // A service used by steps: removing it names them first, and keeping it changes nothing.
+  const used = sample.services.findIndex((s) => s.id === 'asdas');
+  const asdas = sample.services[used];
+  const steps = sample.pathways.flatMap((p) => p.steps.filter((st) => st.services?.includes('asdas')).map((st) => st.title));
+  assert.ok(steps.length > 0);
+  await page.getByRole('button', { name: `Remove this service (${asdas.name})` }).click();
+  const check = page.locator(`#svc-${used} .remove-check`);
+  const said = await check.innerText();
+  for (const title of steps) assert.ok(said.includes(`“${title}”`), `${title} in ${said}`);
+  assert.match(said, /cannot be removed while it is still used by/);
+  assert.deepEqual(await axeViolations(page, '#services'), [], 'the removal check');
+  await page.getByRole('button', { name: `Keep the service (${asdas.name})` }).click();
+  assert.equal(await check.innerText(), '');
+  await page.getByRole('button', { name: `Remove this service (${asdas.name})` }).click();
+  await page.getByRole('button', { name: `Remove it from those places and remove the service (${asdas.name})` }).click();
+  assert.match(await page.locator('#services-status').innerText(), /was removed, and taken out of the steps/);
+
+  const changes = await page.locator('#changes li').allInnerTexts();
+  for (const change of [
+    `Service ${service.name}: “What it does” changed; “How to get it” added; “Cost” added`,
+    `Service removed: ${asdas.name}`,
+    'New service: Made-up test service',
+  ]) assert.ok(changes.includes(change), `${change} in\n${changes.join('\n')}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 320 px`);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the feed' }).click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'send-editor-'));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const downloaded = JSON.parse(await readFile(file, 'utf8'));
+  const expected = structuredClone(sample);
+  expected.updated = day;
+  Object.assign(expected.services[0], {
+    description: 'Made-up test description.',
+    access: { referral: 'Made-up test: ask your GP.' },
+    contact: { note: 'Made-up test hours: Monday to Friday, 9am to 5pm' },
+    cost: 'Free (made-up test cost)',
+  });
+  expected.services.push({ id: 'made-up-test-service', name: 'Made-up test service', description: 'Made-up test: what the new service does.' });
+  expected.services.splice(used, 1);
+  for (const pathway of expected.pathways) {
+    for (const step of pathway.steps) {
+      if (step.services) step.services = step.services.filter((id) => id !== 'asdas');
+      if (step.services?.length === 0) delete step.services;
+    }
+  }
   assert.deepStrictEqual(downloaded, expected);
   const validated = await sendfeedValidate(file);
   assert.equal(validated.code, 0, `${validated.stdout}\n${validated.stderr}`);

@@ -303,7 +303,8 @@ impl Editor {
         self.session.remove_update(index).map_err(into_error)
     }
 
-    /// `[{index, id, name, contact: [name, phone, email, url, note]}]`.
+    /// `[{index, id, name, words, contact: [name, phone, email, url, note], used_by, notes:
+    /// [{field, message, stale}]}]`.
     pub fn services(&self) -> Result<JsValue, JsValue> {
         encode(&self.session.services())
     }
@@ -319,6 +320,36 @@ impl Editor {
         self.session
             .set_contact_field(index, field, typed)
             .map_err(into_error)
+    }
+
+    /// One of service `index`'s words as typed (`service-name`, `description`, `eligibility`,
+    /// `access`, `cost`).
+    #[wasm_bindgen(js_name = setServiceText)]
+    pub fn set_service_text(
+        &mut self,
+        index: usize,
+        field: &str,
+        typed: &str,
+    ) -> Result<(), JsValue> {
+        self.session
+            .set_service_text(index, field, typed)
+            .map_err(into_error)
+    }
+
+    /// Adds a service with this name: `null`, or the message for the name box.
+    #[wasm_bindgen(js_name = addService)]
+    pub fn add_service(&mut self, name: &str) -> Option<String> {
+        self.session.add_service(name).err()
+    }
+
+    /// Removes service `index` (and, with `from_steps`, takes it out of the steps using it):
+    /// `null`, or why not, naming those steps.
+    #[wasm_bindgen(js_name = removeService)]
+    pub fn remove_service(&mut self, index: usize, from_steps: bool) -> Option<String> {
+        self.session
+            .remove_service(index, from_steps)
+            .err()
+            .map(|e| e.to_string())
     }
 
     /// `{errors, warnings}`, each `{field, message}`: the checker on the feed as edited.
@@ -347,6 +378,14 @@ pub fn status_choices() -> Result<JsValue, JsValue> {
         words: send_core::edit::status_words(status),
     });
     encode(&choices)
+}
+
+/// A service's word boxes, `[[code, label, hint]]`, in the order `services()` gives `words`.
+#[wasm_bindgen(js_name = serviceFields)]
+pub fn service_fields() -> Result<JsValue, JsValue> {
+    let fields =
+        send_core::edit::services::SERVICE_FIELDS.map(|(_, code, label, hint)| [code, label, hint]);
+    encode(&fields)
 }
 
 /// The contact boxes, `[[field, label]]`, in the order `services()` gives their values.

@@ -5,7 +5,7 @@ use crate::edit::figures::{
     indicator_figures, read_new_figure, FigureProblem, IndicatorFigures, NewFigure,
 };
 use crate::edit::form::{read_past_date, DateFields, DatePart};
-use crate::edit::services::{services, with_field, ServiceRow};
+use crate::edit::services::{services, with_field, ServiceRow, ServiceText};
 use crate::edit::termly::{termly_update, MeasureRow, WorkstreamGroup};
 use crate::edit::updates::{read_update, updates, TypedUpdate, UpdateProblem, Updates};
 use crate::edit::{
@@ -59,13 +59,19 @@ pub fn measure_field(at: MeasureAt, field: &str) -> String {
 /// The field a checker path points at, when the editor shows it.
 fn field_for_path(path: &str) -> String {
     if let Some(rest) = path.strip_prefix("services[") {
-        let (index, field) = rest.split_once("].contact.").unwrap_or(("", ""));
-        let field = field.split('.').next().unwrap_or("");
-        return match (index.parse::<usize>(), field) {
-            (Ok(index), "name" | "phone" | "email" | "url" | "note") => {
-                format!("svc-{index}-{field}")
-            }
-            _ => String::new(),
+        let (index, rest) = rest.split_once(']').unwrap_or(("", ""));
+        let mut parts = rest.trim_start_matches('.').split(['.', '[']);
+        let field = match (parts.next().unwrap_or(""), parts.next().unwrap_or("")) {
+            ("contact", f @ ("name" | "phone" | "email" | "url" | "note")) => f,
+            ("name", _) => "service-name",
+            (f @ ("description" | "cost"), _) => f,
+            ("eligibility", "text") => "eligibility",
+            ("access", "referral") => "access",
+            _ => return String::new(),
+        };
+        return match index.parse::<usize>() {
+            Ok(index) => format!("svc-{index}-{field}"),
+            Err(_) => String::new(),
         };
     }
     let numbers: Vec<usize> = path
@@ -379,7 +385,65 @@ impl Session {
 
     /// Every service with its contact boxes.
     pub fn services(&self) -> Vec<ServiceRow> {
-        services(&self.current)
+        services(&self.original, &self.current)
+    }
+
+    /// One of service `index`'s words as typed (`name`, `description`, `eligibility`, `access`,
+    /// `cost`). A blank name keeps the last one and is reported at its box until fixed.
+    pub fn set_service_text(
+        &mut self,
+        index: usize,
+        field: &str,
+        typed: &str,
+    ) -> Result<(), EditError> {
+        let id = self.service_id(index)?;
+        let Some(which) = ServiceText::from_code(field) else {
+            return Err(EditError::NoSuchService(format!("{id} field {field}")));
+        };
+        let box_id = format!("svc-{index}-{field}");
+        match self.apply(Edit::ServiceText {
+            service: id,
+            field: which,
+            text: typed.to_owned(),
+        }) {
+            Ok(()) => {
+                self.typed.remove(&box_id);
+                Ok(())
+            }
+            Err(EditError::Refused(message)) => {
+                self.typed.insert(box_id, message);
+                Ok(())
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    fn service_id(&self, index: usize) -> Result<String, EditError> {
+        self.current
+            .services
+            .get(index)
+            .map(|s| s.id.clone())
+            .ok_or_else(|| EditError::NoSuchService(format!("number {}", index + 1)))
+    }
+
+    /// Adds a service with this name at the end; `Err` with a message for the name box.
+    pub fn add_service(&mut self, name: &str) -> Result<(), String> {
+        self.apply(Edit::AddService {
+            name: name.to_owned(),
+        })
+        .map_err(|e| e.to_string())
+    }
+
+    /// Removes service `index`; while steps use it, refused with their titles unless
+    /// `from_steps`. Boxes after it move up, so their typed problems are dropped.
+    pub fn remove_service(&mut self, index: usize, from_steps: bool) -> Result<(), EditError> {
+        let id = self.service_id(index)?;
+        self.apply(Edit::RemoveService {
+            service: id,
+            from_steps,
+        })?;
+        self.typed.retain(|field, _| !field.starts_with("svc-"));
+        Ok(())
     }
 
     /// One contact box of service `index` as typed (`name`, `phone`, `email`, `url`, `note`).
@@ -643,6 +707,19 @@ mod tests {
         assert_eq!(field_for_path("pathways[0].title"), "");
         assert_eq!(field_for_path("services[3].contact.phone"), "svc-3-phone");
         assert_eq!(field_for_path("services[3].contact.name.en"), "svc-3-name");
-        assert_eq!(field_for_path("services[3].name"), "");
+        assert_eq!(field_for_path("services[3].name"), "svc-3-service-name");
+        assert_eq!(
+            field_for_path("services[3].description.bn"),
+            "svc-3-description"
+        );
+        assert_eq!(
+            field_for_path("services[3].eligibility.text"),
+            "svc-3-eligibility"
+        );
+        assert_eq!(field_for_path("services[3].eligibility.min_age"), "");
+        assert_eq!(
+            field_for_path("services[3].access.referral"),
+            "svc-3-access"
+        );
     }
 }
