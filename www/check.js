@@ -7,6 +7,8 @@ const text = $('feed-text');
 const summary = $('summary');
 const list = $('diagnostics');
 const dateInput = $('check-date');
+// What was typed is kept in this browser (never sent anywhere), so a reload loses nothing.
+const TEXT_KEY = 'send-pathways:checker-text';
 
 function localToday() {
   const now = new Date();
@@ -22,8 +24,16 @@ function goToLine(line, column) {
   const end = start + (lines[line - 1] ?? '').length;
   text.focus();
   text.setSelectionRange(start + Math.max(0, column - 1), end);
-  const lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 20;
+  const style = getComputedStyle(text);
+  const lineHeight = parseFloat(style.lineHeight) || 20;
   text.scrollTop = Math.max(0, (line - 3) * lineHeight);
+  // Long lines do not wrap: scroll sideways so the column is in view, a little in from the left.
+  const canvas = goToLine.canvas ?? (goToLine.canvas = document.createElement('canvas'));
+  const context = canvas.getContext('2d');
+  context.font = style.font;
+  const before = (lines[line - 1] ?? '').slice(0, Math.max(0, column - 1));
+  const x = context.measureText(before).width;
+  text.scrollLeft = Math.max(0, x - text.clientWidth / 3);
 }
 
 function plural(n, word) {
@@ -32,7 +42,7 @@ function plural(n, word) {
 
 function showDiagnostics(result) {
   list.replaceChildren();
-  for (const d of result.diagnostics) {
+  for (const [i, d] of result.diagnostics.entries()) {
     const item = document.createElement('li');
     item.className = `diagnostic diagnostic--${d.severity}`;
     const jump = document.createElement('button');
@@ -50,9 +60,10 @@ function showDiagnostics(result) {
     fix.textContent = `How to fix: ${d.fix}`;
     item.append(jump, message);
     if (d.path) {
+      // In words counted from 1, as the message counts; the path itself counts from 0.
       const path = document.createElement('p');
       path.className = 'path';
-      path.textContent = `In ${d.path}`;
+      path.textContent = `In ${result.places[i]} (${d.path}, which counts from 0)`;
       item.append(path);
     }
     item.append(fix);
@@ -90,12 +101,26 @@ function preview() {
       dateInput.value || localToday(),
     );
     status.textContent = '';
+    $('preview').dataset.shown = 'true';
   } catch (error) {
-    status.textContent = `No preview: ${error}`;
+    // The last good preview stays, and says so, until the feed is fixed.
+    status.textContent = $('preview').dataset.shown
+      ? `The preview below is the last version without errors. It updates once this is fixed: ${error}.`
+      : `No preview yet: ${error}.`;
+  }
+}
+
+function keepText() {
+  try {
+    if (text.value.trim()) localStorage.setItem(TEXT_KEY, text.value);
+    else localStorage.removeItem(TEXT_KEY);
+  } catch {
+    // Storage full or turned off: the check still runs, the text is just not kept.
   }
 }
 
 function check() {
+  keepText();
   if (!text.value.trim()) {
     summary.textContent = 'Open or paste a feed to check it.';
     list.replaceChildren();
@@ -120,6 +145,12 @@ async function load(file) {
 await init({ module_or_path: new URL('./dist/send-checker_bg.wasm', import.meta.url) });
 $('needs-js').hidden = true;
 dateInput.value = localToday();
+const kept = localStorage.getItem(TEXT_KEY);
+if (kept) {
+  text.value = kept;
+  $('feed-text-hint').textContent = 'The check runs as you type. This is the text you had here last time, kept in this browser.';
+  check();
+}
 text.addEventListener('input', checkSoon);
 dateInput.addEventListener('change', check);
 $('check').addEventListener('click', check);

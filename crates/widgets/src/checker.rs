@@ -15,6 +15,8 @@ struct CheckResult<'a> {
     errors: usize,
     warnings: usize,
     diagnostics: &'a [Diagnostic],
+    /// Each diagnostic's path in words, counting from 1 as the messages do.
+    places: Vec<String>,
 }
 
 fn date(text: &str) -> Result<NaiveDate, JsValue> {
@@ -22,7 +24,7 @@ fn date(text: &str) -> Result<NaiveDate, JsValue> {
         .ok_or_else(|| JsValue::from_str("today must be a date in the form YYYY-MM-DD"))
 }
 
-/// Every problem in `text` as of `today` (YYYY-MM-DD): `{errors, warnings, diagnostics}`.
+/// Every problem in `text` as of `today` (YYYY-MM-DD): `{errors, warnings, diagnostics, places}`.
 #[wasm_bindgen(js_name = checkFeed)]
 pub fn check_feed(text: &str, today: &str) -> Result<JsValue, JsValue> {
     let report = validate_feed(text, date(today)?);
@@ -30,6 +32,11 @@ pub fn check_feed(text: &str, today: &str) -> Result<JsValue, JsValue> {
         errors: report.errors(),
         warnings: report.warnings(),
         diagnostics: &report.diagnostics,
+        places: report
+            .diagnostics
+            .iter()
+            .map(|d| send_core::validate::path_in_words(&d.path))
+            .collect(),
     };
     serde_wasm_bindgen::to_value(&result).map_err(JsValue::from)
 }
@@ -75,7 +82,8 @@ pub fn render_preview(
     lang: &str,
     today: &str,
 ) -> Result<(), JsValue> {
-    let report = validate_feed(text, date(today)?);
+    let today = date(today)?;
+    let report = validate_feed(text, today);
     let feed = report
         .feed
         .ok_or_else(|| JsValue::from_str("the feed has errors: fix them to see the preview"))?;
@@ -88,7 +96,16 @@ pub fn render_preview(
     })
     .map_err(|e| JsValue::from_str(&e))?;
     let prefix = format!("preview-{widget}");
-    let tree = render_widget(&feed, &options, &prefix, true).map_err(|e| JsValue::from_str(&e))?;
+    // As of the "Check as of" day, as the checker's own messages are.
+    let tree = send_core::widget::render_widget_at(
+        &feed,
+        &options,
+        &prefix,
+        true,
+        today,
+        &Default::default(),
+    )
+    .map_err(|e| JsValue::from_str(&e))?;
     let document = dom::document()?;
     container.replace_children_with_node_1(&dom::build(&document, &tree)?);
     // One delegated listener per container for the page's life; it reads state from the DOM,

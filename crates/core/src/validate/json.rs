@@ -222,6 +222,12 @@ impl Reader<'_> {
                 ))
             }
             Some('-' | '0'..='9') => self.number()?,
+            Some(c @ ('“' | '”' | '„' | '‘' | '’')) => {
+                return Err(self.fatal(
+                    &format!("text starts with a curly quote {c}"),
+                    CURLY_FIX,
+                ))
+            }
             Some(c) if c.is_alphabetic() => self.word()?,
             Some(c) => {
                 return Err(self.fatal(
@@ -445,6 +451,12 @@ impl Reader<'_> {
                     return Ok(Value::Object(members));
                 }
                 Some('"') => {}
+                Some(c @ ('“' | '”' | '„' | '‘' | '’')) => {
+                    return Err(self.fatal(
+                        &format!("a property name starts with a curly quote {c}"),
+                        CURLY_FIX,
+                    ))
+                }
                 Some(c) if c.is_alphabetic() => {
                     return Err(self.fatal(
                         "a property name is not in double quotes",
@@ -505,6 +517,12 @@ impl Reader<'_> {
                         "Add the missing } (the file may have been cut short).",
                     ))
                 }
+                Some(c) if c.is_alphanumeric() || matches!(c, '“' | '”' | '‘' | '’') => {
+                    return Err(self.fatal(
+                        "a straight double quote \" inside the text ends it too early",
+                        INNER_QUOTE_FIX,
+                    ))
+                }
                 Some(c) => {
                     return Err(self.fatal(
                         &format!("unexpected '{c}' after a value"),
@@ -515,6 +533,14 @@ impl Reader<'_> {
         }
     }
 }
+
+/// Text copied from Word or minutes often brings curly quotes where JSON needs straight ones.
+const CURLY_FIX: &str = "Put text and names between straight double quotes \", as a keyboard \
+     types them, not curly ones “ ”: curly quotes only belong inside the text.";
+
+/// A quotation copied into text ends the text at its first straight quote.
+const INNER_QUOTE_FIX: &str =
+    "Inside text, use ' or curly quotes “like this”, or type \\\" for a straight double quote.";
 
 #[cfg(test)]
 mod tests {
@@ -553,6 +579,17 @@ mod tests {
         let cases = [
             ("{\"a\": \"open\n}", (1, 7), "no closing double quote"),
             ("{\"a\": 'x'}", (1, 7), "single quotes"),
+            ("{\"a\": “x”}", (1, 7), "starts with a curly quote “"),
+            (
+                "{“a”: 1}",
+                (1, 2),
+                "property name starts with a curly quote",
+            ),
+            (
+                "{\"a\": \"the \"best\" one\"}",
+                (1, 13),
+                "inside the text ends it too early",
+            ),
             ("{\"a\": 1 \"b\": 2}", (1, 9), "comma is missing"),
             ("{a: 1}", (1, 2), "not in double quotes"),
             ("{\"a\": True}", (1, 7), "is not JSON"),

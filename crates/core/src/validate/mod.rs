@@ -202,9 +202,56 @@ fn edit_distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
+/// A diagnostic's path in words, counting from 1 as the messages do:
+/// `plan.workstreams[0].actions[2].measures[1].deadline` → "workstream 1 › action 3 › measure 2 ›
+/// deadline". The path itself counts from 0, as JSON tools do.
+pub fn path_in_words(path: &str) -> String {
+    path.split('.')
+        .filter(|part| *part != "plan")
+        .map(|part| match part.split_once('[') {
+            Some((name, rest)) => {
+                let name = match name {
+                    "actual" => "figure",
+                    "plans" => "plan",
+                    "updates" => "“You said, we did” entry",
+                    other => other.strip_suffix('s').unwrap_or(other),
+                };
+                let number = rest.trim_end_matches(']').parse::<usize>();
+                match number {
+                    Ok(n) => format!("{name} {}", n + 1),
+                    Err(_) => part.to_owned(),
+                }
+            }
+            None => part.replace('_', " "),
+        })
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_in_words_count_from_one_as_messages_do() {
+        assert_eq!(
+            path_in_words("plan.workstreams[0].actions[2].measures[1].status_date"),
+            "workstream 1 › action 3 › measure 2 › status date"
+        );
+        assert_eq!(
+            path_in_words("plans[1].workstreams[0]"),
+            "plan 2 › workstream 1"
+        );
+        assert_eq!(
+            path_in_words("services[3].contact.phone"),
+            "service 4 › contact › phone"
+        );
+        assert_eq!(
+            path_in_words("indicators[0].actual[2]"),
+            "indicator 1 › figure 3"
+        );
+        assert_eq!(path_in_words(""), "");
+    }
 
     #[test]
     fn limits_are_refused_first_with_the_parsers_words() {

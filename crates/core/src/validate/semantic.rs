@@ -142,6 +142,17 @@ impl Checker<'_> {
                 );
             }
         }
+        if feed.updated > today {
+            self.warning(
+                "future-date",
+                "updated",
+                format!(
+                    "the feed says it was last checked on {}, which is after today",
+                    feed.updated
+                ),
+                "Set \"updated\" to the day you checked the feed: today or earlier.".into(),
+            );
+        }
         if is_stale(PartialDate::Day(feed.updated), today) {
             self.warning(
                 "feed-stale",
@@ -631,6 +642,14 @@ impl Checker<'_> {
                                 measure.deadline
                             ),
                             "If it is done, set \"status\": \"complete\" with its \"status_date\"; if not, record \"at_risk\", \"off_track\" or \"ongoing\" with \"evidence\" and a \"status_date\" after the deadline.".into(),
+                        );
+                    }
+                    if let Some(date) = measure.status_date.filter(|d| d.first_day() > today) {
+                        self.warning(
+                            "future-date",
+                            &format!("{m_path}.status_date"),
+                            format!("action {} measure {}'s status is dated {date}, which is after today", action.reference, m + 1),
+                            "Set \"status_date\" to the day the status was confirmed: today or earlier.".into(),
                         );
                     }
                     if let Some(since) = derived.stale_since {
