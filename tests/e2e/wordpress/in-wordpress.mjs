@@ -138,6 +138,45 @@ test('an Author publishes a post with the block; an Editor a page with the track
   state.classic = classic.data.link;
 });
 
+test("in the block editor, an Author's block renders its text-only version from the feed and publishes with it", async () => {
+  assert.ok(state.feed, 'needs the uploaded feed');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  await page.goto(`${WP}/wp-login.php`);
+  await page.getByLabel('Username or Email Address').fill(USERS.author.user);
+  await page.getByLabel('Password', { exact: true }).fill(USERS.author.login);
+  await Promise.all([page.waitForURL(/wp-admin/), page.getByRole('button', { name: 'Log In' }).click()]);
+  await page.goto(`${WP}/wp-admin/post-new.php`);
+  await page.waitForFunction(() => window.wp?.blocks?.getBlockType?.('send-pathways/widget'), null, { timeout: 60000 });
+  const pathway = state.pathway ?? 'autism';
+  const clientId = await page.evaluate(({ feed, pathway }) => {
+    const block = window.wp.blocks.createBlock('send-pathways/widget', { feed, pathway });
+    window.wp.data.dispatch('core/block-editor').insertBlocks(block);
+    window.wp.data.dispatch('core/editor').editPost({ title: 'Added in the block editor', status: 'publish' });
+    return block.clientId;
+  }, { feed: state.feed, pathway });
+  // The block's editor script fetches the feed and renders the fallback with the core's renderer.
+  await page.waitForFunction(
+    (id) => (window.wp.data.select('core/block-editor').getBlockAttributes(id)?.fallback ?? '').includes('<h2'),
+    clientId,
+    { timeout: 30000 },
+  );
+  await page.evaluate(() => window.wp.data.dispatch('core/editor').savePost());
+  await page.waitForFunction(() => {
+    const editor = window.wp.data.select('core/editor');
+    return !editor.isSavingPost() && editor.getCurrentPost().status === 'publish';
+  }, null, { timeout: 30000 });
+  const link = await page.evaluate(() => window.wp.data.select('core/editor').getCurrentPost().link);
+  await context.close();
+  assert.deepEqual(problems, []);
+  const view = await open(link);
+  await view.page.waitForSelector('[data-send-widget][data-sp-state="ready"] .sp-step', { timeout: 20000 });
+  assert.deepEqual(view.problems, []);
+  await view.context.close();
+});
+
 for (const [name, key, selector] of [
   ["the Author's post", 'post', '.sp-step'],
   ["the Editor's page", 'page', '.sp-action'],

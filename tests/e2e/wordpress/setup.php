@@ -30,12 +30,14 @@ if ( empty( $installed['user_id'] ) ) {
 }
 wp_set_current_user( $installed['user_id'] );
 
-$users = array( 'admin' => $installed['user_id'] );
+$users     = array( 'admin' => $installed['user_id'] );
+$passwords = array( 'admin' => $admin_password );
 foreach ( array( 'author', 'editor' ) as $role ) {
-	$id = wp_insert_user(
+	$passwords[ $role ] = wp_generate_password( 24, false );
+	$id                 = wp_insert_user(
 		array(
 			'user_login' => $role,
-			'user_pass'  => wp_generate_password( 24, false ),
+			'user_pass'  => $passwords[ $role ],
 			'user_email' => $role . '@example.invalid',
 			'role'       => $role,
 		)
@@ -56,6 +58,7 @@ foreach ( $users as $login => $id ) {
 	$out[ $login ] = array(
 		'user'     => $login,
 		'password' => $created[0],
+		'login'    => $passwords[ $login ],
 	);
 }
 
