@@ -2,7 +2,7 @@
 // (dist/send-editor.js). What an edit does, what a field may hold, what families will see and
 // what changed are all worked out by the core; this file builds the form and keeps the draft.
 // Nothing is uploaded: the draft lives in this browser's localStorage.
-import init, { Editor, statusChoices, contactFields, serviceFields } from './dist/send-editor.js';
+import init, { Editor, statusChoices, contactFields, serviceFields, characterCount, longTextLimit } from './dist/send-editor.js';
 import { setupSheets, openedSheets } from './edit-sheets.js';
 import { setupPathways, openedPathways } from './edit-pathways.js';
 
@@ -713,6 +713,41 @@ function serviceAction(event) {
   status.focus();
 }
 
+// ---- Character counts (GOV.UK pattern) --------------------------------------------------
+// Under every long text box: the limit in its description, a visible count that follows each
+// key, and a polite announcement once typing pauses (not on every key). The limit and the
+// words are the core's.
+
+const SPOKEN_AFTER_MS = 1000;
+
+function addCount(area) {
+  if (area.dataset.counted || !area.id) return;
+  area.dataset.counted = 'true';
+  const info = make('p', { class: 'visually-hidden', id: `${area.id}-count-info`, text: `You can enter up to ${longTextLimit()} characters` });
+  const shown = make('p', { class: 'hint char-count', 'aria-hidden': 'true' });
+  const spoken = make('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  area.after(info, shown, spoken);
+  const ids = new Set((area.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
+  ids.add(info.id);
+  area.setAttribute('aria-describedby', [...ids].join(' '));
+  showCount(area, false);
+}
+
+function showCount(area, speak) {
+  const shown = area.nextElementSibling?.nextElementSibling;
+  const spoken = shown?.nextElementSibling;
+  if (!shown?.classList.contains('char-count')) return;
+  const words = characterCount(area.value);
+  shown.textContent = words;
+  shown.classList.toggle('char-count--over', words.endsWith('too many'));
+  clearTimeout(area.countTimer);
+  if (speak) area.countTimer = setTimeout(() => { spoken.textContent = words; }, SPOKEN_AFTER_MS);
+}
+
+function addCounts(root) {
+  for (const area of root.querySelectorAll('textarea.editor-textarea')) addCount(area);
+}
+
 // ---- Checking and publishing ------------------------------------------------------------
 
 let publication = null;
@@ -852,6 +887,11 @@ $('updates').addEventListener('click', updateAction);
 $('updates').addEventListener('input', updateEdited);
 $('services').addEventListener('input', serviceEdited);
 $('services').addEventListener('click', serviceAction);
+// Every long text box, whichever section drew it, gets its count as it appears.
+new MutationObserver(() => addCounts($('editor'))).observe($('editor'), { childList: true, subtree: true });
+document.addEventListener('input', (event) => {
+  if (event.target.matches?.('textarea[data-counted]')) showCount(event.target, true);
+});
 setupSheets({ editor: () => editor, today: localToday, changed: redrawAll });
 setupPathways({ editor: () => editor, edited: () => { refresh(); saveDraft(); } });
 showOpen();

@@ -447,3 +447,33 @@ test('services: words changed, a service added, and one in use removed only afte
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('long text boxes count their characters, say the limit, and announce the count once typing pauses', async () => {
+  const { page, context, problems } = await editor({ width: 320, height: 640 });
+  await openPublished(page);
+  const [measure] = firstMeasures(1);
+  const box = page.getByLabel(`Evidence for ${measure.name}`, { exact: true });
+  const id = await box.getAttribute('id');
+  // The limit is part of the box's description, for screen readers.
+  const described = await box.evaluate((el) => el.getAttribute('aria-describedby').split(' ').map((i) => document.getElementById(i)?.textContent).join(' | '));
+  assert.match(described, /You can enter up to 600 characters/);
+  const shown = page.locator(`#${id} ~ .char-count`);
+  assert.equal(await shown.innerText(), 'You have 600 characters remaining');
+  const spoken = page.locator(`#${id} ~ [aria-live="polite"]`);
+  await box.pressSequentially('Made-up test evidence');
+  assert.equal(await shown.innerText(), `You have ${600 - 'Made-up test evidence'.length} characters remaining`);
+  // Not announced on every key: only once typing pauses.
+  assert.equal(await spoken.innerText(), '');
+  await page.waitForFunction((el) => el.textContent !== '', await spoken.elementHandle(), { timeout: 5000 });
+  assert.equal(await spoken.innerText(), `You have ${600 - 'Made-up test evidence'.length} characters remaining`);
+  await box.fill('x'.repeat(610));
+  assert.equal(await shown.innerText(), 'You have 10 characters too many');
+  // Every section's long boxes have one, including a service's and a "You said, we did".
+  assert.ok(await page.locator('#svc-0-description ~ .char-count').isVisible());
+  assert.ok(await page.locator('#upd-new-we-did ~ .char-count').isVisible());
+  assert.deepEqual(await axeViolations(page), [], 'with counts, one over its limit');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 320 px`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

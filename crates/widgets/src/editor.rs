@@ -380,6 +380,18 @@ pub fn status_choices() -> Result<JsValue, JsValue> {
     encode(&choices)
 }
 
+/// How many characters a long text box should hold, for its hint.
+#[wasm_bindgen(js_name = longTextLimit)]
+pub fn long_text_limit() -> usize {
+    send_core::edit::form::LONG_TEXT_CHARS
+}
+
+/// The count under a long text box: "You have 20 characters remaining", or "... too many".
+#[wasm_bindgen(js_name = characterCount)]
+pub fn character_count(text: &str) -> String {
+    send_core::edit::form::character_count(text, send_core::edit::form::LONG_TEXT_CHARS)
+}
+
 /// A service's word boxes, `[[code, label, hint]]`, in the order `services()` gives `words`.
 #[wasm_bindgen(js_name = serviceFields)]
 pub fn service_fields() -> Result<JsValue, JsValue> {

@@ -153,6 +153,26 @@ pub fn read_figure(text: &str, percent: bool, label: &str) -> Result<f64, String
     }
 }
 
+/// How long a long text box's words should be (evidence, what a service does, "You said, we
+/// did"...): families read them on a phone, in a list with others. The longest such text in the
+/// sample feed is 415 characters. Going over is not an error (the feed allows any length); the
+/// count says so, as GOV.UK's character count does.
+pub const LONG_TEXT_CHARS: usize = 600;
+
+/// The character count under a long text box: how many are left, or how many too many.
+/// Characters as people count them (Unicode scalar values, so Bengali letters count once each).
+pub fn character_count(text: &str, limit: usize) -> String {
+    let used = text.chars().count();
+    let plural = |n: usize| if n == 1 { "character" } else { "characters" };
+    if used <= limit {
+        let left = limit - used;
+        format!("You have {left} {} remaining", plural(left))
+    } else {
+        let over = used - limit;
+        format!("You have {over} {} too many", plural(over))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +207,15 @@ mod tests {
             let f = DateFields::of(date);
             assert_eq!(read_past_date(&f, "x", today()), Ok(date));
         }
+    }
+
+    #[test]
+    fn character_counts_say_what_is_left_or_too_many() {
+        assert_eq!(character_count("", 600), "You have 600 characters remaining");
+        assert_eq!(character_count(&"a".repeat(599), 600), "You have 1 character remaining");
+        assert_eq!(character_count(&"a".repeat(601), 600), "You have 1 character too many");
+        // Bengali letters count as one each, not as their UTF-8 bytes.
+        assert_eq!(character_count("পুরনো", 10), "You have 5 characters remaining");
     }
 
     #[test]
