@@ -211,11 +211,23 @@ mod tests {
 
     #[test]
     fn character_counts_say_what_is_left_or_too_many() {
-        assert_eq!(character_count("", 600), "You have 600 characters remaining");
-        assert_eq!(character_count(&"a".repeat(599), 600), "You have 1 character remaining");
-        assert_eq!(character_count(&"a".repeat(601), 600), "You have 1 character too many");
+        assert_eq!(
+            character_count("", 600),
+            "You have 600 characters remaining"
+        );
+        assert_eq!(
+            character_count(&"a".repeat(599), 600),
+            "You have 1 character remaining"
+        );
+        assert_eq!(
+            character_count(&"a".repeat(601), 600),
+            "You have 1 character too many"
+        );
         // Bengali letters count as one each, not as their UTF-8 bytes.
-        assert_eq!(character_count("পুরনো", 10), "You have 5 characters remaining");
+        assert_eq!(
+            character_count("পুরনো", 10),
+            "You have 5 characters remaining"
+        );
     }
 
     #[test]
