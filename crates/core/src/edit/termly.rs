@@ -4,7 +4,7 @@
 use crate::edit::form::DateFields;
 use crate::edit::{status_code, MeasureAt};
 use crate::feed::{Feed, Measure};
-use crate::i18n::{fill, format_date, t, Msg};
+use crate::i18n::t;
 use crate::status::{derive_status, Derived, MeasureStatus};
 use crate::text::Text;
 use crate::tracker::level_words;
@@ -67,32 +67,10 @@ fn words(feed: &Feed, text: &Text) -> String {
 /// [`derive_status`].
 pub fn family_sees(measure: &Measure, status: MeasureStatus) -> String {
     let lang = Lang::En;
-    let level = status.status;
-    let mut out = t(level_words(level).0, lang).to_owned();
-    match (level, measure.status) {
-        (Derived::Overdue, Some(recorded)) => {
-            out.push_str(". ");
-            out.push_str(&fill(
-                t(Msg::LastReportedStatus, lang),
-                &[("status", crate::edit::status_words(recorded))],
-            ));
-        }
-        (Derived::AtRisk | Derived::OffTrack, _) if status.deadline_passed => {
-            out.push_str(". ");
-            out.push_str(t(Msg::DeadlinePassedAsReported, lang));
-        }
-        (Derived::Complete, None) => {
-            out.push_str(". ");
-            out.push_str(t(Msg::MarkedCompleteInPlan, lang));
-        }
-        _ => {}
-    }
-    if let Some(since) = status.stale_since {
+    let mut out = t(level_words(status.status).0, lang).to_owned();
+    for detail in crate::tracker::status_details(measure, &status, lang) {
         out.push_str(if out.ends_with('.') { " " } else { ". " });
-        out.push_str(&fill(
-            t(Msg::NotUpdatedSince, lang),
-            &[("date", &format_date(since, lang))],
-        ));
+        out.push_str(&detail);
     }
     out
 }

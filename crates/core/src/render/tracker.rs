@@ -6,12 +6,12 @@
 //! own region, so the widget can redraw it without touching the form a reader is typing in.
 
 use crate::date::PartialDate;
-use crate::feed::{Action, Indicator, Lifecycle, Plan, Status, Update, Workstream};
+use crate::feed::{Action, Indicator, Lifecycle, Plan, Update, Workstream};
 use crate::i18n::{fill, format_date, Msg};
 use crate::render::common::{self, RenderContext};
 use crate::render::kpi;
 use crate::render::status_badge::{badge, key, summary};
-use crate::status::{is_stale, Derived};
+use crate::status::is_stale;
 use crate::tracker::filter::TrackerFilter;
 use crate::tracker::indicator::{has_figures, period_key};
 use crate::tracker::plans::{life_note, LifeNote, PlanChoice};
@@ -741,24 +741,7 @@ fn measure_item(ctx: &RenderContext, row: &MeasureRow) -> Element {
     let measure = row.measure;
     let level = row.status.status;
     let mut status = el("dd").child(badge(ctx, level));
-    let mut details: Vec<String> = Vec::new();
-    match (level, measure.status) {
-        (Derived::Overdue, Some(recorded)) => details.push(fill(
-            ctx.msg(Msg::LastReportedStatus),
-            &[("status", ctx.msg(recorded_word(recorded)))],
-        )),
-        (Derived::AtRisk | Derived::OffTrack, _) if row.status.deadline_passed => {
-            details.push(ctx.msg(Msg::DeadlinePassedAsReported).into());
-        }
-        (Derived::Complete, None) => details.push(ctx.msg(Msg::MarkedCompleteInPlan).into()),
-        _ => {}
-    }
-    if let Some(since) = row.status.stale_since {
-        details.push(fill(
-            ctx.msg(Msg::NotUpdatedSince),
-            &[("date", &format_date(since, ctx.lang))],
-        ));
-    }
+    let details = crate::tracker::status_details(measure, &row.status, ctx.lang);
     if !details.is_empty() {
         status = status.child(
             el("span")
@@ -786,17 +769,6 @@ fn measure_item(ctx: &RenderContext, row: &MeasureRow) -> Element {
 }
 
 /// The word for what an officer recorded, shown beside "Overdue" so nothing they wrote is lost.
-fn recorded_word(status: Status) -> Msg {
-    match status {
-        Status::NotStarted => Msg::StatusNotStarted,
-        Status::OnTrack => Msg::StatusOnTrack,
-        Status::AtRisk => Msg::StatusAtRisk,
-        Status::OffTrack => Msg::StatusOffTrack,
-        Status::Complete => Msg::StatusComplete,
-        Status::Ongoing => Msg::StatusOngoing,
-    }
-}
-
 fn update(ctx: &RenderContext, update: &Update) -> Element {
     let mut item = el("li").class("sp-update").child(
         el("p")

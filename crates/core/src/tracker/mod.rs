@@ -29,6 +29,42 @@ pub const LEVELS: [Derived; 9] = [
     Derived::NotReported,
 ];
 
+/// What families read beside a measure's status badge, in `lang`: the last reported status of
+/// an overdue measure, "deadline passed" beside a reported risk, a completion the plan itself
+/// records, and how long ago it was last updated. The tracker shows these and the editor's
+/// "what families will see" repeats them, from this one place.
+pub fn status_details(measure: &Measure, status: &MeasureStatus, lang: crate::Lang) -> Vec<String> {
+    use crate::feed::Status;
+    use crate::i18n::{fill, format_date, t};
+    let recorded_word = |status: Status| match status {
+        Status::NotStarted => Msg::StatusNotStarted,
+        Status::OnTrack => Msg::StatusOnTrack,
+        Status::AtRisk => Msg::StatusAtRisk,
+        Status::OffTrack => Msg::StatusOffTrack,
+        Status::Complete => Msg::StatusComplete,
+        Status::Ongoing => Msg::StatusOngoing,
+    };
+    let mut details = Vec::new();
+    match (status.status, measure.status) {
+        (Derived::Overdue, Some(recorded)) => details.push(fill(
+            t(Msg::LastReportedStatus, lang),
+            &[("status", t(recorded_word(recorded), lang))],
+        )),
+        (Derived::AtRisk | Derived::OffTrack, _) if status.deadline_passed => {
+            details.push(t(Msg::DeadlinePassedAsReported, lang).into());
+        }
+        (Derived::Complete, None) => details.push(t(Msg::MarkedCompleteInPlan, lang).into()),
+        _ => {}
+    }
+    if let Some(since) = status.stale_since {
+        details.push(fill(
+            t(Msg::NotUpdatedSince, lang),
+            &[("date", &format_date(since, lang))],
+        ));
+    }
+    details
+}
+
 /// The word for a level, its meaning in the key, and its name in URLs and class names. One
 /// table, so the key, the badges and the filter options cannot disagree.
 pub fn level_words(level: Derived) -> (Msg, Msg, &'static str) {
