@@ -62,7 +62,7 @@ test('no answer: gives up after 10 seconds, retries once, then the fallback', as
 
 test('invalid JSON: fallback, and every problem listed in the console by the checker', async () => {
   // Two mistakes the checker reads past, so it can list both.
-  const broken = sample.replace('"version": 1,', '"version": 1, // the first version').replace('"languages": ["en"]', '"languages": ["en",]');
+  const broken = sample.replace('"version": 2,', '"version": 2, // the current version').replace('"languages": ["en"]', '"languages": ["en",]');
   const run = await withFeed((route) => route.fulfill({ status: 200, contentType: 'application/json', body: broken }));
   await keepsFallback(run.page, run.logs, run.uncaught, /not valid/);
   for (let i = 0; i < 50 && !run.logs.some((l) => /:\d+:\d+: error: there is a comma/.test(l)); i += 1) {
@@ -74,9 +74,9 @@ test('invalid JSON: fallback, and every problem listed in the console by the che
 });
 
 test('a newer format version: fallback, and the console says which version', async () => {
-  const newer = sample.replace('"version": 1,', '"version": 2,');
+  const newer = sample.replace('"version": 2,', '"version": 3,');
   const run = await withFeed((route) => route.fulfill({ status: 200, contentType: 'application/json', body: newer }));
-  await keepsFallback(run.page, run.logs, run.uncaught, /format version 2/);
+  await keepsFallback(run.page, run.logs, run.uncaught, /format version 3/);
   await run.context.close();
 });
 

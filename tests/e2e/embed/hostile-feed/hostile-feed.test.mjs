@@ -40,7 +40,8 @@ before(async () => {
     if (typeof value === 'string') return TEXT_KEYS.has(key) ? `${PAYLOADS[n++ % PAYLOADS.length]} #${n}` : value;
     if (Array.isArray(value)) return value.map((item) => walk(item, key));
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+      // A plan's period holds dates, not text (its `start` is not a clock's `start`).
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'period' ? v : walk(v, k)]));
     }
     return value;
   };
