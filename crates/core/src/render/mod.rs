@@ -7,5 +7,6 @@ pub mod notice;
 pub mod pathway;
 pub mod pathway_family;
 pub mod pathway_map;
+pub mod pathway_steps;
 pub mod status_badge;
 pub mod tracker;

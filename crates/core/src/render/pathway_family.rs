@@ -10,7 +10,7 @@ use crate::pathway::audience::{fits, needs_in, pathways_for};
 use crate::pathway::clock;
 use crate::pathway::state::{next_steps, Address, PathwayView, View};
 use crate::render::common::{self, RenderContext};
-use crate::render::pathway::{number_words, step_link, Seen};
+use crate::render::pathway_steps::{number_words, step_link, Seen};
 use crate::text::Lang;
 use crate::view::{el, Element, Node};
 
@@ -276,7 +276,7 @@ pub fn here_banner(ctx: &RenderContext, seen: &Seen) -> Element {
 
 fn step_words(
     ctx: &RenderContext,
-    numbered: &[(&crate::feed::Step, crate::render::pathway::StepNumber)],
+    numbered: &[(&crate::feed::Step, crate::render::pathway_steps::StepNumber)],
     id: &str,
 ) -> String {
     numbered

@@ -12,7 +12,7 @@ use crate::feed::{Logic, Step};
 use crate::i18n::{fill, Msg};
 use crate::pathway::layout::{layout, Graph, GraphEdge, GraphNode, Line, MapLayout, Metrics};
 use crate::render::common::RenderContext;
-use crate::render::pathway::{number_words, step_details, Seen, StepNumber};
+use crate::render::pathway_steps::{number_words, step_details, Seen, StepNumber};
 use crate::text::Lang;
 use crate::view::{el, Element};
 
