@@ -45,6 +45,9 @@ pub struct Feed {
     pub indicators: Vec<Indicator>,
     #[serde(default)]
     pub updates: Vec<Update>,
+    /// Version 2, optional: figures that describe the area the plans serve.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<Area>,
 }
 
 impl Feed {
@@ -582,6 +585,86 @@ pub struct Update {
     pub actions: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Text>,
+}
+
+/// "About the area": how many children and young people there are, and their needs, as the
+/// council papers give them, beside other areas. Context for reading the plans, not targets:
+/// unlike an [`Indicator`] nothing here has a "better" direction.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// Figures the documents give in a sentence ("around 8,000 children and young people").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<AreaFact>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<AreaTable>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AreaFact {
+    /// The sentence, as close to the document's words as possible.
+    pub text: Text,
+    /// When the figure is for, where the document says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<PartialDate>,
+    /// The document (and its year) the figure comes from.
+    pub source: Text,
+}
+
+/// A table of figures: a column for each area (the feed's own and those it is compared with),
+/// a row for each thing counted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AreaTable {
+    pub id: String,
+    /// The table's caption, e.g. "Proportion of school pupils with SEND".
+    pub title: Text,
+    /// The column headings, in the document's order: "England", "Inner London", ...
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub areas: Vec<Text>,
+    pub rows: Vec<AreaRow>,
+    /// When the figures are for, where the document says. When it does not, leave this out and
+    /// name the document and its year in `source`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<PartialDate>,
+    pub source: Text,
+    /// Anything a reader needs to read the figures right.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AreaRow {
+    /// Names the row, so another row's percentages can be shares `of` it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// What is counted: the row's heading.
+    pub measure: Text,
+    /// The id of the row whose counts this row's percentages are shares of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    /// One for each of the table's `areas`, in the same order; `null` where the document gives
+    /// no figure.
+    pub values: Vec<Option<AreaFigure>>,
+}
+
+/// A count, a percentage, or both, as the document gives them.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AreaFigure {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
+    pub count: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0, max = 100)))]
+    pub percent: Option<f64>,
 }
 
 #[cfg(test)]

@@ -216,6 +216,12 @@ pub enum Msg {
     PlanPeriodUntil,
     /// Has a `{count}` placeholder.
     ShowAwaitingList,
+    // Issue 16: about the area.
+    AboutTheArea,
+    AboutTheAreaLead,
+    AreaMeasure,
+    /// Has a `{date}` placeholder.
+    FiguresFor,
 }
 
 /// The catalogue. A `match`, so the compiler refuses a message without every language.
@@ -570,6 +576,13 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
             "আগের আরও {count}টি আপডেট দেখান",
         ),
         Msg::ShowAwaitingList => ("Show the list ({count})", "তালিকাটি দেখান ({count}টি)"),
+        Msg::AboutTheArea => ("About the area", "এলাকা সম্পর্কে"),
+        Msg::AboutTheAreaLead => (
+            "Figures about the children and young people in the area, from the council's papers. They are background for reading the plan, not targets.",
+            "এলাকার শিশু ও তরুণদের সম্পর্কে কাউন্সিলের কাগজপত্র থেকে নেওয়া পরিসংখ্যান। এগুলো পরিকল্পনাটি বোঝার পটভূমি, লক্ষ্য নয়।",
+        ),
+        Msg::AreaMeasure => ("What is counted", "কী গণনা করা হয়েছে"),
+        Msg::FiguresFor => ("figures for {date}", "{date}-এর পরিসংখ্যান"),
         Msg::PlansHeading => ("The council's plans", "কাউন্সিলের পরিকল্পনাগুলো"),
         Msg::PlanShownNow => ("(shown now)", "(এখন দেখানো হচ্ছে)"),
         Msg::PlanClosedShort => ("closed", "শেষ হয়েছে"),
@@ -832,6 +845,10 @@ mod tests {
         Msg::ContentsPlan,
         Msg::EarlierUpdates,
         Msg::ShowAwaitingList,
+        Msg::AboutTheArea,
+        Msg::AboutTheAreaLead,
+        Msg::AreaMeasure,
+        Msg::FiguresFor,
         Msg::PlansHeading,
         Msg::PlanShownNow,
         Msg::PlanClosedShort,

@@ -1,13 +1,12 @@
-//! Builds a [`Feed`] from the JSON tree [`crate::json`] reads, without serde's generated
-//! deserialisers.
+//! Builds a [`Feed`] from the JSON tree the validator's reader makes, without serde's
+//! generated deserialisers.
 //!
 //! serde's derived `Deserialize` code for the 27 feed types was the largest single part of the
 //! widgets' wasm (about 137 kB raw, 40 kB brotli, measured by leaving it out), and it also
 //! brought the float formatter for its error messages. The feed types keep their serde derives:
 //! they define the format (the JSON Schema is generated from them), and the CLI and tests use
-//! them. Tests read every fixture, generated feeds and feed text mutated in many ways (numbers
-//! rewritten, members dropped, byte order marks, duplicate keys, escapes) both ways and require
-//! the same answer (`tests/reader_agrees_with_serde.rs`), so the two cannot drift apart.
+//! them. A test reads every fixture and generated feeds both ways and requires the same answer
+//! (`tests/reader_agrees_with_serde.rs`), so the two cannot drift apart.
 //!
 //! The rules are serde's as the types declare them: unknown fields are refused, fields without
 //! a default are required, `null` is "absent" for optional fields, texts are a string or a map
@@ -16,7 +15,7 @@
 use crate::date::PartialDate;
 use crate::feed::*;
 use crate::text::Text;
-use crate::json::{Json, Value};
+use crate::validate::json::{Json, Value};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -153,11 +152,10 @@ impl FromJson for f64 {
     }
 }
 
-/// A whole number from 0 to `max`, written as digits alone: serde refuses `20.0` and `2e1` for
-/// a whole-number field, and so does this.
+/// A whole number from 0 to `max`.
 fn whole(json: &Json, at: &At, max: u32) -> Read<f64> {
     match json.value {
-        Value::Number(n) if json.integer && (0.0..=f64::from(max)).contains(&n) => Ok(n),
+        Value::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n) => Ok(n),
         Value::Number(_) => Err(at.bad(
             json,
             format!("invalid value: expected a whole number from 0 to {max}"),
@@ -396,6 +394,11 @@ structs! {
     Target { text: req, value: opt, by: opt }
     Comparator { label: req, value: req, period: opt }
     Update { date: req, you_said: opt, we_did: req, actions: or_default, source: opt }
+    Area { facts: or_default, tables: or_default }
+    AreaFact { text: req, period: opt, source: req }
+    AreaTable { id: req, title: req, areas: req, rows: req, period: opt, source: req, note: opt }
+    AreaRow { id: opt, measure: req, of: opt, values: req }
+    AreaFigure { count: opt, percent: opt }
 }
 
 impl FromJson for Feed {
@@ -415,6 +418,7 @@ impl FromJson for Feed {
                 "plans",
                 "indicators",
                 "updates",
+                "area",
             ],
         )?;
         let updated = match fields.member("updated") {
@@ -433,6 +437,7 @@ impl FromJson for Feed {
             plans: fields.or_default("plans")?,
             indicators: fields.or_default("indicators")?,
             updates: fields.or_default("updates")?,
+            area: fields.opt("area")?,
         })
     }
 }

@@ -1046,3 +1046,136 @@ fn the_sample_carries_the_wsoa_and_the_2024_25_priorities_as_two_plans() {
         );
     }
 }
+
+/// The area's context from the SEND Strategy 2018-2023, figure for figure: the foreword's
+/// "around 8,000", table 1 (England, Inner London, Tower Hamlets), and the main primary needs
+/// (EHC plans, April 2017; SEN support, of 5,597). Table 1 and table 2 have no date of their
+/// own, so their source names the strategy instead of a census date.
+#[test]
+fn the_area_context_is_the_strategys_figures_with_their_dates_and_sources() {
+    use send_core::feed::{AreaFigure, AreaTable};
+    let feed = feed();
+    let area = feed.area.as_ref().expect("the sample has an area part");
+    assert_eq!(area.facts.len(), 1);
+    assert_eq!(
+        en(&area.facts[0].text),
+        "There are around 8,000 children and young people in Tower Hamlets, between the ages of 2 and 25, who have SEND."
+    );
+    assert_eq!(area.facts[0].period, None);
+    assert!(en(&area.facts[0].source).contains("SEND Strategy 2018–2023"));
+
+    let table = |id: &str| -> &AreaTable {
+        area.tables
+            .iter()
+            .find(|t| t.id == id)
+            .unwrap_or_else(|| panic!("area table {id} missing"))
+    };
+    /// Each row's heading and its (count, percent) for every area.
+    type Cells = Vec<(String, Vec<Option<(Option<f64>, Option<f64>)>>)>;
+    let cells = |table: &AreaTable| -> Cells {
+        table
+            .rows
+            .iter()
+            .map(|row| {
+                let values = row
+                    .values
+                    .iter()
+                    .map(|v| {
+                        v.as_ref()
+                            .map(|AreaFigure { count, percent }| (*count, *percent))
+                    })
+                    .collect();
+                (en(&row.measure).to_owned(), values)
+            })
+            .collect()
+    };
+    let both = |count: f64, percent: f64| Some((Some(count), Some(percent)));
+    let count = |count: f64| Some((Some(count), None));
+    let percent = |percent: f64| Some((None, Some(percent)));
+
+    let pupils = table("pupils-with-send");
+    assert_eq!(en(&pupils.title), "Proportion of school pupils with SEND");
+    let areas: Vec<&str> = pupils.areas.iter().map(en).collect();
+    assert_eq!(areas, ["England", "Inner London", "Tower Hamlets"]);
+    assert_eq!(
+        cells(pupils),
+        [
+            (
+                "Total school / college population".to_owned(),
+                vec![count(8_669_080.0), count(517_000.0), count(46_679.0)]
+            ),
+            (
+                "Total with SEND".to_owned(),
+                vec![
+                    both(1_244_253.0, 14.4),
+                    both(81_779.0, 15.8),
+                    both(7_897.0, 16.9)
+                ]
+            ),
+            (
+                "Total at SEN support".to_owned(),
+                vec![
+                    both(1_002_069.0, 11.6),
+                    both(66_231.0, 12.8),
+                    both(5_640.0, 12.1)
+                ]
+            ),
+            (
+                "Total EHC plan or statement".to_owned(),
+                vec![
+                    both(242_184.0, 2.8),
+                    both(15_548.0, 3.0),
+                    both(2_257.0, 4.8)
+                ]
+            ),
+        ]
+    );
+    // Table 1 has no date of its own: no invented census date.
+    assert_eq!(pupils.period, None);
+    assert!(en(&pupils.source).starts_with("Tower Hamlets SEND Strategy 2018–2023, table 1"));
+
+    let ehc = table("ehc-plan-needs");
+    assert_eq!(ehc.period, Some(date("2017-04")));
+    assert_eq!(
+        cells(ehc),
+        [
+            ("All with an EHC plan".to_owned(), vec![count(2_257.0)]),
+            (
+                "Speech, language and communication needs (SLCN)".to_owned(),
+                vec![percent(28.6)]
+            ),
+            (
+                "Autistic spectrum disorder (ASD)".to_owned(),
+                vec![percent(24.3)]
+            ),
+        ]
+    );
+    assert!(en(&ehc.source).contains("figure 2"));
+
+    let support = table("sen-support-needs");
+    assert_eq!(support.period, None);
+    assert_eq!(
+        cells(support),
+        [
+            ("All at SEN support".to_owned(), vec![count(5_597.0)]),
+            (
+                "Speech, language and communication".to_owned(),
+                vec![both(2_235.0, 39.9)]
+            ),
+            (
+                "Social, emotional and mental health".to_owned(),
+                vec![both(1_242.0, 22.2)]
+            ),
+        ]
+    );
+    assert!(en(&support.source).contains("table 2"));
+
+    // Context, not targets: and the checker finds every share consistent with its count.
+    let report = send_core::validate::validate_feed(FEED, feed.updated);
+    let area_problems: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.path.starts_with("area"))
+        .collect();
+    assert!(area_problems.is_empty(), "{area_problems:?}");
+}

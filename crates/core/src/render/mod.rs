@@ -1,5 +1,6 @@
 //! Renderers: view models of the feed drawn as [`crate::view`] trees.
 
+pub mod area;
 pub mod chart;
 pub mod common;
 pub mod kpi;

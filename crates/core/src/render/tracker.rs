@@ -155,6 +155,9 @@ pub fn render_tracker(
         };
         root = root.child(block);
     }
+    if let Some(area) = crate::render::area::about_the_area(ctx, 1) {
+        root = root.child(area);
+    }
     if !contact_rows.is_empty() {
         root = root.child(
             el("div")
@@ -279,6 +282,14 @@ fn contents(
         (updates, "updates", Msg::YouSaidWeDid),
         (figures, "kpis", Msg::KeyFigures),
         (awaiting, "awaiting", Msg::AwaitingFigures),
+        (
+            ctx.feed
+                .area
+                .as_ref()
+                .is_some_and(|a| !crate::render::area::is_empty(a)),
+            "area",
+            Msg::AboutTheArea,
+        ),
         (contact, "contact", Msg::PlanContact),
     ];
     el("nav")

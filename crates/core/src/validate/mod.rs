@@ -1,18 +1,16 @@
 //! The officer's feed checker: every problem at once, each with its place and a fix.
 //!
-//! Three passes, each feeding the next: [`crate::json`] reads the text with positions (and
-//! [`syntax`] says how to fix each mistake it finds), [`structure`] checks it against the JSON Schema generated from the feed
+//! Three passes, each feeding the next: [`json`] reads the text with positions (and explains
+//! syntax mistakes), [`structure`] checks it against the JSON Schema generated from the feed
 //! types (types, required and unknown fields, enums, dates), and [`semantic`] checks what a
 //! schema cannot: ids, references, cycles, deadlines, links, translations, and what "today"
 //! makes overdue or stale. The widgets use the same code, so a feed that passes here renders.
 
+pub mod json;
 mod semantic;
 mod structure;
-pub mod syntax;
 
 use crate::feed::{Feed, FORMAT_VERSION};
-use crate::json;
-use crate::limits::{self, Over};
 use crate::read::{At, FromJson};
 use chrono::NaiveDate;
 
@@ -75,24 +73,23 @@ impl Report {
 pub fn validate_feed(text: &str, today: NaiveDate) -> Report {
     let mut diagnostics = Vec::new();
     // Too large or too deep: one clear message, before reading anything.
-    if let Err(over) = limits::check(text) {
-        let (line, column) = over.line_column();
+    if let Err(error) = crate::parse::check_limits(text) {
+        let too_large = text.len() > crate::parse::MAX_FEED_BYTES;
         diagnostics.push(Diagnostic {
             severity: Severity::Error,
-            code: match over {
-                Over::Size(_) => "too-large",
-                Over::Depth { .. } => "too-deep",
-            },
-            line,
-            column,
+            code: if too_large { "too-large" } else { "too-deep" },
+            line: error.line,
+            column: error.column,
             path: String::new(),
-            message: over.message(),
-            fix: match over {
-                Over::Size(_) => format!(
+            message: error.message,
+            fix: if too_large {
+                format!(
                     "Keep the feed under {} MB: check that this is the feed file and remove anything pasted into it by mistake.",
-                    limits::MAX_FEED_BYTES / (1024 * 1024)
-                ),
-                Over::Depth { .. } => syntax::fix(&json::Problem::TooDeep),
+                    crate::parse::MAX_FEED_BYTES / (1024 * 1024)
+                )
+            } else {
+                "Check for brackets that open but never close; real feeds need far fewer levels."
+                    .into()
             },
         });
         return Report {
@@ -100,9 +97,7 @@ pub fn validate_feed(text: &str, today: NaiveDate) -> Report {
             feed: None,
         };
     }
-    let mut problems = Vec::new();
-    let json = json::read(text, &mut problems);
-    diagnostics.extend(problems.iter().map(syntax::diagnostic));
+    let json = json::read(text, &mut diagnostics);
     let feed = json.and_then(|json| {
         if let Some(newer) = newer_version(&json) {
             diagnostics.push(newer);
@@ -261,7 +256,7 @@ mod tests {
     #[test]
     fn limits_are_refused_first_with_the_parsers_words() {
         let today = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
-        let large = format!("{{{}}}", " ".repeat(limits::MAX_FEED_BYTES));
+        let large = format!("{{{}}}", " ".repeat(crate::parse::MAX_FEED_BYTES));
         let report = validate_feed(&large, today);
         assert_eq!(report.diagnostics.len(), 1);
         assert_eq!(report.diagnostics[0].code, "too-large");
@@ -288,11 +283,11 @@ mod tests {
         }
         // The reader's own check (the limit pass not run) stops at the same bracket.
         let deep = "[".repeat(json::MAX_DEPTH + 1);
-        let mut problems = Vec::new();
-        assert!(json::read(&deep, &mut problems).is_none());
+        let mut diagnostics = Vec::new();
+        assert!(json::read(&deep, &mut diagnostics).is_none());
         let error = crate::parse::check_limits(&deep).unwrap_err();
         assert_eq!(
-            (problems[0].line, problems[0].column),
+            (diagnostics[0].line, diagnostics[0].column),
             (error.line, error.column)
         );
     }

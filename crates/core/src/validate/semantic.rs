@@ -2,11 +2,11 @@
 //! deadlines, series order, links, empty or untranslated texts, and what "today" makes overdue
 //! or stale.
 
-use crate::json::{Json, Value};
+use super::json::{Json, Value};
 use super::{did_you_mean, Diagnostic, Severity};
 use crate::date::PartialDate;
 use crate::deadline::parse_deadline;
-use crate::feed::{Contact, Feed, Lifecycle, Pathway, Period, Plan, Point};
+use crate::feed::{AreaTable, Contact, Feed, Lifecycle, Pathway, Period, Plan, Point};
 use crate::links::{mail_href, tel_href, web_href};
 use crate::status::{
     derive_status, is_stale, update_due_after_deadline, Derived, STALE_AFTER_MONTHS,
@@ -41,6 +41,7 @@ pub fn check(
     checker.plans(feed, today);
     checker.indicators(feed);
     checker.updates(feed);
+    checker.area(feed);
 }
 
 struct Checker<'a> {
@@ -736,6 +737,90 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+
+    /// "About the area": version 2 only; each table a figure for every area; a share that is
+    /// not its count of the row it is a share of, within the rounding the feed shows.
+    fn area(&mut self, feed: &Feed) {
+        let Some(area) = &feed.area else { return };
+        if feed.version < 2 {
+            self.error(
+                "area-needs-version-2",
+                "area",
+                "this feed says \"version\": 1, but \"area\" is part of version 2".into(),
+                "Set \"version\": 2, or run: sendfeed migrate FEED".into(),
+            );
+        }
+        self.unique(
+            area.tables.iter().map(|t| t.id.as_str()),
+            "area.tables",
+            ".id",
+            "area table",
+        );
+        for (t, table) in area.tables.iter().enumerate() {
+            self.area_table(table, &format!("area.tables[{t}]"));
+        }
+    }
+
+    fn area_table(&mut self, table: &AreaTable, path: &str) {
+        let rows = Known::new(table.rows.iter().filter_map(|r| r.id.as_deref()));
+        for (r, row) in table.rows.iter().enumerate() {
+            let row_path = format!("{path}.rows[{r}]");
+            if row.values.len() != table.areas.len() {
+                self.error(
+                    "area-values-count",
+                    &format!("{row_path}.values"),
+                    format!(
+                        "this row has {} but the table has {}",
+                        plural(row.values.len(), "value"),
+                        plural(table.areas.len(), "area")
+                    ),
+                    "Give one value for each area, in the order of \"areas\"; write null where the document gives no figure.".into(),
+                );
+            }
+            let Some(of) = &row.of else { continue };
+            self.reference(of, &rows, &format!("{row_path}.of"), "row in this table");
+            let Some(base) = table.rows.iter().find(|b| b.id.as_deref() == Some(of)) else {
+                continue;
+            };
+            for (v, value) in row.values.iter().enumerate() {
+                let (Some(figure), Some(Some(total))) = (value, base.values.get(v)) else {
+                    continue;
+                };
+                let (Some(count), Some(percent), Some(total)) =
+                    (figure.count, figure.percent, total.count)
+                else {
+                    continue;
+                };
+                if total <= 0.0 {
+                    continue;
+                }
+                let share = count / total * 100.0;
+                // A whole percentage may be rounded to the nearest 1, one with decimals to the
+                // nearest 0.1; a little more for rounding in the document's own sums.
+                let tolerance = if percent.fract() == 0.0 { 0.5 } else { 0.05 } + 1e-9;
+                if (share - percent).abs() > tolerance {
+                    self.warning(
+                        "area-share-mismatch",
+                        &format!("{row_path}.values[{v}].percent"),
+                        format!(
+                            "{count} out of {total} is {}%, but this says {percent}%",
+                            (share * 10.0).round() / 10.0
+                        ),
+                        "Check the count, the percentage and the row it is a share of (\"of\") against the document.".into(),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// "1 area", "3 areas".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 
