@@ -3,6 +3,10 @@
 //! Feed text flows one way: [`parse::parse_feed`] gives a typed [`feed::Feed`]; renderers draw
 //! it for a reader ([`render`]) as a [`view::Node`] tree; the wasm crate turns that tree into
 //! DOM and the CLI into static HTML. "Today" and the language are always inputs.
+//!
+//! Modules import one way: [`limits`] → [`json`] (the positional JSON reader) → [`read`] (the
+//! feed reader) → [`parse`] → [`validate`] (the officer's checker, with its fix texts); no module
+//! imports one that imports it back (`tests/module_cycles.rs` holds every module to that).
 
 pub mod action;
 pub mod date;
@@ -11,6 +15,8 @@ pub mod deadline;
 pub mod edit;
 pub mod feed;
 pub mod i18n;
+pub mod json;
+pub mod limits;
 pub mod links;
 pub mod options;
 pub mod parse;

@@ -3,26 +3,18 @@
 //! The officer's full checker (every problem at once, with fixes) builds on this; widgets need
 //! only to know whether the feed is usable and, if not, where it first went wrong.
 //!
-//! The text is read by the validator's positional JSON reader and the tree turned into a
+//! The text is read by the positional JSON reader ([`crate::json`]) and the tree turned into a
 //! [`Feed`] by [`crate::read`], not by serde's generated code (which was the largest part of
 //! the widgets' wasm). A type problem's JSON path comes from the reading itself; a syntax
 //! problem's is worked out from its position ([`path_at`]) only when there is one.
 
 use crate::feed::{Feed, FORMAT_VERSION};
+use crate::json;
+use crate::limits;
 use crate::read::{self, At, FromJson};
-use crate::validate::json;
 use thiserror::Error;
 
-/// The largest feed the widgets and the checker read: 5 MB. The sample feed, with every
-/// pathway and the whole improvement plan, is under 100 KB; a feed fifty times larger is a
-/// mistake (a pasted export, an image as text) or an attack, and reading it would stall a
-/// phone. Refused before any parsing.
-pub const MAX_FEED_BYTES: usize = 5 * 1024 * 1024;
-
-/// The deepest nesting of `[` and `{` a feed may have. Real feeds need under 10 levels; the
-/// limit is well below serde_json's own recursion limit (128), so the widgets, the checker and
-/// the CLI all refuse the same feeds with the same message. Checked before parsing.
-pub const MAX_DEPTH: usize = 64;
+pub use crate::limits::{too_deep_message, too_large_message, MAX_DEPTH, MAX_FEED_BYTES};
 
 /// Why a feed could not be read, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -66,7 +58,7 @@ pub fn read_feed(text: &str) -> Result<Feed, FeedError> {
             column: problem.column,
             // Past the character at fault (a trailing comma belongs to the list, not its item).
             path: path_at(text, problem.line, problem.column + 1),
-            message: problem.message.clone(),
+            message: problem.message(),
         });
     }
     let Some(json) = json else {
@@ -86,85 +78,17 @@ pub fn read_feed(text: &str) -> Result<Feed, FeedError> {
 }
 
 /// Refuses a feed over [`MAX_FEED_BYTES`] or nested deeper than [`MAX_DEPTH`], in one quick
-/// pass over the bytes that builds nothing.
+/// pass over the bytes that builds nothing ([`limits::check`]).
 pub fn check_limits(text: &str) -> Result<(), FeedError> {
-    if text.len() > MAX_FEED_BYTES {
-        return Err(FeedError {
-            line: 1,
-            column: 1,
+    limits::check(text).map_err(|over| {
+        let (line, column) = over.line_column();
+        FeedError {
+            line,
+            column,
             path: String::new(),
-            message: too_large_message(text.len() as u64),
-        });
-    }
-    match too_deep_at(text) {
-        Some(at) => {
-            let (line, column) = position(text, at);
-            Err(FeedError {
-                line,
-                column,
-                path: String::new(),
-                message: too_deep_message(),
-            })
+            message: over.message(),
         }
-        None => Ok(()),
-    }
-}
-
-/// "the feed is 6.2 MB, …": shared with the widgets, which also check the size the server
-/// announces before downloading.
-pub fn too_large_message(bytes: u64) -> String {
-    // Tenths of a megabyte, rounded up, so a feed just over the limit never reads "5.0 MB".
-    let tenths = bytes.saturating_mul(10).div_ceil(1024 * 1024);
-    format!(
-        "the feed is {}.{} MB, more than the {} MB these widgets read; a feed this large is \
-         almost certainly a mistake (check that the URL is the feed and that nothing was \
-         pasted into it)",
-        tenths / 10,
-        tenths % 10,
-        MAX_FEED_BYTES / (1024 * 1024)
-    )
-}
-
-pub fn too_deep_message() -> String {
-    format!("the feed is nested more than {MAX_DEPTH} levels deep")
-}
-
-/// The byte offset of the first `[` or `{` deeper than [`MAX_DEPTH`], outside strings.
-fn too_deep_at(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (at, byte) in text.bytes().enumerate() {
-        if in_string {
-            match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match byte {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Some(at);
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// Line and column (both from 1, columns in characters) of a byte offset.
-fn position(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    })
 }
 
 /// One open object or array on the way to a position.

@@ -13,7 +13,7 @@
 //! read back by the checker's order-keeping JSON reader and laid out here.
 
 use crate::feed::Feed;
-use crate::validate::json::{self, Json, Value};
+use crate::json::{self, Json, Value};
 
 /// The widest line a list of plain values is put on; longer lists have an item a line.
 pub const LINE_WIDTH: usize = 120;

@@ -1,16 +1,18 @@
 //! The officer's feed checker: every problem at once, each with its place and a fix.
 //!
-//! Three passes, each feeding the next: [`json`] reads the text with positions (and explains
-//! syntax mistakes), [`structure`] checks it against the JSON Schema generated from the feed
+//! Three passes, each feeding the next: [`crate::json`] reads the text with positions (and
+//! [`syntax`] says how to fix each mistake it finds), [`structure`] checks it against the JSON Schema generated from the feed
 //! types (types, required and unknown fields, enums, dates), and [`semantic`] checks what a
 //! schema cannot: ids, references, cycles, deadlines, links, translations, and what "today"
 //! makes overdue or stale. The widgets use the same code, so a feed that passes here renders.
 
-pub mod json;
 mod semantic;
 mod structure;
+pub mod syntax;
 
 use crate::feed::{Feed, FORMAT_VERSION};
+use crate::json;
+use crate::limits::{self, Over};
 use crate::read::{At, FromJson};
 use chrono::NaiveDate;
 
@@ -73,23 +75,24 @@ impl Report {
 pub fn validate_feed(text: &str, today: NaiveDate) -> Report {
     let mut diagnostics = Vec::new();
     // Too large or too deep: one clear message, before reading anything.
-    if let Err(error) = crate::parse::check_limits(text) {
-        let too_large = text.len() > crate::parse::MAX_FEED_BYTES;
+    if let Err(over) = limits::check(text) {
+        let (line, column) = over.line_column();
         diagnostics.push(Diagnostic {
             severity: Severity::Error,
-            code: if too_large { "too-large" } else { "too-deep" },
-            line: error.line,
-            column: error.column,
+            code: match over {
+                Over::Size(_) => "too-large",
+                Over::Depth { .. } => "too-deep",
+            },
+            line,
+            column,
             path: String::new(),
-            message: error.message,
-            fix: if too_large {
-                format!(
+            message: over.message(),
+            fix: match over {
+                Over::Size(_) => format!(
                     "Keep the feed under {} MB: check that this is the feed file and remove anything pasted into it by mistake.",
-                    crate::parse::MAX_FEED_BYTES / (1024 * 1024)
-                )
-            } else {
-                "Check for brackets that open but never close; real feeds need far fewer levels."
-                    .into()
+                    limits::MAX_FEED_BYTES / (1024 * 1024)
+                ),
+                Over::Depth { .. } => syntax::fix(&json::Problem::TooDeep),
             },
         });
         return Report {
@@ -97,7 +100,9 @@ pub fn validate_feed(text: &str, today: NaiveDate) -> Report {
             feed: None,
         };
     }
-    let json = json::read(text, &mut diagnostics);
+    let mut problems = Vec::new();
+    let json = json::read(text, &mut problems);
+    diagnostics.extend(problems.iter().map(syntax::diagnostic));
     let feed = json.and_then(|json| {
         if let Some(newer) = newer_version(&json) {
             diagnostics.push(newer);
@@ -256,7 +261,7 @@ mod tests {
     #[test]
     fn limits_are_refused_first_with_the_parsers_words() {
         let today = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
-        let large = format!("{{{}}}", " ".repeat(crate::parse::MAX_FEED_BYTES));
+        let large = format!("{{{}}}", " ".repeat(limits::MAX_FEED_BYTES));
         let report = validate_feed(&large, today);
         assert_eq!(report.diagnostics.len(), 1);
         assert_eq!(report.diagnostics[0].code, "too-large");
@@ -283,11 +288,11 @@ mod tests {
         }
         // The reader's own check (the limit pass not run) stops at the same bracket.
         let deep = "[".repeat(json::MAX_DEPTH + 1);
-        let mut diagnostics = Vec::new();
-        assert!(json::read(&deep, &mut diagnostics).is_none());
+        let mut problems = Vec::new();
+        assert!(json::read(&deep, &mut problems).is_none());
         let error = crate::parse::check_limits(&deep).unwrap_err();
         assert_eq!(
-            (diagnostics[0].line, diagnostics[0].column),
+            (problems[0].line, problems[0].column),
             (error.line, error.column)
         );
     }

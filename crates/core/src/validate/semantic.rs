@@ -2,7 +2,7 @@
 //! deadlines, series order, links, empty or untranslated texts, and what "today" makes overdue
 //! or stale.
 
-use super::json::{Json, Value};
+use crate::json::{Json, Value};
 use super::{did_you_mean, Diagnostic, Severity};
 use crate::date::PartialDate;
 use crate::deadline::parse_deadline;

@@ -4,7 +4,7 @@
 //! means one definition of the format drives the Rust types, editor autocompletion and these
 //! messages. Only the parts of JSON Schema that generator emits are understood.
 
-use super::json::{Json, Value as J};
+use crate::json::{Json, Value as J};
 use super::{did_you_mean, Diagnostic, Severity};
 use crate::date::{PartialDate, PARTIAL_DATE_PATTERN};
 use serde_json::{Map, Value as S};
@@ -94,7 +94,7 @@ impl Walker<'_> {
     fn any_of(&mut self, branches: &[S], json: &Json, path: &str, owner: &str, def: Option<&str>) {
         let fitting: Vec<&S> = branches
             .iter()
-            .filter(|b| fits(self.defs, b, &json.value))
+            .filter(|b| fits(self.defs, b, json))
             .collect();
         // Enums whose variants have descriptions arrive as one branch per allowed value.
         let allowed: Vec<S> = fitting
@@ -141,11 +141,15 @@ impl Walker<'_> {
 
     fn type_matches(&mut self, schema: &S, json: &Json, path: &str) -> bool {
         let names = type_names(schema);
-        if names.is_empty() || names.iter().any(|t| kind_fits(t, &json.value)) {
+        if names.is_empty() || names.iter().any(|t| kind_fits(t, json)) {
             return true;
         }
         let expected = expected_words(schema, schema);
         let message = match (&json.value, names.first().copied()) {
+            (J::Number(n), Some("integer")) if n.fract() == 0.0 => format!(
+                "{} should be a whole number written as digits alone (like {n}), but it has a decimal point or an exponent",
+                field(path)
+            ),
             (J::Number(n), Some("integer")) => {
                 format!("{} should be a whole number, but it is {n}", field(path))
             }
@@ -250,7 +254,7 @@ impl Walker<'_> {
         &mut self,
         schema: &S,
         json: &Json,
-        members: &[super::json::Member],
+        members: &[crate::json::Member],
         path: &str,
         owner: &str,
     ) {
@@ -331,7 +335,7 @@ fn resolve<'s>(defs: &'s Map<String, S>, schema: &'s S) -> (&'s S, Option<&'s st
 }
 
 /// Whether `value` has a JSON type `schema` accepts, looking through refs and alternatives.
-fn fits(defs: &Map<String, S>, schema: &S, value: &J) -> bool {
+fn fits(defs: &Map<String, S>, schema: &S, value: &Json) -> bool {
     let (schema, _) = resolve(defs, schema);
     if let Some(branches) = schema
         .get("anyOf")
@@ -352,16 +356,18 @@ fn type_names(schema: &S) -> Vec<&str> {
     }
 }
 
-fn kind_fits(type_name: &str, value: &J) -> bool {
+/// Whether `json` has the JSON type `type_name`. A whole number is one written as digits alone,
+/// as serde and the feed reader take it: `20`, not `20.0` or `2e1`.
+fn kind_fits(type_name: &str, json: &Json) -> bool {
     matches!(
-        (type_name, value),
+        (type_name, &json.value),
         ("null", J::Null)
             | ("boolean", J::Bool(_))
             | ("number", J::Number(_))
             | ("string", J::String(_))
             | ("array", J::Array(_))
             | ("object", J::Object(_))
-    ) || matches!((type_name, value), ("integer", J::Number(n)) if n.fract() == 0.0)
+    ) || (type_name == "integer" && json.integer)
 }
 
 /// What a schema expects, in words: "text in double quotes", "a list [ ]", "a step".
