@@ -16,7 +16,40 @@ pub const LANGUAGE_CODE_PATTERN: &str = "^[A-Za-z0-9]{2,3}(-[A-Za-z0-9-]*)?$";
 #[serde(untagged)]
 pub enum Text {
     Plain(String),
-    Translated(BTreeMap<String, String>),
+    Translated(#[serde(deserialize_with = "languages_once")] BTreeMap<String, String>),
+}
+
+/// A map of texts by language that refuses a language given twice, as the widgets' reader does
+/// (any key twice in one object): serde's own map keeps the last silently, so the two readers
+/// would show different words for the same feed (issue 20).
+fn languages_once<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, String>, D::Error> {
+    struct Once;
+    impl<'de> serde::de::Visitor<'de> for Once {
+        type Value = BTreeMap<String, String>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of texts by language code")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut texts = BTreeMap::new();
+            while let Some((language, text)) = map.next_entry::<String, String>()? {
+                if texts.contains_key(&language) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "the language `{language}` is given twice"
+                    )));
+                }
+                texts.insert(language, text);
+            }
+            Ok(texts)
+        }
+    }
+    deserializer.deserialize_map(Once)
 }
 
 /// The language a family chose. The feed may declare others; the UI catalogue speaks these.

@@ -235,27 +235,13 @@ fn describe(group: &[Module], graph: &BTreeMap<Module, BTreeMap<Module, String>>
     lines.join("\n")
 }
 
-/// The pathway renderer's files are helper C's in this round (issue 20): a cycle among them
-/// alone is listed, not failed, until they are untangled. Every other module is held strictly.
-fn known_render_cycle(group: &[Module]) -> bool {
-    group
-        .iter()
-        .all(|m| m.len() == 2 && m[0] == "render" && m[1].starts_with("pathway"))
-}
-
 #[test]
 fn no_module_imports_one_that_imports_it_back() {
     let graph = imports();
     assert!(graph.len() > 40, "only {} modules read", graph.len());
-    let (known, new): (Vec<_>, Vec<_>) = cycles(&graph)
-        .into_iter()
-        .partition(|g| known_render_cycle(g));
-    for group in &known {
-        eprintln!(
-            "known cycle, left to the pathway renderer's owner:\n{}",
-            describe(group, &graph)
-        );
-    }
+    // Every module, the renderers too (render::pathway ↔ pathway_family ↔ pathway_map was
+    // untangled in f9b0d07): no exceptions.
+    let new = cycles(&graph);
     assert!(
         new.is_empty(),
         "modules that import each other:\n{}",
