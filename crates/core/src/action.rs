@@ -31,9 +31,15 @@ pub enum Action {
     Finder,
     /// The statutory clock's start date.
     Clock,
+    /// One of the tracker's filters (its `name` says which).
+    Filter,
+    /// The tracker's "Clear filters".
+    ClearFilters,
+    /// A chart's "Show as a table" / "Show as a chart".
+    ChartView,
 }
 
-const ALL: [Action; 13] = [
+const ALL: [Action; 16] = [
     Action::Toggle,
     Action::StepLink,
     Action::ToggleAll,
@@ -47,6 +53,9 @@ const ALL: [Action; 13] = [
     Action::ClearFinder,
     Action::Finder,
     Action::Clock,
+    Action::Filter,
+    Action::ClearFilters,
+    Action::ChartView,
 ];
 
 impl Action {
@@ -68,6 +77,9 @@ impl Action {
             Action::ClearFinder => "clear-finder",
             Action::Finder => "finder",
             Action::Clock => "clock",
+            Action::Filter => "filter",
+            Action::ClearFilters => "clear-filters",
+            Action::ChartView => "chart-view",
         }
     }
 

@@ -27,6 +27,21 @@ pub fn document() -> Result<Document, JsValue> {
 thread_local! {
     /// The page's DOM builder, when the loader gave one (see [`use_builder`]).
     static BUILDER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// Nodes [`build`] has made since the page loaded: every node a widget draws anew goes
+    /// through it, so the bench reads per interaction how much of the page was replaced.
+    static DRAWN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// How many nodes the widgets have drawn anew so far (see `DRAWN`).
+pub fn nodes_drawn() -> u32 {
+    DRAWN.get()
+}
+
+fn count(tree: &Node) -> u32 {
+    match tree {
+        Node::Text(_) => 1,
+        Node::Element(e) => 1 + e.children.iter().map(count).sum::<u32>(),
+    }
 }
 
 /// Has [`build`] hand whole trees to `builder` (the loader's `buildFromOps`), which takes
@@ -52,6 +67,7 @@ pub async fn next_task() {
 
 /// Builds a detached DOM node for `tree`.
 pub fn build(document: &Document, tree: &Node) -> Result<web_sys::Node, JsValue> {
+    DRAWN.set(DRAWN.get().saturating_add(count(tree)));
     match BUILDER.with(|slot| slot.borrow().clone()) {
         Some(builder) => builder
             .call1(&JsValue::NULL, &JsValue::from_str(&tree.to_ops()))?
@@ -122,4 +138,77 @@ pub fn each(root: &Element, selector: &str) -> Vec<Element> {
     (0..list.length())
         .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
         .collect()
+}
+
+/// Applies one of the core's patches under `section` (paths count child nodes from it);
+/// returns the new section when the patch replaced it.
+#[cfg_attr(not(feature = "tracker"), allow(dead_code))]
+pub fn apply_patch(
+    document: &Document,
+    section: &Element,
+    patch: send_core::pathway::patch::Patch,
+) -> Result<Option<Element>, JsValue> {
+    use send_core::pathway::patch::Patch;
+    let at = |path: &[u32]| -> Option<web_sys::Node> {
+        let mut node: web_sys::Node = section.clone().into();
+        for &i in path {
+            node = node.child_nodes().item(i)?;
+        }
+        Some(node)
+    };
+    let element_at = |path: &[u32]| at(path).and_then(|n| n.dyn_into::<Element>().ok());
+    match patch {
+        Patch::SetAttr { path, name, value } => {
+            if let Some(element) = element_at(&path) {
+                element.set_attribute(name, &value)?;
+                sync_property(&element, name, Some(&value))?;
+            }
+        }
+        Patch::RemoveAttr { path, name } => {
+            if let Some(element) = element_at(&path) {
+                element.remove_attribute(name)?;
+                sync_property(&element, name, None)?;
+            }
+        }
+        Patch::SetText { path, text } => {
+            if let Some(node) = at(&path) {
+                node.set_text_content(Some(&text));
+            }
+        }
+        Patch::ReplaceChildren { path, children } => {
+            if let Some(element) = element_at(&path) {
+                let nodes = js_sys::Array::new();
+                for child in &children {
+                    nodes.push(&build(document, child)?.into());
+                }
+                element.replace_children_with_node(&nodes);
+            }
+        }
+        Patch::Replace { path, node } => {
+            if let Some(old) = element_at(&path) {
+                let new = build(document, &node)?;
+                old.replace_with_with_node_1(&new)?;
+                if path.is_empty() {
+                    return Ok(new.dyn_into::<Element>().ok());
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// A field's value and an option's choice are properties once the reader has used them: the
+/// attribute alone no longer changes what shows.
+#[cfg_attr(not(feature = "tracker"), allow(dead_code))]
+fn sync_property(element: &Element, name: &str, value: Option<&str>) -> Result<(), JsValue> {
+    match (name, value) {
+        ("value", v) if self::value(element) != v.unwrap_or_default() => {
+            js_sys::Reflect::set(element, &"value".into(), &v.unwrap_or_default().into())?;
+        }
+        ("selected", v) => {
+            js_sys::Reflect::set(element, &"selected".into(), &v.is_some().into())?;
+        }
+        _ => {}
+    }
+    Ok(())
 }

@@ -97,6 +97,13 @@ pub fn listener_count() -> u32 {
     life::listener_count() as u32
 }
 
+/// How many DOM nodes the widgets have drawn anew since the page loaded: the bench reads it
+/// before and after each interaction.
+#[wasm_bindgen(js_name = nodesDrawn)]
+pub fn nodes_drawn() -> u32 {
+    dom::nodes_drawn()
+}
+
 /// Mounts one placeholder, unless it was mounted before; `true` when it shows the widget.
 /// The loader calls this once per placeholder, so a bug in one cannot stop the others.
 #[wasm_bindgen(js_name = mountOne)]
@@ -174,26 +181,19 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
     let (drawn, wire): (Result<_, String>, Wire) = match options.kind {
         #[cfg(feature = "tracker")]
         WidgetKind::Tracker => {
-            let filter = tracker::filter_from_address();
-            let tree = send_core::widget::render_tracker_at(
+            let state = send_core::tracker::interact::TrackerState::new(
                 &feed,
-                &options,
-                &id_prefix,
-                today,
-                &filter,
-            );
-            let tracker = tracker::Tracker {
-                root: placeholder.clone(),
-                feed,
-                options: options.clone(),
+                options.clone(),
                 id_prefix,
                 today,
-            };
+                &dom::window_hash(),
+            );
+            let live = tracker::Live::new(feed, state);
             (
-                tree,
-                Box::new(move |life: Rc<life::Life>, _, _| {
-                    tracker::wire(tracker);
-                    events::wire(&life.placeholder)
+                live.tree(),
+                Box::new(move |life: Rc<life::Life>, section, tree| {
+                    live.placed(section, tree);
+                    events::wire_tracker(&live, &life)
                 }),
             )
         }

@@ -1,214 +1,204 @@
-//! The tracker in the page: filters read from the form and kept in the address, the results
-//! redrawn from the core, and the chart / table switch.
+//! The tracker in the page: events decoded into the core's intents (`events.rs`), and the
+//! core's effects applied.
 //!
-//! Every decision (what matches, the fragment's format, the count sentence) is the core's;
-//! this module only reads control values and the hash, and puts the core's trees in place.
-//! Only the results region is redrawn on a filter change, so focus and typing in the form are
-//! never disturbed.
+//! Everything the widget knows is the core's [`TrackerState`], and every decision is
+//! [`TrackerState::update`]'s: this module never reads state back from the page. A change is
+//! drawn by patching only what differs from the last drawing ([`send_core::pathway::patch`]),
+//! so the field being typed in, the count's live region and the saved-copy notice beside the
+//! widget stay where they are. Elements are found by id, never through a CSS selector built
+//! from a feed's id.
 
 use crate::dom;
-use crate::dom::{each, target, value, window_hash};
-use chrono::NaiveDate;
-use gloo_events::{EventListener, EventListenerOptions};
-use send_core::options::WidgetOptions;
-use send_core::tracker::filter::{TrackerFilter, FRAGMENT_PREFIX};
-use send_core::widget::{render_tracker_at, render_tracker_results};
+use send_core::pathway::patch::diff;
+use send_core::tracker::interact::{
+    ChartShown, Effects, Intent, Redraw, TrackerState, ANNOUNCE_PAUSE_MS,
+};
+use send_core::view::Node;
 use send_core::Feed;
 use std::cell::RefCell;
-use std::rc::Rc;
-use wasm_bindgen::JsValue;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-thread_local! {
-    static LISTENERS: RefCell<Vec<EventListener>> = const { RefCell::new(Vec::new()) };
+/// A mounted tracker.
+pub struct Live {
+    feed: Rc<Feed>,
+    state: RefCell<TrackerState>,
+    /// The widget's `<section>` and the drawing it shows, once placed in the page.
+    drawn: RefCell<Option<(Element, Node)>>,
+    /// The wait for a pause in typing, restarted by each key; dropped with the widget.
+    pause: RefCell<Option<Pause>>,
 }
 
-/// What a mounted tracker needs to redraw itself.
-pub struct Tracker {
-    pub root: Element,
-    pub feed: Rc<Feed>,
-    pub options: WidgetOptions,
-    pub id_prefix: String,
-    pub today: NaiveDate,
-}
+impl Live {
+    pub fn new(feed: Rc<Feed>, state: TrackerState) -> Rc<Live> {
+        Rc::new(Live {
+            feed,
+            state: RefCell::new(state),
+            drawn: RefCell::new(None),
+            pause: RefCell::new(None),
+        })
+    }
 
-/// The filter the address asks for.
-pub fn filter_from_address() -> TrackerFilter {
-    web_sys::window()
-        .and_then(|window| window.location().hash().ok())
-        .map(|hash| TrackerFilter::from_fragment(&hash))
-        .unwrap_or_default()
-}
+    /// The whole widget as the state says, from the core.
+    pub fn tree(&self) -> Result<Node, String> {
+        self.state.borrow().tree(&self.feed)
+    }
 
-impl Tracker {
-    /// The whole widget for `filter`, replacing what the placeholder shows.
-    pub fn render_all(&self, filter: &TrackerFilter) -> Result<(), JsValue> {
-        let tree = render_tracker_at(
-            &self.feed,
-            &self.options,
-            &self.id_prefix,
-            self.today,
-            filter,
-        )
-        .map_err(|e| JsValue::from_str(&e))?;
-        let node = dom::build(&dom::document()?, &tree)?;
-        self.root.replace_children_with_node_1(&node);
+    /// The first drawing, now in the page as `section`.
+    pub fn placed(&self, section: Element, tree: Node) {
+        *self.drawn.borrow_mut() = Some((section, tree));
+    }
+
+    pub fn section(&self) -> Option<Element> {
+        self.drawn.borrow().as_ref().map(|(s, _)| s.clone())
+    }
+
+    pub fn dispatch(self: &Rc<Self>, intent: Intent) {
+        let effects = self.state.borrow_mut().update(&self.feed, intent);
+        report(self.apply(effects));
+    }
+
+    fn apply(self: &Rc<Self>, effects: Effects) -> Result<(), JsValue> {
+        if effects.redraw == Redraw::Patch {
+            self.patch()?;
+        }
+        if let Some(fragment) = effects.replace_address {
+            replace_address(&fragment)?;
+        }
+        if let Some(chart) = effects.chart {
+            self.show_chart(&chart)?;
+        }
+        if let Some(text) = effects.announce {
+            self.announce(&text);
+        }
+        if effects.announce_after_pause {
+            self.wait_for_pause();
+        }
+        if let Some(id) = effects.focus {
+            self.focus(&id)?;
+        }
         Ok(())
     }
 
-    /// The filter the form shows now, with the plan the reader switched to.
-    fn form_filter(&self) -> TrackerFilter {
-        let controls = each(&self.root, "[data-sp-filter]");
-        let mut pairs: Vec<(String, String)> = controls
-            .iter()
-            .filter_map(|control| Some((control.get_attribute("name")?, value(control))))
-            .collect();
-        let plan = each(&self.root, "[data-sp-plan]")
-            .first()
-            .and_then(|nav| nav.get_attribute("data-sp-plan"));
-        pairs.extend(plan.map(|id| ("plan".to_owned(), id)));
-        TrackerFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    /// Draws the state again and changes only what differs in the page.
+    fn patch(&self) -> Result<(), JsValue> {
+        let tree = self.tree().map_err(|e| JsValue::from_str(&e))?;
+        let mut drawn = self.drawn.borrow_mut();
+        let Some((section, old)) = drawn.as_mut() else {
+            return Ok(());
+        };
+        let document = dom::document()?;
+        for patch in diff(old, &tree) {
+            if let Some(replaced) = dom::apply_patch(&document, section, patch)? {
+                *section = replaced;
+            }
+        }
+        *old = tree;
+        Ok(())
     }
 
-    /// After a switch of plan the old heading is gone: the new plan's title takes focus.
-    fn focus_title(&self) -> Result<(), JsValue> {
-        if let Some(title) = self.root.query_selector("[data-sp-plan-title]")? {
-            if let Ok(title) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(title) {
-                title.focus()?;
+    /// This widget's element `id`, looked up by id (never a CSS selector) and only inside it.
+    fn element(&self, id: &str) -> Option<Element> {
+        let section = self.section()?;
+        let element = dom::document().ok()?.get_element_by_id(id)?;
+        section.contains(Some(&element)).then_some(element)
+    }
+
+    fn focus(&self, id: &str) -> Result<(), JsValue> {
+        if let Some(element) = self.element(id) {
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                element.focus()?;
             }
         }
         Ok(())
     }
 
-    /// Reads the form, records it in the address, redraws the results and announces the count.
-    fn apply(&self) -> Result<(), JsValue> {
-        let filter = self.form_filter();
-        write_address(&filter)?;
-        let (tree, message) = render_tracker_results(
-            &self.feed,
-            &self.options,
-            &self.id_prefix,
-            self.today,
-            &filter,
-        )
-        .map_err(|e| JsValue::from_str(&e))?;
-        let node = dom::build(&dom::document()?, &tree)?;
-        if let Some(old) = self.root.query_selector("[data-sp-results]")? {
-            old.replace_with_with_node_1(&node)?;
+    /// The count region says `text`, unless the patch already made it say so: writing the
+    /// same words again would be heard again.
+    fn announce(&self, text: &str) {
+        let count = self
+            .section()
+            .and_then(|s| s.query_selector("[data-sp-count]").ok().flatten());
+        if let Some(count) = count.filter(|c| c.text_content().as_deref() != Some(text)) {
+            count.set_text_content(Some(text));
         }
-        if let Some(count) = self.root.query_selector("[data-sp-count]")? {
-            count.set_text_content(Some(&message));
-        }
-        Ok(())
     }
 
-    fn clear(&self) -> Result<(), JsValue> {
-        for control in each(&self.root, "[data-sp-filter]") {
-            js_sys::Reflect::set(&control, &"value".into(), &"".into())?;
+    /// Shows a chart or its table. The table never leaves the accessibility tree; in chart
+    /// view it is only visually hidden.
+    fn show_chart(&self, chart: &ChartShown) -> Result<(), JsValue> {
+        let Some(figure) = self.element(&chart.figure) else {
+            return Ok(());
+        };
+        figure.set_attribute("data-view", if chart.as_table { "table" } else { "chart" })?;
+        if let Some(table) = self.element(&chart.table) {
+            table
+                .class_list()
+                .toggle_with_force("sp-visually-hidden", !chart.as_table)?;
         }
-        self.apply()
-    }
-}
-
-/// Listens for filter changes, the clear button, the chart switch and shared links opened
-/// on the same page. Listeners are delegated to the placeholder, which outlives redraws.
-pub fn wire(tracker: Tracker) {
-    let tracker = Rc::new(tracker);
-    let root = tracker.root.clone();
-    let report = |result: Result<(), JsValue>| {
-        if let Err(error) = result {
-            web_sys::console::error_2(&"SEND Pathways tracker:".into(), &error);
-        }
-    };
-    let mut listeners = Vec::new();
-    for kind in ["change", "input"] {
-        let tracker = Rc::clone(&tracker);
-        listeners.push(EventListener::new(&root, kind, move |event| {
-            let Some(target) = target(event) else { return };
-            let is_filter = target.has_attribute("data-sp-filter");
-            // Selects and dates apply on change; the search box as the reader types.
-            let typing = kind == "input" && target.get_attribute("name").as_deref() == Some("q");
-            if is_filter && (kind == "change" || typing) {
-                report(tracker.apply());
-            }
-        }));
-    }
-    {
-        let tracker = Rc::clone(&tracker);
-        let options = EventListenerOptions::enable_prevent_default();
-        listeners.push(EventListener::new_with_options(
-            &root,
-            "submit",
-            options,
-            move |event| {
-                event.prevent_default();
-                report(tracker.apply());
-            },
-        ));
-    }
-    {
-        let tracker = Rc::clone(&tracker);
-        listeners.push(EventListener::new(&root, "click", move |event| {
-            let Some(control) =
-                target(event).and_then(|t| t.closest("[data-sp-action]").ok().flatten())
-            else {
-                return;
+        let button = dom::each(&figure, "button[aria-controls]")
+            .into_iter()
+            .find(|b| b.get_attribute("aria-controls").as_deref() == Some(chart.table.as_str()));
+        if let Some(button) = button {
+            let label = if chart.as_table {
+                "data-show-chart"
+            } else {
+                "data-show-table"
             };
-            match control.get_attribute("data-sp-action").as_deref() {
-                Some("clear-filters") => report(tracker.clear()),
-                Some("chart-view") => toggle_chart(&control),
-                _ => {}
-            }
-        }));
+            dom::relabel(&button, label);
+        }
+        Ok(())
     }
-    if let Some(window) = web_sys::window() {
-        let tracker = Rc::clone(&tracker);
-        listeners.push(EventListener::new(&window, "hashchange", move |_| {
-            // Only a tracker link changes the filters; a skip link or step link must not.
-            let hash = window_hash();
-            if hash.trim_start_matches('#').starts_with(FRAGMENT_PREFIX) {
-                let filter = TrackerFilter::from_fragment(&hash);
-                let shown = tracker.form_filter();
-                if filter != shown {
-                    report(tracker.render_all(&filter));
-                    if filter.plan != shown.plan {
-                        report(tracker.focus_title());
-                    }
-                }
+
+    /// (Re)starts the wait after a key; when it ends, the core decides what to say.
+    fn wait_for_pause(self: &Rc<Self>) {
+        let live: Weak<Live> = Rc::downgrade(self);
+        *self.pause.borrow_mut() = Pause::start(ANNOUNCE_PAUSE_MS, move || {
+            // The spent timer stays until the next key or the unmount drops it: a closure
+            // must not be dropped while it runs.
+            if let Some(live) = live.upgrade() {
+                live.dispatch(Intent::Paused);
             }
-        }));
+        });
     }
-    LISTENERS.with(|registry| registry.borrow_mut().extend(listeners));
 }
 
-/// Shows the chart or its table. The table never leaves the accessibility tree; in chart view
-/// it is only visually hidden.
-fn toggle_chart(button: &Element) {
-    let Some(figure) = button.closest(".sp-chart").ok().flatten() else {
-        return;
-    };
-    let to_table = figure.get_attribute("data-view").as_deref() != Some("table");
-    let _ = figure.set_attribute("data-view", if to_table { "table" } else { "chart" });
-    if let Ok(Some(table)) = figure.query_selector(".sp-chart__data") {
-        let _ = table
-            .class_list()
-            .toggle_with_force("sp-visually-hidden", !to_table);
+/// A timer owned by its widget: dropping it (a new key, or the widget unmounted) clears it.
+struct Pause {
+    id: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Pause {
+    fn start(ms: u32, done: impl FnMut() + 'static) -> Option<Pause> {
+        let callback = Closure::<dyn FnMut()>::new(done);
+        let id = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                ms as i32,
+            )
+            .ok()?;
+        Some(Pause {
+            id,
+            _callback: callback,
+        })
     }
-    dom::relabel(
-        button,
-        if to_table {
-            "data-show-chart"
-        } else {
-            "data-show-table"
-        },
-    );
+}
+
+impl Drop for Pause {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.id);
+        }
+    }
 }
 
 /// Keeps the filter in the address without adding a history entry per keystroke.
-fn write_address(filter: &TrackerFilter) -> Result<(), JsValue> {
+fn replace_address(fragment: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let location = window.location();
-    let fragment = filter.to_fragment();
     let url = if fragment.is_empty() {
         format!("{}{}", location.pathname()?, location.search()?)
     } else {
@@ -217,4 +207,10 @@ fn write_address(filter: &TrackerFilter) -> Result<(), JsValue> {
     window
         .history()?
         .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+}
+
+pub fn report(result: Result<(), JsValue>) {
+    if let Err(error) = result {
+        web_sys::console::error_2(&"SEND Pathways tracker:".into(), &error);
+    }
 }

@@ -108,7 +108,13 @@ impl Intent {
             Action::Here => Intent::Here(step()?),
             Action::ForgetHere => Intent::ForgetHere,
             Action::ClearFinder => Intent::ClearFinder,
-            Action::Disclose | Action::Finder | Action::Clock => return None,
+            // Fields, and the tracker's controls (`tracker::interact`).
+            Action::Disclose
+            | Action::Finder
+            | Action::Clock
+            | Action::Filter
+            | Action::ClearFilters
+            | Action::ChartView => return None,
         })
     }
 

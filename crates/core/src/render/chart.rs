@@ -5,6 +5,7 @@
 //! them); line patterns and markers, not colour, tell the series apart, so it prints in black
 //! and white.
 
+use crate::action::Action;
 use crate::feed::{Indicator, Unit};
 use crate::i18n::{fill, format_date, Msg};
 use crate::render::common::{fixed, format_value, RenderContext};
@@ -276,7 +277,8 @@ pub fn figure(ctx: &RenderContext, indicator: &Indicator) -> Option<Element> {
             el("button")
                 .attr("type", "button")
                 .class("sp-button sp-chart__toggle")
-                .attr("data-sp-action", "chart-view")
+                .attr(Action::ATTR, Action::ChartView.code())
+                .attr("data-indicator", indicator.id.clone())
                 .attr("aria-controls", format!("{id}-table"))
                 .attr("data-show-table", ctx.msg(Msg::ShowTable))
                 .attr("data-show-chart", ctx.msg(Msg::ShowChart))

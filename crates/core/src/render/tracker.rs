@@ -5,6 +5,7 @@
 //! and measures; "You said, we did", newest first; the key figures. The filtered part is its
 //! own region, so the widget can redraw it without touching the form a reader is typing in.
 
+use crate::action::Action as Control;
 use crate::date::PartialDate;
 use crate::feed::{Action, Indicator, Lifecycle, Plan, Update, Workstream};
 use crate::i18n::{fill, format_date, Msg};
@@ -15,6 +16,7 @@ use crate::status::is_stale;
 use crate::tracker::filter::TrackerFilter;
 use crate::tracker::indicator::{has_figures, period_key};
 use crate::tracker::plans::{life_note, LifeNote, PlanChoice};
+use crate::tracker::shown::{count_words, Counts, TrackerView};
 use crate::tracker::{level_words, measure_rows, MeasureRow, Tally, LEVELS};
 use crate::view::{el, Element, Node};
 use chrono::NaiveDate;
@@ -26,6 +28,7 @@ const RECENT_UPDATES: usize = 5;
 pub struct Results {
     pub region: Element,
     pub message: String,
+    pub counts: Counts,
 }
 
 /// The whole tracker for `today`, filtered by `filter`, showing the chosen plan.
@@ -34,6 +37,17 @@ pub fn render_tracker(
     choice: &PlanChoice,
     today: NaiveDate,
     filter: &TrackerFilter,
+) -> Node {
+    render_tracker_with(ctx, choice, today, filter, &TrackerView::default())
+}
+
+/// The tracker as a reader left it: the workstreams they opened, the count last said.
+pub fn render_tracker_with(
+    ctx: &RenderContext,
+    choice: &PlanChoice,
+    today: NaiveDate,
+    filter: &TrackerFilter,
+    view: &TrackerView,
 ) -> Node {
     let plan = choice.plan;
     let title_id = ctx.id("title");
@@ -81,7 +95,7 @@ pub fn render_tracker(
         .as_ref()
         .map(|contact| ctx.contact_rows(contact, &ctx.feed.publisher.name))
         .unwrap_or_default();
-    let results = results(ctx, plan, &rows, filter);
+    let results = results_with(ctx, plan, &rows, filter, view);
     root = root
         .child(
             el("div")
@@ -109,7 +123,7 @@ pub fn render_tracker(
                 .class("sp-result-count")
                 .attr("role", "status")
                 .attr("data-sp-count", "")
-                .text(results.message),
+                .text(view.count.map_or(results.message, str::to_owned)),
         );
     }
     root = root.child(results.region);
@@ -379,7 +393,7 @@ fn filters(ctx: &RenderContext, plan: &Plan, filter: &TrackerFilter) -> Element 
                 el("select")
                     .attr("id", id.clone())
                     .attr("name", name)
-                    .attr("data-sp-filter", "")
+                    .attr(Control::ATTR, Control::Filter.code())
                     .child(any)
                     .children(common::options(choices, current)),
             )
@@ -428,7 +442,7 @@ fn filters(ctx: &RenderContext, plan: &Plan, filter: &TrackerFilter) -> Element 
                 .attr("type", kind)
                 .attr("id", id.clone())
                 .attr("name", name)
-                .attr("data-sp-filter", "")
+                .attr(Control::ATTR, Control::Filter.code())
                 .attr("value", value),
         )
     };
@@ -452,7 +466,7 @@ fn filters(ctx: &RenderContext, plan: &Plan, filter: &TrackerFilter) -> Element 
                 .attr("type", "date")
                 .attr("id", since_id)
                 .attr("name", "since")
-                .attr("data-sp-filter", "")
+                .attr(Control::ATTR, Control::Filter.code())
                 .attr("aria-describedby", since_hint)
                 .attr(
                     "value",
@@ -504,7 +518,7 @@ fn filters(ctx: &RenderContext, plan: &Plan, filter: &TrackerFilter) -> Element 
             el("button")
                 .attr("type", "button")
                 .class("sp-button")
-                .attr("data-sp-action", "clear-filters")
+                .attr(Control::ATTR, Control::ClearFilters.code())
                 .text(ctx.msg(Msg::ClearFilters)),
         )
 }
@@ -515,6 +529,17 @@ pub fn results(
     plan: &Plan,
     rows: &[MeasureRow],
     filter: &TrackerFilter,
+) -> Results {
+    results_with(ctx, plan, rows, filter, &TrackerView::default())
+}
+
+/// [`results`] with the workstreams the reader opened.
+pub fn results_with(
+    ctx: &RenderContext,
+    plan: &Plan,
+    rows: &[MeasureRow],
+    filter: &TrackerFilter,
+    view: &TrackerView,
 ) -> Results {
     let (lang, default_lang) = (ctx.lang.code(), ctx.feed.default_lang());
     let shown: Vec<&MeasureRow> = rows
@@ -529,23 +554,13 @@ pub fn results(
         .collect();
     // Newest first; within one period the feed's own order.
     updates.sort_by(|a, b| period_key(b.date).total_cmp(&period_key(a.date)));
-    let message = format!(
-        "{} {}",
-        fill(
-            ctx.msg(Msg::ResultCount),
-            &[
-                ("shown", &shown.len().to_string()),
-                ("total", &rows.len().to_string())
-            ],
-        ),
-        fill(
-            ctx.msg(Msg::UpdatesCount),
-            &[
-                ("shown", &updates.len().to_string()),
-                ("total", &ctx.feed.updates.len().to_string())
-            ],
-        )
-    );
+    let counts = Counts {
+        measures: shown.len(),
+        measures_total: rows.len(),
+        updates: updates.len(),
+        updates_total: ctx.feed.updates.len(),
+    };
+    let message = count_words(ctx.lang, counts, None).unwrap_or_default();
     let mut region = el("div")
         .class("sp-results")
         .attr("id", ctx.id("results"))
@@ -565,13 +580,16 @@ pub fn results(
             (!in_workstream.is_empty()).then_some((workstream, in_workstream))
         })
         .collect();
-    // The whole plan is long (the sample runs to 40,000 px on a phone): workstreams start
-    // closed under their headings and tallies, like an accordion. What a reader filtered for,
-    // or a lone workstream, shows open; without JavaScript everything is open.
-    let open = !ctx.interactive || *filter != TrackerFilter::default() || workstreams.len() < 2;
+    // Workstreams open as `shown::opens_by_default` and the reader say; without JavaScript
+    // everything is open.
+    let count = workstreams.len();
+    let open = |workstream: &Workstream| {
+        !ctx.interactive || view.is_open(&workstream.id, !filter.is_empty(), count)
+    };
     if ctx.interactive && workstreams.len() > 1 {
+        let all_open = workstreams.iter().all(|(w, _)| open(w));
         region = region.child(el("div").class("sp-controls").child(ctx.toggle_all(
-            open,
+            all_open,
             Msg::ShowAllWorkstreams,
             Msg::HideAllWorkstreams,
         )));
@@ -586,7 +604,7 @@ pub fn results(
             workstream,
             Tally::of(whole),
             &in_workstream,
-            open,
+            open(workstream),
         ));
     }
     if !updates.is_empty() {
@@ -630,7 +648,11 @@ pub fn results(
         }
         region = region.child(block);
     }
-    Results { region, message }
+    Results {
+        region,
+        message,
+        counts,
+    }
 }
 
 fn workstream_block(
@@ -656,6 +678,7 @@ fn workstream_block(
     let block = el("div")
         .class("sp-workstream")
         .attr("id", ctx.id(&format!("workstream-{}", workstream.id)))
+        .attr("data-workstream", workstream.id.clone())
         .child(title)
         .child(summary(ctx, &tally));
     let mut panel = ctx.toggle_panel("sp-workstream__panel", panel_id, open);

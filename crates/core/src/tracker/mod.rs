@@ -8,7 +8,9 @@
 pub mod chart;
 pub mod filter;
 pub mod indicator;
+pub mod interact;
 pub mod plans;
+pub mod shown;
 pub mod words;
 
 use crate::feed::{Action, Measure, Plan, Workstream};
