@@ -256,7 +256,9 @@ pub fn step_details(ctx: &RenderContext, seen: &Seen, step: &Step, depth: u8) ->
 pub fn indicator_in_words(ctx: &RenderContext, indicator: &Indicator) -> Element {
     let value = |v: f64| format_value(v, indicator.unit);
     let mut lines: Vec<Element> = Vec::new();
-    let latest = indicator.actual.last();
+    // The tracker's rule, not the list's order: both widgets name the same latest figure.
+    let facts = crate::tracker::indicator::facts(indicator);
+    let latest = facts.latest;
     match latest {
         Some(point) => lines.push(el("p").class("sp-indicator__latest").text(fill(
             ctx.msg(Msg::IndicatorLatest),
@@ -267,7 +269,7 @@ pub fn indicator_in_words(ctx: &RenderContext, indicator: &Indicator) -> Element
         ))),
         None => {
             lines.push(el("p").text(ctx.msg(Msg::IndicatorNoActual)));
-            if let Some(planned) = indicator.trajectory.last() {
+            if let Some(planned) = facts.planned_end {
                 lines.push(el("p").text(fill(
                     ctx.msg(Msg::IndicatorPlanned),
                     &[

@@ -32,7 +32,10 @@ pub fn period_key(period: PartialDate) -> f64 {
     }
 }
 
-fn latest(points: &[Point]) -> Option<&Point> {
+/// The latest figure of a series: the one for the latest period, wherever it is in the list (a
+/// feed need not list figures in order). Equal periods: the one listed last. The one rule both
+/// widgets use, so the pathway's words and the tracker's card name the same figure.
+pub fn latest(points: &[Point]) -> Option<&Point> {
     points
         .iter()
         .max_by(|a, b| period_key(a.period).total_cmp(&period_key(b.period)))
