@@ -56,8 +56,19 @@ pub fn read_feed(text: &str) -> Result<Feed, FeedError> {
         return Err(FeedError {
             line: problem.line,
             column: problem.column,
-            // Past the character at fault (a trailing comma belongs to the list, not its item).
-            path: path_at(text, problem.line, problem.column + 1),
+            path: match &problem.problem {
+                // At the key's opening quote: the object's path, then the key.
+                json::Problem::DuplicateKey(key) => {
+                    let object = path_at(text, problem.line, problem.column);
+                    if object.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{object}.{key}")
+                    }
+                }
+                // Past the character at fault (a trailing comma belongs to the list, not its item).
+                _ => path_at(text, problem.line, problem.column + 1),
+            },
             message: problem.message(),
         });
     }
@@ -251,6 +262,19 @@ mod tests {
         // Serde knows how far it got, which helps the officer find the spot.
         assert_eq!((error.line, error.path.as_str()), (5, "languages"));
         assert!(error.column > 1);
+    }
+
+    #[test]
+    fn a_key_given_twice_is_named_with_its_object() {
+        let text = MINIMAL.replace(
+            r#"{"name": "Example Council"}"#,
+            r#"{"name": "A", "name": "B"}"#,
+        );
+        let error = parse_feed(&text).unwrap_err();
+        assert_eq!(error.path, "publisher.name", "{error}");
+        assert!(error.message.contains("\"name\" appears twice"), "{error}");
+        let top = MINIMAL.replace("\"updated\"", "\"version\": 1, \"updated\"");
+        assert_eq!(parse_feed(&top).unwrap_err().path, "version");
     }
 
     #[test]
