@@ -23,6 +23,7 @@ pub fn describe_changes(before: &Feed, after: &Feed) -> Vec<String> {
         ));
     }
     services(before, after, &mut changes);
+    pathways(before, after, &mut changes);
     measures(before, after, &mut changes);
     indicators(before, after, &mut changes);
     updates(before, after, &mut changes);
@@ -104,6 +105,162 @@ fn services(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
             parts.join("; ")
         ));
     }
+}
+
+fn as_str(ids: &[String]) -> Vec<&str> {
+    ids.iter().map(String::as_str).collect()
+}
+
+/// What differs between two versions of a list of things with ids: the ids only in `before`,
+/// only in `after`, and whether those in both are in another order.
+fn by_id<'a>(before: &[&'a str], after: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>, bool) {
+    let gone = before
+        .iter()
+        .filter(|id| !after.contains(id))
+        .copied()
+        .collect();
+    let new = after
+        .iter()
+        .filter(|id| !before.contains(id))
+        .copied()
+        .collect();
+    let kept = |list: &[&'a str], other: &[&'a str]| -> Vec<&'a str> {
+        list.iter()
+            .filter(|id| other.contains(id))
+            .copied()
+            .collect()
+    };
+    let moved = kept(before, after) != kept(after, before);
+    (gone, new, moved)
+}
+
+/// A sentence a pathway, and one a step that changed: "Autism assessment, step “Referral”:
+/// typical wait changed; services changed".
+fn pathways(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
+    let ids = |feed: &Feed| -> Vec<String> { feed.pathways.iter().map(|p| p.id.clone()).collect() };
+    let (old_ids, new_ids) = (ids(before), ids(after));
+    let (gone, new, moved) = by_id(&as_str(&old_ids), &as_str(&new_ids));
+    for id in gone {
+        if let Some(p) = before.pathway(id) {
+            changes.push(format!("Pathway removed: {}", words(before, &p.title)));
+        }
+    }
+    for id in new {
+        if let Some(p) = after.pathway(id) {
+            changes.push(format!("New pathway: {}", words(after, &p.title)));
+        }
+    }
+    if moved {
+        changes.push("Pathways put in another order".to_owned());
+    }
+    for new in &after.pathways {
+        let Some(old) = before.pathway(&new.id) else {
+            continue;
+        };
+        if old == new {
+            continue;
+        }
+        let name = words(before, &old.title);
+        let mut said = Vec::new();
+        let mut differs = |what: &str, same: bool| {
+            if !same {
+                said.push(format!("{what} changed"));
+            }
+        };
+        differs("title", old.title == new.title);
+        differs("summary", old.summary == new.summary);
+        differs("who it is for", old.audience == new.audience);
+        differs("statutory clock", old.clock == new.clock);
+        differs("where to get help", old.help == new.help);
+        let stage_ids = |p: &'_ crate::feed::Pathway| -> Vec<String> {
+            p.stages.iter().map(|s| s.id.clone()).collect()
+        };
+        let (a, b) = (stage_ids(old), stage_ids(new));
+        let (gone, added, moved) = by_id(&as_str(&a), &as_str(&b));
+        let stage_title = |p: &crate::feed::Pathway, feed: &Feed, id: &str| {
+            p.stages
+                .iter()
+                .find(|s| s.id == id)
+                .map_or(String::new(), |s| words(feed, &s.title).to_owned())
+        };
+        for id in gone {
+            said.push(format!("stage “{}” removed", stage_title(old, before, id)));
+        }
+        for id in added {
+            said.push(format!("new stage “{}”", stage_title(new, after, id)));
+        }
+        if moved {
+            said.push("stages put in another order".to_owned());
+        }
+        for stage in &new.stages {
+            if let Some(was) = old.stages.iter().find(|s| s.id == stage.id) {
+                if was != stage {
+                    said.push(format!("stage “{}” changed", words(before, &was.title)));
+                }
+            }
+        }
+        let step_ids = |p: &'_ crate::feed::Pathway| -> Vec<String> {
+            p.steps.iter().map(|s| s.id.clone()).collect()
+        };
+        let (a, b) = (step_ids(old), step_ids(new));
+        let (gone, added, moved) = by_id(&as_str(&a), &as_str(&b));
+        let step_title = |p: &crate::feed::Pathway, feed: &Feed, id: &str| {
+            p.steps
+                .iter()
+                .find(|s| s.id == id)
+                .map_or(String::new(), |s| words(feed, &s.title).to_owned())
+        };
+        for id in gone {
+            said.push(format!("step “{}” removed", step_title(old, before, id)));
+        }
+        for id in added {
+            said.push(format!("new step “{}”", step_title(new, after, id)));
+        }
+        if moved {
+            said.push("steps put in another order".to_owned());
+        }
+        if !said.is_empty() {
+            changes.push(format!("{name}: {}", said.join("; ")));
+        }
+        for step in &new.steps {
+            let Some(was) = old.steps.iter().find(|s| s.id == step.id) else {
+                continue;
+            };
+            let parts = step_changes(was, step);
+            if !parts.is_empty() {
+                changes.push(format!(
+                    "{name}, step “{}”: {}",
+                    words(before, &was.title),
+                    parts.join("; ")
+                ));
+            }
+        }
+    }
+}
+
+/// What changed in a step, field by field, in the editor's words.
+fn step_changes(old: &crate::feed::Step, new: &crate::feed::Step) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut differs = |what: &str, same: bool| {
+        if !same {
+            parts.push(format!("{what} changed"));
+        }
+    };
+    differs("title", old.title == new.title);
+    differs("what happens", old.body == new.body);
+    differs("stage", old.stage == new.stage);
+    differs("services", old.services == new.services);
+    differs("typical wait", old.typical_wait == new.typical_wait);
+    differs("time limit", old.time_limit == new.time_limit);
+    differs(
+        "what families can do while waiting",
+        old.while_waiting == new.while_waiting,
+    );
+    differs("next steps", old.next == new.next);
+    differs("optional or not", old.optional == new.optional);
+    differs("linked figures", old.indicators == new.indicators);
+    differs("who it is for", old.audience == new.audience);
+    parts
 }
 
 fn measures(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
@@ -258,6 +415,8 @@ fn others(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
         let mut feed = feed.clone();
         feed.updated = chrono::NaiveDate::MIN;
         feed.updates.clear();
+        // Pathways are said above, pathway by pathway and step by step.
+        feed.pathways.clear();
         for indicator in &mut feed.indicators {
             indicator.actual.clear();
         }
@@ -295,9 +454,6 @@ fn others(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
     }
     if a.services != b.services {
         sections.push("services");
-    }
-    if a.pathways != b.pathways {
-        sections.push("pathways");
     }
     if a.plan != b.plan || a.plans != b.plans {
         sections.push("the improvement plan");
@@ -442,6 +598,73 @@ mod tests {
                 "Service removed: Made-up new service",
                 "Service Made-up service: “Cost” removed"
             ]
+        );
+    }
+
+    #[test]
+    fn pathway_changes_are_said_pathway_by_pathway_and_step_by_step() {
+        use crate::edit::pathway::{PathwayEdit, StepText};
+        let before =
+            crate::parse_feed(include_str!("../../../../www/feed/tower-hamlets.json")).unwrap();
+        let mut after = before.clone();
+        let edits = [
+            PathwayEdit::StepText {
+                pathway: "autism".into(),
+                step: "referral".into(),
+                field: StepText::TypicalWait,
+                lang: "en".into(),
+                value: "Made-up wait".into(),
+            },
+            PathwayEdit::StepServices {
+                pathway: "autism".into(),
+                step: "referral".into(),
+                services: vec![],
+            },
+            PathwayEdit::AddStage {
+                pathway: "autism".into(),
+                title: "Made-up stage".into(),
+            },
+            PathwayEdit::RemoveStep {
+                pathway: "preparing-for-adulthood".into(),
+                step: "pfa-booklet".into(),
+                instead: None,
+            },
+        ];
+        for edit in edits {
+            apply(&mut after, Edit::Pathway(edit)).unwrap();
+        }
+        let changes = describe_changes(&before, &after);
+        assert!(
+            changes.contains(
+                &"The autism pathway, step “Referral for an autism assessment”: services changed; typical wait changed"
+                    .to_owned()
+            ),
+            "{changes:#?}"
+        );
+        assert!(
+            changes.contains(&"The autism pathway: new stage “Made-up stage”".to_owned()),
+            "{changes:#?}"
+        );
+        assert!(
+            changes
+                .iter()
+                .any(|c| c.starts_with("Preparing for adulthood: step “")
+                    && c.ends_with("” removed")),
+            "{changes:#?}"
+        );
+        assert!(
+            !changes.iter().any(|c| c.starts_with("Other changes")),
+            "{changes:#?}"
+        );
+        let mut fewer = before.clone();
+        fewer.pathways.remove(1);
+        assert_eq!(
+            describe_changes(&before, &fewer),
+            ["Pathway removed: Education, health and care (EHC) needs assessments and plans"]
+        );
+        assert_eq!(
+            describe_changes(&fewer, &before),
+            ["New pathway: Education, health and care (EHC) needs assessments and plans"]
         );
     }
 
