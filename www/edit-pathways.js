@@ -4,9 +4,9 @@
 // (through the editor's wasm); the core refuses, in words, an edit that would leave an arrow to
 // nowhere or make the steps go round in a circle, and the message is shown at the field.
 
-const $ = (id) => document.getElementById(id);
+import { languageName, missingNote, applyMissingFilter } from './edit-languages.js';
 
-const LANGUAGE_NAMES = { en: 'English', bn: 'Bengali', so: 'Somali', ur: 'Urdu', ar: 'Arabic', pl: 'Polish' };
+const $ = (id) => document.getElementById(id);
 
 let page = null;
 let form = null;
@@ -24,7 +24,6 @@ function make(tag, props = {}, ...children) {
 }
 
 const hidden = (text) => make('span', { class: 'visually-hidden', text });
-const languageName = (lang) => LANGUAGE_NAMES[lang] ?? lang;
 
 function pathway() {
   return form.pathways.find((p) => p.id === chosen);
@@ -58,7 +57,6 @@ function showProblem(id, message) {
 
 /** One text of a step or stage in every language, side by side. */
 function texts(base, values, { label, name, multiline = false, hint = '', data }) {
-  const [first] = form.languages;
   const row = make('div', { class: 'lang-row' });
   let missing = false;
   form.languages.forEach((lang, i) => {
@@ -69,7 +67,7 @@ function texts(base, values, { label, name, multiline = false, hint = '', data }
     const hints = [];
     if (hint) hints.push(make('p', { class: 'hint', id: `${id}-hint`, text: hint }));
     if (lacks) {
-      hints.push(make('p', { class: 'hint missing-translation', id: `${id}-missing`, text: `No ${languageName(lang)} yet: families reading in ${languageName(lang)} see the ${languageName(first)}.` }));
+      hints.push(make('p', { class: 'hint missing-translation', id: `${id}-missing`, text: missingNote(lang) }));
     }
     const described = hints.map((h) => h.id).join(' ') || undefined;
     const field = multiline
@@ -198,29 +196,12 @@ function drawPreview() {
   $('pathway-map-preview').inert = true;
   try {
     page.editor().renderPathway($('pathway-map-preview'), $('pathway-list-preview'), chosen);
+    // The family widget's help says how to move with the arrow keys, which do nothing here.
+    const help = $('pathway-map-preview').querySelector('.sp-map__help');
+    if (help) help.textContent = 'Each box is a step, in stages from top to bottom. Arrows show what comes next; dashed arrows lead to one of several choices. This is a picture of the map families will see: here its boxes do nothing, and the list of steps says the same.';
   } catch (error) {
     $('pathway-list-preview').textContent = `The preview cannot be drawn: ${error}.`;
   }
-}
-
-function applyLanguageFilter() {
-  const only = $('filter-missing-translation').checked;
-  let missing = 0;
-  for (const row of document.querySelectorAll('#pathway-stages .lang-row, #pathway-steps .lang-row')) {
-    missing += row.querySelectorAll('.form-group.missing').length;
-    row.hidden = only && !row.classList.contains('has-missing');
-  }
-  for (const block of document.querySelectorAll('.pw-step, .pw-stage')) {
-    const keep = !only || block.querySelector('.lang-row.has-missing');
-    for (const child of block.children) {
-      if (child.matches('h4, legend, .lang-row')) continue;
-      child.hidden = only || (child.matches('.error-message') && !child.textContent);
-    }
-    block.hidden = !keep;
-  }
-  $('missing-count').textContent = form.languages.length < 2
-    ? ''
-    : `${missing === 1 ? '1 text is' : `${missing} texts are`} missing a translation in this pathway.`;
 }
 
 /** Rebuilds the forms from the draft, then focuses `focus` (an element id) if given. */
@@ -230,10 +211,6 @@ function build(focus) {
   if (!form.pathways.some((p) => p.id === chosen)) chosen = form.pathways[0]?.id ?? '';
   choice.replaceChildren(...form.pathways.map((p) => new Option(p.title, p.id)));
   choice.value = chosen;
-  const [first, ...others] = form.languages;
-  $('languages-note').textContent = others.length
-    ? `Each text is shown in ${form.languages.map(languageName).join(' and ')} side by side. A text left empty in ${others.map(languageName).join(' or ')} is shown to families in ${languageName(first)}, marked as ${languageName(first)} for screen readers.`
-    : `This feed has one language, ${languageName(first)}. To translate its texts, add the language to the feed's "languages" list; each text then shows here in every language side by side.`;
   const path = pathway();
   $('pathway-stages').replaceChildren();
   $('pathway-steps').replaceChildren();
@@ -244,7 +221,7 @@ function build(focus) {
     addStageForm(),
   );
   $('pathway-steps').append(make('h3', { id: 'pathway-steps-heading', tabindex: '-1', text: 'Steps' }), ...path.steps.map(stepBlock));
-  applyLanguageFilter();
+  applyMissingFilter();
   drawPreview();
   if (focus) $(focus)?.focus();
 }
@@ -437,7 +414,6 @@ export function setupPathways(pageHooks) {
     chosen = event.target.value;
     build();
   });
-  $('filter-missing-translation').addEventListener('change', applyLanguageFilter);
 }
 
 /** A feed was opened, a draft resumed or changed outside this section: draw it again. */

@@ -5,6 +5,7 @@
 import init, { Editor, statusChoices, contactFields, serviceFields, characterCount, longTextLimit } from './dist/send-editor.js';
 import { setupSheets, openedSheets } from './edit-sheets.js';
 import { setupPathways, openedPathways } from './edit-pathways.js';
+import { setupLanguages, openedLanguages, besideEnglish, applyMissingFilter } from './edit-languages.js';
 
 const DRAFT_KEY = 'send-pathways:editor-draft';
 const $ = (id) => document.getElementById(id);
@@ -88,6 +89,7 @@ function start(made) {
   openProblem('');
   $('open-section').hidden = true;
   $('editor').hidden = false;
+  openedLanguages(editor.languages());
   buildTermly();
   formProblems.clear();
   buildFigures();
@@ -95,6 +97,7 @@ function start(made) {
   buildServices();
   openedSheets();
   openedPathways();
+  applyMissingFilter();
   refresh();
   saveDraft();
   $('termly-heading').focus();
@@ -107,6 +110,7 @@ function redrawAll() {
   buildUpdates();
   buildServices();
   openedPathways();
+  applyMissingFilter();
   refresh();
   saveDraft();
 }
@@ -176,12 +180,12 @@ function evidenceField(row) {
     id, rows: '3', class: 'editor-textarea', 'data-edit': 'evidence', 'aria-describedby': `${id}-hint`,
   });
   area.value = row.evidence;
-  return formGroup(
+  return besideEnglish(formGroup(
     make('label', { for: id }, 'Evidence', hidden(` for ${row.name}`)),
     make('p', { class: 'hint', id: `${id}-hint`, text: 'What shows the status: a report, a figure, a decision and its date.' }),
     errorSlot(`${id}-error`),
     area,
-  );
+  ), row.evidence_in, { kind: 'evidence', workstream: row.workstream, action: row.action, measure: row.measure });
 }
 
 function dateField(row) {
@@ -341,8 +345,9 @@ function figureItem(indicator, figure) {
     make('p', {}, make('strong', { text: figure.period })),
     textBox(`fig-${indicator.id}-${figure.index}-value`, ['Figure', hidden(where)], figure.value,
       { inputmode: 'decimal', 'data-figure-edit': 'value', 'data-index': String(figure.index) }),
-    textBox(`fig-${indicator.id}-${figure.index}-note`, ['Note (optional)', hidden(where)], figure.note,
+    besideEnglish(textBox(`fig-${indicator.id}-${figure.index}-note`, ['Note (optional)', hidden(where)], figure.note,
       { 'data-figure-edit': 'note', 'data-index': String(figure.index) }),
+    figure.note_in, { kind: 'figure-note', indicator: indicator.id, index: figure.index }),
     remove);
 }
 
@@ -470,8 +475,10 @@ function longBox(id, label, value, hint = '') {
   return formGroup(make('label', { for: id }, ...label), ...hintText, errorSlot(`${id}-error`), area);
 }
 
-/** The boxes of one entry (listed with `upd-N`, or the new one with `upd-new`). */
-function entryFields(base, entry, actions, where) {
+/** The boxes of one entry (listed with `upd-N` and its `index`, or the new one with
+ *  `upd-new`, whose texts are translated once it is added). */
+function entryFields(base, entry, actions, where, index = null) {
+  const place = (kind) => (index === null ? null : { kind, index });
   const box = (part, label, width) => {
     const id = `${base}-date-${part}`;
     const input = make('input', { id, type: 'text', inputmode: 'numeric', class: width });
@@ -491,9 +498,11 @@ function entryFields(base, entry, actions, where) {
       make('p', { class: 'hint', id: `${base}-date-hint`, text: 'Month and year, for example 2 2024. Add the day if you know it.' }),
       errorSlot(`${base}-date-error`),
       make('div', { class: 'date-input' }, box('day', 'Day', 'date-input__day'), box('month', 'Month', 'date-input__month'), box('year', 'Year', 'date-input__year')))),
-    longBox(`${base}-you-said`, ['You said (optional)', hidden(where)], entry.you_said, 'What families told the council, in their words.'),
-    longBox(`${base}-we-did`, ['We did', hidden(where)], entry.we_did),
-    textBox(`${base}-source`, ['Source (optional)', hidden(where)], entry.source, {}, 'The document that says so, for example the SEND Improvement Board annual report 2023/24.'),
+    besideEnglish(longBox(`${base}-you-said`, ['You said (optional)', hidden(where)], entry.you_said, 'What families told the council, in their words.'),
+      entry.you_said_in, place('you-said')),
+    besideEnglish(longBox(`${base}-we-did`, ['We did', hidden(where)], entry.we_did), entry.we_did_in, place('we-did')),
+    besideEnglish(textBox(`${base}-source`, ['Source (optional)', hidden(where)], entry.source, {}, 'The document that says so, for example the SEND Improvement Board annual report 2023/24.'),
+      entry.source_in, place('source')),
     make('details', {}, make('summary', {}, `Actions it belongs to (${chosen.size} chosen)`, hidden(where)),
       make('fieldset', { class: 'filters' }, make('legend', {}, 'Actions it belongs to', hidden(where)), ...boxes)),
   ];
@@ -518,7 +527,7 @@ function buildUpdates(message = '', focus = false) {
     const where = ` of entry ${entry.index + 1}, ${entry.date_words}`;
     const item = make('li', { class: 'update-entry', 'data-index': String(entry.index) },
       make('h3', { text: `Entry ${entry.index + 1}: ${entry.date_words}` }),
-      ...entryFields(`upd-${entry.index}`, entry, actions, where),
+      ...entryFields(`upd-${entry.index}`, entry, actions, where, entry.index),
       make('button', { type: 'button', class: 'secondary', 'data-update-action': 'remove', 'data-index': String(entry.index) },
         'Remove', hidden(` entry ${entry.index + 1}, ${entry.date_words}`)));
     return item;
@@ -560,7 +569,7 @@ function updateAction(event) {
 
 function updateEdited(event) {
   const item = event.target.closest('.update-entry');
-  if (!item || !editor) return;
+  if (!item || !editor || event.target.dataset.translate) return;
   const index = Number(item.dataset.index);
   try {
     editor.changeUpdate(index, typedEntry(`upd-${index}`), localToday());
@@ -613,13 +622,17 @@ function serviceBlock(service) {
       ? longBox(id, [label, hidden(where)], service.words[i], hint)
       : textBox(id, [label, hidden(where)], service.words[i], props, hint);
     group.querySelector('textarea')?.setAttribute('data-word', code);
-    return withNote(group, id, code);
+    return besideEnglish(withNote(group, id, code), service.words_in[i], { kind: 'service', index: service.index, field: code });
   });
-  const boxes = contactBoxes.map(([field, label], i) => withNote(textBox(
+  const translated = {
+    name: [service.contact_name_in, { kind: 'contact-name', index: service.index }],
+    note: [service.contact_note_in, { kind: 'contact-note', index: service.index }],
+  };
+  const boxes = contactBoxes.map(([field, label], i) => besideEnglish(withNote(textBox(
     `svc-${service.index}-${field}`, [label, hidden(where)], service.contact[i],
     { 'data-contact': field, ...(field === 'phone' ? { inputmode: 'tel', autocomplete: 'off' } : {}), ...(field === 'email' ? { spellcheck: 'false' } : {}) },
     CONTACT_HINTS[field] ?? '',
-  ), `svc-${service.index}-${field}`, field));
+  ), `svc-${service.index}-${field}`, field), ...(translated[field] ?? [])));
   const used = service.used_by.length
     ? `Used by ${service.used_by.length === 1 ? '1 place' : `${service.used_by.length} places`} in the pathways.`
     : 'Not used by any step.';
@@ -894,5 +907,16 @@ document.addEventListener('input', (event) => {
 });
 setupSheets({ editor: () => editor, today: localToday, changed: redrawAll });
 setupPathways({ editor: () => editor, edited: () => { refresh(); saveDraft(); } });
+setupLanguages({
+  editor: () => editor,
+  translated: (box, refusal) => {
+    if (refusal) formProblems.set(box.id, refusal);
+    else formProblems.delete(box.id);
+    const service = box.closest('[data-service]');
+    if (service) showNotes(editor.services()[Number(service.dataset.service)]);
+    refresh();
+    saveDraft();
+  },
+});
 showOpen();
 document.body.dataset.editorReady = 'true';

@@ -128,7 +128,10 @@ test('a step added between two others by keyboard is on the map with its arrows 
   assert.deepEqual(await axeViolations(page, '.pathways'), []);
 
   const changes = await page.locator('#changes li').allInnerTexts();
-  assert.ok(changes.some((c) => /pathway/i.test(c)), changes.join('\n'));
+  // Said pathway by pathway and step by step, not just "pathways".
+  assert.ok(changes.some((c) => c.startsWith(`${autism.title}: `) && c.includes(`step “${waiting.title}” removed`)), changes.join('\n'));
+  assert.ok(changes.some((c) => c.startsWith(`${autism.title}, step “${referral.title}”: `) && c.includes('next steps changed')), changes.join('\n'));
+  assert.ok(!changes.some((c) => /^Other changes/.test(c)), changes.join('\n'));
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the feed' }).click()]);
   const path = join(scratch, 'feed.json');
   await file.saveAs(path);
@@ -176,7 +179,9 @@ test('each text in English and Bengali side by side, with the missing-translatio
   assert.deepEqual(await axeViolations(page, '.pathways'), []);
 
   await page.getByLabel('Only texts missing a translation').check();
-  assert.match(await page.locator('#missing-count').innerText(), /^2 texts are missing a translation/);
+  // The filter is the editor's: the service's name, in English only, is missing one too.
+  assert.match(await page.locator('#missing-count').innerText(), /^3 texts are missing a translation/);
+  assert.ok(await page.getByLabel('Name (Bengali) for Made-up service', { exact: true }).isVisible());
   assert.ok(await missing.isVisible());
   assert.ok(await page.getByLabel('Typical wait (Bengali) of step “Wait (made up)”').isVisible());
   assert.ok(await bengali.isHidden(), 'a translated text is filtered out');

@@ -352,6 +352,27 @@ impl Editor {
             .map(|e| e.to_string())
     }
 
+    /// `[{code, name}]`: the feed's languages in its order, the first the one families fall
+    /// back to.
+    pub fn languages(&self) -> Result<JsValue, JsValue> {
+        encode(&self.session.languages())
+    }
+
+    /// A translation typed into a text's box for `lang`; `place` is `{kind, ...}` (see
+    /// `send_core::edit::languages::TextPlace`). `null`, or why it could not go in.
+    #[wasm_bindgen(js_name = setTranslation)]
+    pub fn set_translation(
+        &mut self,
+        place: JsValue,
+        lang: &str,
+        value: &str,
+    ) -> Result<Option<String>, JsValue> {
+        let place = serde_wasm_bindgen::from_value(place)?;
+        self.session
+            .set_translation(place, lang, value)
+            .map_err(into_error)
+    }
+
     /// `{errors, warnings}`, each `{field, message}`: the checker on the feed as edited.
     pub fn check(&self, today: &str) -> Result<JsValue, JsValue> {
         encode(&self.session.check(day(today)?))

@@ -20,6 +20,8 @@ pub struct FigureRow {
     /// As typed in the box: `210`, `45.5`.
     pub value: String,
     pub note: String,
+    /// The note in each of the feed's languages, in its order.
+    pub note_in: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -61,6 +63,7 @@ pub fn indicator_figures(feed: &Feed) -> Vec<IndicatorFigures> {
                         .as_ref()
                         .map(|n| words(feed, n))
                         .unwrap_or_default(),
+                    note_in: crate::edit::languages::in_each(feed, point.note.as_ref()),
                 })
                 .collect(),
         })

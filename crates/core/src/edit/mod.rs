@@ -10,6 +10,7 @@ pub mod canonical;
 pub mod diff;
 pub mod figures;
 pub mod form;
+pub mod languages;
 pub mod pathway;
 pub mod services;
 pub mod session;
@@ -104,6 +105,13 @@ pub enum Edit {
     RemoveService {
         service: String,
         from_steps: bool,
+    },
+    /// A text's translation into one of the feed's other languages ([`languages`]); refused
+    /// while the text has no words in the first language.
+    Translation {
+        place: languages::TextPlace,
+        lang: String,
+        value: String,
     },
     /// The day the feed was last checked as a whole (`updated`).
     Updated {
@@ -237,6 +245,9 @@ pub fn apply(feed: &mut Feed, edit: Edit) -> Result<(), EditError> {
             service,
             from_steps,
         } => services::remove_service(feed, &service, from_steps)?,
+        Edit::Translation { place, lang, value } => {
+            languages::set_translation(feed, &place, &lang, &value)?
+        }
         Edit::Updated { date } => feed.updated = date,
         Edit::Pathway(edit) => {
             pathway::apply_pathway(feed, edit).map_err(|r| EditError::Refused(r.0))?

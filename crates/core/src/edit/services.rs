@@ -3,6 +3,7 @@
 //! is the checker's rule (`validate::semantic`), shown at the field; here only how typed boxes
 //! become a service: a blank box is no value, and a contact with no values is no contact.
 
+use crate::edit::languages::in_each;
 use crate::edit::{set_text, EditError};
 use crate::feed::{Access, Audience, Contact, Feed, Service};
 use crate::text::{Lang, Text};
@@ -95,6 +96,11 @@ pub struct ServiceRow {
     pub words: Vec<String>,
     /// The boxes' values, in the order of [`CONTACT_FIELDS`].
     pub contact: Vec<String>,
+    /// The word boxes in each of the feed's languages: one list a box, one value a language.
+    pub words_in: Vec<Vec<String>>,
+    /// The contact's name and opening hours in each of the feed's languages.
+    pub contact_name_in: Vec<String>,
+    pub contact_note_in: Vec<String>,
     /// The steps (and pathways' help lists) that name this service, in words.
     pub used_by: Vec<String>,
     /// Translations that may need updating, at the box they belong to.
@@ -220,6 +226,12 @@ pub fn services(original: &Feed, feed: &Feed) -> Vec<ServiceRow> {
                     .iter()
                     .map(|(field, _, _, _)| words(feed, field.get(service)))
                     .collect(),
+                words_in: SERVICE_FIELDS
+                    .iter()
+                    .map(|(field, _, _, _)| in_each(feed, field.get(service)))
+                    .collect(),
+                contact_name_in: in_each(feed, contact.name.as_ref()),
+                contact_note_in: in_each(feed, contact.note.as_ref()),
                 contact: vec![
                     words(feed, contact.name.as_ref()),
                     contact.phone.unwrap_or_default(),

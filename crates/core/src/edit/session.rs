@@ -468,6 +468,30 @@ impl Session {
         })
     }
 
+    /// The feed's languages, the first the one families fall back to.
+    pub fn languages(&self) -> Vec<crate::edit::languages::Language> {
+        crate::edit::languages::languages(&self.current)
+    }
+
+    /// A text's translation as typed into its box for `lang`: `Some` with the reason when it
+    /// cannot go in (no words in the first language yet), for the page to show at the box.
+    pub fn set_translation(
+        &mut self,
+        place: crate::edit::languages::TextPlace,
+        lang: &str,
+        value: &str,
+    ) -> Result<Option<String>, EditError> {
+        match self.apply(Edit::Translation {
+            place,
+            lang: lang.to_owned(),
+            value: value.to_owned(),
+        }) {
+            Ok(()) => Ok(None),
+            Err(EditError::Refused(message)) => Ok(Some(message)),
+            Err(other) => Err(other),
+        }
+    }
+
     /// The typed value's problem at a field, if any (its box keeps what was typed).
     pub fn typed_problem(&self, field: &str) -> Option<&str> {
         self.typed.get(field).map(String::as_str)

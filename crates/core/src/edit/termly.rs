@@ -31,6 +31,8 @@ pub struct MeasureRow {
     /// The recorded status as the feed writes it (`off_track`), empty when none.
     pub status: String,
     pub evidence: String,
+    /// The evidence in each of the feed's languages, in its order (the first is `evidence`).
+    pub evidence_in: Vec<String>,
     pub confirmed_on: DateFields,
     pub needs_update: bool,
     /// Why it needs an update, in words ("no status recorded").
@@ -165,6 +167,7 @@ pub fn row(
             .as_ref()
             .map(|e| words(feed, e))
             .unwrap_or_default(),
+        evidence_in: crate::edit::languages::in_each(feed, measure.evidence.as_ref()),
         confirmed_on: DateFields::of(measure.status_date),
         needs_update: because.is_some(),
         needs_update_because: because.unwrap_or_default().to_owned(),

@@ -2,6 +2,7 @@
 //! real date not in the future, what the council did, and only actions the plan has.
 
 use crate::edit::form::{read_date, DateFields, DatePart};
+use crate::edit::languages::in_each;
 use crate::edit::set_text;
 use crate::feed::{Feed, Update};
 use crate::i18n::format_date;
@@ -19,6 +20,10 @@ pub struct UpdateRow {
     pub you_said: String,
     pub we_did: String,
     pub source: String,
+    /// Each text in each of the feed's languages, in its order.
+    pub you_said_in: Vec<String>,
+    pub we_did_in: Vec<String>,
+    pub source_in: Vec<String>,
     pub actions: Vec<String>,
 }
 
@@ -75,6 +80,9 @@ pub fn updates(feed: &Feed) -> Updates {
                 you_said: words(feed, &update.you_said),
                 we_did: words(feed, &Some(update.we_did.clone())),
                 source: words(feed, &update.source),
+                you_said_in: in_each(feed, update.you_said.as_ref()),
+                we_did_in: in_each(feed, Some(&update.we_did)),
+                source_in: in_each(feed, update.source.as_ref()),
                 actions: update.actions.clone(),
             })
             .collect(),

@@ -1,0 +1,436 @@
+//! Every text the editor shows, in each language of the feed side by side: the values a box a
+//! language shows, and a translation typed into one of them.
+//!
+//! The feed's first language is the one families fall back to when a translation is missing
+//! (`Text::get`), so a translation is only ever added to a text that has words in that
+//! language; the first language itself is edited through each field's own edit (a blank name
+//! refused, evidence confirming the status today...), never through this one.
+
+use crate::edit::pathway::{set_in, text_in};
+use crate::edit::services::ServiceText;
+use crate::edit::{measure_mut, EditError, MeasureAt};
+use crate::feed::{Access, Feed};
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+
+/// A language of the feed as the editor names it to the officer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Language {
+    pub code: String,
+    /// In English: "Bengali"; a code the editor has no name for is shown as it is ("xx").
+    pub name: String,
+}
+
+/// Names in English of languages a council's feed may carry. Any other code is shown as itself.
+const NAMES: [(&str, &str); 14] = [
+    ("en", "English"),
+    ("bn", "Bengali"),
+    ("so", "Somali"),
+    ("ur", "Urdu"),
+    ("ar", "Arabic"),
+    ("pl", "Polish"),
+    ("tr", "Turkish"),
+    ("pa", "Punjabi"),
+    ("gu", "Gujarati"),
+    ("ro", "Romanian"),
+    ("pt", "Portuguese"),
+    ("es", "Spanish"),
+    ("fr", "French"),
+    ("cy", "Welsh"),
+];
+
+/// A language code's name in English, by its primary subtag (`bn-BD` is Bengali).
+pub fn language_name(code: &str) -> String {
+    let primary = code.split(['-', '_']).next().unwrap_or_default();
+    NAMES
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(primary))
+        .map_or_else(|| code.to_owned(), |(_, name)| (*name).to_owned())
+}
+
+/// The feed's languages in its order (the first is the fallback), or the default one alone.
+pub fn languages(feed: &Feed) -> Vec<Language> {
+    codes(feed)
+        .into_iter()
+        .map(|code| Language {
+            name: language_name(&code),
+            code,
+        })
+        .collect()
+}
+
+fn codes(feed: &Feed) -> Vec<String> {
+    if feed.languages.is_empty() {
+        vec![feed.default_lang().to_owned()]
+    } else {
+        feed.languages.clone()
+    }
+}
+
+/// The text in each of the feed's languages, exactly (no fallback): empty where it has none.
+pub fn in_each(feed: &Feed, text: Option<&Text>) -> Vec<String> {
+    let lang = feed.default_lang();
+    codes(feed).iter().map(|l| text_in(text, l, lang)).collect()
+}
+
+/// A text the editor shows side by side, by its place. Services are named by their place in
+/// the list, as the page lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum TextPlace {
+    Evidence {
+        workstream: usize,
+        action: usize,
+        measure: usize,
+    },
+    FigureNote {
+        indicator: String,
+        index: usize,
+    },
+    YouSaid {
+        index: usize,
+    },
+    WeDid {
+        index: usize,
+    },
+    Source {
+        index: usize,
+    },
+    /// One of a service's words: `field` is the box's code (`description`, `cost`...).
+    Service {
+        index: usize,
+        field: String,
+    },
+    ContactName {
+        index: usize,
+    },
+    /// The contact's opening hours.
+    ContactNote {
+        index: usize,
+    },
+}
+
+/// Sets the translation in `lang` (not the feed's first language), keeping every other
+/// language; blank removes it. Refused, in words, when the text has no words in the first
+/// language yet: families would otherwise read the translation as if it were the English.
+/// A refused translation changes nothing.
+pub fn set_translation(
+    feed: &mut Feed,
+    place: &TextPlace,
+    lang: &str,
+    value: &str,
+) -> Result<(), EditError> {
+    let first = feed.default_lang().to_owned();
+    if lang == first {
+        return Err(EditError::Refused(format!(
+            "“{lang}” is the feed's first language: change it in its own box"
+        )));
+    }
+    let mut draft = feed.clone();
+    let slot = text_mut(&mut draft, place)?;
+    let blank = value.trim().is_empty();
+    let english = match &slot {
+        Slot::Required(text) => text_in(Some(text), &first, &first),
+        Slot::Optional(text) => text_in(text.as_ref(), &first, &first),
+    };
+    if english.trim().is_empty() {
+        if blank {
+            // Nothing to translate and nothing typed: nothing changes (not even an empty
+            // contact made to hold it).
+            return Ok(());
+        }
+        return Err(EditError::Refused(format!(
+            "Type the {} first: a translation needs the words it translates",
+            language_name(&first)
+        )));
+    }
+    // A translation typed and then emptied leaves the text as it was: in one language, plain.
+    let plain = |text: Option<Text>| match text {
+        Some(Text::Translated(map)) if map.len() == 1 && map.contains_key(&first) => {
+            map.into_values().next().map(Text::Plain)
+        }
+        other => other,
+    };
+    match slot {
+        Slot::Required(text) => {
+            if let Some(new) = plain(set_in(Some(text.clone()), lang, &first, value)) {
+                *text = new;
+            }
+        }
+        Slot::Optional(text) => *text = plain(set_in(text.take(), lang, &first, value)),
+    }
+    *feed = draft;
+    Ok(())
+}
+
+/// A text a field must have (a name, what the council did) or may have.
+enum Slot<'a> {
+    Required(&'a mut Text),
+    Optional(&'a mut Option<Text>),
+}
+
+/// The text at `place`, to change. A service's eligibility, access or contact is made (empty)
+/// if missing; the caller works on a copy and keeps it only when the translation went in.
+fn text_mut<'a>(feed: &'a mut Feed, place: &TextPlace) -> Result<Slot<'a>, EditError> {
+    let no_update = |index: usize| EditError::NoSuchUpdate(index);
+    let no_service = |index: usize| EditError::NoSuchService(format!("number {}", index + 1));
+    Ok(match place {
+        &TextPlace::Evidence {
+            workstream,
+            action,
+            measure,
+        } => Slot::Optional(
+            &mut measure_mut(
+                feed,
+                MeasureAt {
+                    workstream,
+                    action,
+                    measure,
+                },
+            )?
+            .evidence,
+        ),
+        TextPlace::FigureNote { indicator, index } => Slot::Optional(
+            &mut feed
+                .indicators
+                .iter_mut()
+                .find(|i| &i.id == indicator)
+                .ok_or_else(|| EditError::NoSuchIndicator(indicator.clone()))?
+                .actual
+                .get_mut(*index)
+                .ok_or_else(|| EditError::NoSuchFigure(indicator.clone(), *index))?
+                .note,
+        ),
+        TextPlace::YouSaid { index } => Slot::Optional(
+            &mut feed
+                .updates
+                .get_mut(*index)
+                .ok_or(no_update(*index))?
+                .you_said,
+        ),
+        TextPlace::Source { index } => Slot::Optional(
+            &mut feed
+                .updates
+                .get_mut(*index)
+                .ok_or(no_update(*index))?
+                .source,
+        ),
+        TextPlace::WeDid { index } => Slot::Required(
+            &mut feed
+                .updates
+                .get_mut(*index)
+                .ok_or(no_update(*index))?
+                .we_did,
+        ),
+        TextPlace::ContactName { index } => Slot::Optional(
+            &mut feed
+                .services
+                .get_mut(*index)
+                .ok_or_else(|| no_service(*index))?
+                .contact
+                .get_or_insert_with(Default::default)
+                .name,
+        ),
+        TextPlace::ContactNote { index } => Slot::Optional(
+            &mut feed
+                .services
+                .get_mut(*index)
+                .ok_or_else(|| no_service(*index))?
+                .contact
+                .get_or_insert_with(Default::default)
+                .note,
+        ),
+        TextPlace::Service { index, field } => {
+            let which = ServiceText::from_code(field)
+                .ok_or_else(|| EditError::NoSuchService(format!("field {field}")))?;
+            let service = feed
+                .services
+                .get_mut(*index)
+                .ok_or_else(|| no_service(*index))?;
+            match which {
+                ServiceText::Name => Slot::Required(&mut service.name),
+                ServiceText::Description => Slot::Optional(&mut service.description),
+                ServiceText::Cost => Slot::Optional(&mut service.cost),
+                ServiceText::Eligibility => Slot::Optional(
+                    &mut service
+                        .eligibility
+                        .get_or_insert_with(Default::default)
+                        .text,
+                ),
+                ServiceText::Access => Slot::Optional(
+                    &mut service
+                        .access
+                        .get_or_insert(Access {
+                            referral: None,
+                            self_referral: None,
+                        })
+                        .referral,
+                ),
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::{apply, Edit};
+    use crate::parse::parse_feed;
+
+    /// Made-up test data: a feed in English, Bengali and a code the editor has no name for.
+    fn feed() -> Feed {
+        parse_feed(
+            r#"{"version":1,"publisher":{"name":"Made-up council (test data)"},"updated":"2026-11-01",
+              "languages":["en","bn","xq"],
+              "services":[{"id":"s","name":"Made-up service","description":"Made-up words"}],
+              "plan":{"title":"Plan","label":"Plan","workstreams":[{"id":"w","title":"W","actions":[
+                {"ref":"1.1","title":"A","measures":[{"text":"M1","deadline":"December 2027","evidence":"Made-up report"},
+                                                     {"text":"M2","deadline":"December 2027"}]}]}]},
+              "indicators":[{"id":"wait","title":"Made-up waits","unit":"number","better":"lower","source":"Made up",
+                "actual":[{"period":"2024-01","value":200,"note":"Made-up note"}]}],
+              "updates":[{"date":"2024-02","we_did":"Made-up entry"}]}"#,
+        )
+        .expect("made-up feed parses")
+    }
+
+    fn translate(
+        feed: &mut Feed,
+        place: TextPlace,
+        lang: &str,
+        value: &str,
+    ) -> Result<(), EditError> {
+        apply(
+            feed,
+            Edit::Translation {
+                place,
+                lang: lang.to_owned(),
+                value: value.to_owned(),
+            },
+        )
+    }
+
+    #[test]
+    fn the_feeds_languages_decide_the_boxes() {
+        let feed = feed();
+        let names: Vec<(String, String)> = languages(&feed)
+            .into_iter()
+            .map(|l| (l.code, l.name))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("en".to_owned(), "English".to_owned()),
+                ("bn".to_owned(), "Bengali".to_owned()),
+                ("xq".to_owned(), "xq".to_owned())
+            ]
+        );
+        assert_eq!(language_name("bn-BD"), "Bengali");
+        assert_eq!(
+            in_each(&feed, feed.services[0].description.as_ref()),
+            ["Made-up words", "", ""]
+        );
+        assert_eq!(in_each(&feed, None), ["", "", ""]);
+    }
+
+    #[test]
+    fn a_translation_goes_beside_the_english_and_changes_nothing_else() {
+        let mut feed = feed();
+        let before = feed.clone();
+        let evidence = TextPlace::Evidence {
+            workstream: 0,
+            action: 0,
+            measure: 0,
+        };
+        translate(&mut feed, evidence.clone(), "bn", " বানানো প্রতিবেদন ").expect("in");
+        translate(&mut feed, evidence.clone(), "xq", "Made-up xq").expect("in");
+        let place_list = [
+            TextPlace::FigureNote {
+                indicator: "wait".into(),
+                index: 0,
+            },
+            TextPlace::WeDid { index: 0 },
+            TextPlace::Service {
+                index: 0,
+                field: "description".into(),
+            },
+            TextPlace::Service {
+                index: 0,
+                field: "service-name".into(),
+            },
+        ];
+        for place in place_list.clone() {
+            translate(&mut feed, place, "bn", "বানানো").expect("in");
+        }
+        let evidence_in = in_each(&feed, measure(&feed, 0).evidence.as_ref());
+        assert_eq!(
+            evidence_in,
+            ["Made-up report", "বানানো প্রতিবেদন", "Made-up xq"]
+        );
+        assert_eq!(
+            in_each(&feed, Some(&feed.updates[0].we_did)),
+            ["Made-up entry", "বানানো", ""]
+        );
+        assert_eq!(
+            in_each(&feed, Some(&feed.services[0].name)),
+            ["Made-up service", "বানানো", ""]
+        );
+        // Only those texts differ.
+        let mut same = feed.clone();
+        same.plan.as_mut().expect("plan").workstreams[0].actions[0].measures[0].evidence =
+            before.plan.as_ref().expect("plan").workstreams[0].actions[0].measures[0]
+                .evidence
+                .clone();
+        same.indicators = before.indicators.clone();
+        same.updates = before.updates.clone();
+        same.services = before.services.clone();
+        assert_eq!(same, before);
+
+        // Emptied again, each text is as it was: plain English.
+        translate(&mut feed, evidence.clone(), "bn", "").expect("out");
+        translate(&mut feed, evidence, "xq", " ").expect("out");
+        for place in place_list {
+            translate(&mut feed, place, "bn", "").expect("out");
+        }
+        assert_eq!(feed, before);
+    }
+
+    #[test]
+    fn no_translation_without_the_english_and_none_of_the_english_here() {
+        let mut feed = feed();
+        let before = feed.clone();
+        let refused = translate(
+            &mut feed,
+            TextPlace::Evidence {
+                workstream: 0,
+                action: 0,
+                measure: 1,
+            },
+            "bn",
+            "বানানো",
+        );
+        assert_eq!(
+            refused,
+            Err(EditError::Refused(
+                "Type the English first: a translation needs the words it translates".into()
+            ))
+        );
+        // Blank where there is nothing: no empty contact or eligibility is made to hold it.
+        for place in [
+            TextPlace::ContactNote { index: 0 },
+            TextPlace::Service {
+                index: 0,
+                field: "eligibility".into(),
+            },
+            TextPlace::YouSaid { index: 0 },
+        ] {
+            translate(&mut feed, place, "bn", " ").expect("nothing to do");
+        }
+        assert!(translate(&mut feed, TextPlace::WeDid { index: 0 }, "en", "x").is_err());
+        assert!(translate(&mut feed, TextPlace::WeDid { index: 9 }, "bn", "x").is_err());
+        assert_eq!(feed, before, "nothing refused went in");
+    }
+
+    fn measure(feed: &Feed, m: usize) -> &crate::feed::Measure {
+        &feed.plan.as_ref().expect("plan").workstreams[0].actions[0].measures[m]
+    }
+}
