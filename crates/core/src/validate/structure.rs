@@ -4,9 +4,9 @@
 //! means one definition of the format drives the Rust types, editor autocompletion and these
 //! messages. Only the parts of JSON Schema that generator emits are understood.
 
-use crate::json::{Json, Value as J};
 use super::{did_you_mean, Diagnostic, Severity};
 use crate::date::{PartialDate, PARTIAL_DATE_PATTERN};
+use crate::json::{Json, Value as J};
 use serde_json::{Map, Value as S};
 
 const SCHEMA: &str = include_str!("../../../../www/schema/feed.schema.json");
@@ -145,27 +145,28 @@ impl Walker<'_> {
             return true;
         }
         let expected = expected_words(schema, schema);
-        let message = match (&json.value, names.first().copied()) {
-            (J::Number(n), Some("integer")) if n.fract() == 0.0 => format!(
-                "{} should be a whole number written as digits alone (like {n}), but it has a decimal point or an exponent",
-                field(path)
+        let (message, fix) = match (&json.value, names.first().copied()) {
+            (J::Number(n), Some("integer")) if n.fract() == 0.0 => (
+                format!(
+                    "{} should be a whole number written as digits alone (like {n}), but it has a decimal point or an exponent",
+                    field(path)
+                ),
+                format!("Write it as {n}, with no decimal point and no e."),
             ),
-            (J::Number(n), Some("integer")) => {
-                format!("{} should be a whole number, but it is {n}", field(path))
-            }
-            _ => format!(
-                "{} should be {expected}, but it is {}",
-                field(path),
-                json.value.kind()
+            (J::Number(n), Some("integer")) => (
+                format!("{} should be a whole number, but it is {n}", field(path)),
+                fix_for_type(path, &expected),
+            ),
+            _ => (
+                format!(
+                    "{} should be {expected}, but it is {}",
+                    field(path),
+                    json.value.kind()
+                ),
+                fix_for_type(path, &expected),
             ),
         };
-        self.error(
-            "wrong-type",
-            (json.line, json.column),
-            path,
-            message,
-            fix_for_type(path, &expected),
-        );
+        self.error("wrong-type", (json.line, json.column), path, message, fix);
         false
     }
 
