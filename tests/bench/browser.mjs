@@ -43,6 +43,32 @@ async function keyboardWalk(page) {
   });
   let stops = 0;
   let buttons = 0;
+  // DOM nodes each Enter drew anew (the widgets' nodesDrawn counter, read from the build the
+  // loader picked): what an interaction replaced rather than patched.
+  const drawnSoFar = () =>
+    page.evaluate(async () => {
+      const glue = performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .find((n) => /\/send-(pathway|tracker|widgets)(\.[0-9a-f]+)?\.js$/.test(n));
+      const exports = glue ? await import(glue) : {};
+      return typeof exports.nodesDrawn === 'function' ? exports.nodesDrawn() : null;
+    });
+  const drawn = [];
+  // The same seen from the page, for any build (one without nodesDrawn too): nodes added to
+  // the document, each with everything inside it.
+  await page.evaluate(() => {
+    window.__benchAdded = 0;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          window.__benchAdded += 1 + (node.nodeType === 1 ? node.querySelectorAll('*').length : 0);
+        }
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  const addedSoFar = () => page.evaluate(() => window.__benchAdded);
+  const added = [];
   for (let presses = 0; presses < WALK_STOPS * 3 && stops < WALK_STOPS; presses += 1) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
@@ -55,8 +81,13 @@ async function keyboardWalk(page) {
     }
     stops += 1;
     if (focused.tag === 'BUTTON') {
+      const before = await drawnSoFar();
+      const addedBefore = await addedSoFar();
       await page.keyboard.press('Enter');
       buttons += 1;
+      const after = await drawnSoFar();
+      if (before != null && after != null) drawn.push(after - before);
+      added.push((await addedSoFar()) - addedBefore);
     }
   }
   // Two frames for the last Enter's layout, then whatever the observers still hold.
@@ -64,7 +95,16 @@ async function keyboardWalk(page) {
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
   await page.evaluate(() => window.__bench.flush());
-  return { stops, buttons };
+  const summary = (counts) =>
+    counts.length
+      ? {
+          interactions: counts.length,
+          total: counts.reduce((sum, n) => sum + n, 0),
+          max: Math.max(...counts),
+          mean: counts.reduce((sum, n) => sum + n, 0) / counts.length,
+        }
+      : null;
+  return { stops, buttons, nodes_drawn: summary(drawn), nodes_added: summary(added) };
 }
 
 /** One fresh page: load, measure, optionally walk. */

@@ -41,6 +41,10 @@ export function flatMetrics(report) {
     if (s.keyboard) {
       put(`browser.${s.id}.keyboard.cls`, s.keyboard.cls);
       put(`browser.${s.id}.keyboard.longest_task_ms`, s.keyboard.longest_task_ms);
+      put(`browser.${s.id}.keyboard.nodes_drawn.max`, s.keyboard.nodes_drawn?.max);
+      put(`browser.${s.id}.keyboard.nodes_drawn.mean`, s.keyboard.nodes_drawn?.mean);
+      put(`browser.${s.id}.keyboard.nodes_added.max`, s.keyboard.nodes_added?.max);
+      put(`browser.${s.id}.keyboard.nodes_added.mean`, s.keyboard.nodes_added?.mean);
     }
   }
   put('memory.wasm_pages', browser?.memory?.wasm_pages);

@@ -2,7 +2,7 @@
 // native bench left, and the browser runs, into one report.
 //
 //   node bench/run.mjs --dist DIR --generated DIR --out DIR [--criterion DIR] [--docs FILE]
-//                      [--runs N] [--quick]
+//                      [--runs N] [--quick] [--only SCENARIO,...]
 //
 // --quick is the smoke `cargo xtask test` runs: one run per scenario, sample feed only,
 // no throttle, no criterion, nothing appended to the docs.
@@ -34,6 +34,8 @@ function options(argv) {
     criterion: value('--criterion') && path.resolve(value('--criterion')),
     docs: value('--docs') && path.resolve(value('--docs')),
     runs: Number(value('--runs') ?? (quick ? 1 : 5)),
+    // Only these scenario ids (comma-separated), e.g. `--only tracker.1x.cpu4` to measure one.
+    only: value('--only')?.split(','),
   };
 }
 
@@ -129,6 +131,7 @@ function scenarios(opts) {
       }
     }
   }
+  if (opts.only) return list.filter((s) => opts.only.includes(s.id));
   const memoryFeed = feeds['50x'] ? '50x' : '1x';
   list.push({
     id: `both.${memoryFeed}.cpu1`,
