@@ -16,6 +16,10 @@ pub enum Msg {
     Optional,
     /// Ends a sentence the code puts together from parts ("." or the Bengali dari "।").
     SentenceEnd,
+    /// After a closed step's or workstream's title, on its button.
+    Show,
+    /// After an open step's or workstream's title, on its button.
+    Hide,
     ShowAllSteps,
     HideAllSteps,
     ShowAllWorkstreams,
@@ -232,6 +236,8 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         Msg::And => ("and", "এবং"),
         Msg::Optional => ("Optional", "ঐচ্ছিক"),
         Msg::SentenceEnd => (".", "।"),
+        Msg::Show => ("Show", "দেখান"),
+        Msg::Hide => ("Hide", "লুকান"),
         Msg::ShowAllSteps => ("Show all steps", "সব ধাপ দেখান"),
         Msg::HideAllSteps => ("Hide all steps", "সব ধাপ লুকান"),
         Msg::ShowAllWorkstreams => ("Show all workstreams", "সব কাজের ক্ষেত্র দেখান"),
@@ -672,6 +678,8 @@ mod tests {
         Msg::And,
         Msg::Optional,
         Msg::SentenceEnd,
+        Msg::Show,
+        Msg::Hide,
         Msg::ShowAllSteps,
         Msg::HideAllSteps,
         Msg::ShowAllWorkstreams,

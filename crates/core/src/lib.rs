@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod date;
+pub mod date_entry;
 pub mod deadline;
 #[cfg(feature = "edit")]
 pub mod edit;

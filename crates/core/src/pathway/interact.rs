@@ -4,6 +4,7 @@
 //! back from the page.
 
 use crate::action::Action;
+use crate::date_entry::{DateReading, Part};
 use crate::feed::Feed;
 use crate::i18n::{t, Msg};
 use crate::options::WidgetOptions;
@@ -15,15 +16,11 @@ use crate::render::pathway_map::map_layout;
 use crate::render::pathway_steps::Seen;
 use crate::text::Lang;
 use crate::view::Node;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// Below this share of its drawn width the map's words are too small to read (a phone, or 400%
 /// zoom), so the list shows instead.
 pub const MAP_FIT_SHARE: f64 = 0.8;
-
-/// The earliest year a clock date may have: a date input reports "0002-03-01" while a year is
-/// still being typed, and that is not a date the family meant.
-const FIRST_CLOCK_YEAR: i32 = 1900;
 
 /// A key pressed on a box of the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,8 +75,11 @@ pub enum Intent {
         value: String,
     },
     ClearFinder,
-    /// The clock's date field, as typed.
-    Clock(String),
+    /// One of the clock's three date fields changed: which, and its value as typed.
+    Clock {
+        part: Part,
+        value: String,
+    },
     /// A key on the map's box for `step`.
     MapKey {
         step: String,
@@ -125,7 +125,10 @@ impl Intent {
                 field: name?,
                 value,
             }),
-            Action::Clock => Some(Intent::Clock(value)),
+            Action::Clock => Some(Intent::Clock {
+                part: Part::from_name(&name?)?,
+                value,
+            }),
             _ => None,
         }
     }
@@ -453,19 +456,28 @@ impl PathwayState {
                 effects.focus = Some(self.id("finder-age"));
                 effects
             }
-            Intent::Clock(typed) => {
-                let date = clock_date(&typed);
-                // Half typed ("0002-03-01" while the year is typed) or cleared part way: the
-                // dates shown stay as they were until the date is whole again.
-                if date.is_none() && !typed.trim().is_empty() {
+            Intent::Clock { part, value } => {
+                let before = self.view.clock_typed.problem();
+                if !self.view.clock_typed.set(part, &value) {
                     return Effects::default();
                 }
-                if date == self.view.clock_start {
-                    return Effects::default();
-                }
-                self.view.clock_start = date;
+                // The clock runs only from a whole, real date; anything else keeps the time
+                // limits in words, and what was typed stays in the fields.
+                let reading = self.view.clock_typed.read();
+                let date = match reading {
+                    DateReading::Whole(date) => Some(date),
+                    _ => None,
+                };
+                let problem = self.view.clock_typed.problem();
                 let mut effects = Effects::patch();
-                effects.announce = self.with_seen(feed, clock_words).flatten();
+                if date != self.view.clock_start {
+                    self.view.clock_start = date;
+                    effects.announce = self.with_seen(feed, clock_words).flatten();
+                }
+                // A problem is said once, when it appears; it stays written at the fields.
+                if let Some(problem) = problem.filter(|p| Some(*p) != before) {
+                    effects.announce = Some(problem.words(self.options.lang).to_owned());
+                }
                 effects
             }
             Intent::MapKey { step, key } => self.map_key(feed, &step, key),
@@ -590,11 +602,6 @@ impl PathwayState {
     }
 }
 
-/// The clock's start from the date field: a whole date (`YYYY-MM-DD`) with a real year.
-pub fn clock_date(typed: &str) -> Option<NaiveDate> {
-    crate::date::parse_day(typed.trim()).filter(|d| d.year() >= FIRST_CLOCK_YEAR)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -677,8 +684,15 @@ mod tests {
             })
         );
         assert_eq!(
-            Intent::from_change(Action::Clock, None, "2025-01-01".into()),
-            Some(Intent::Clock("2025-01-01".into()))
+            Intent::from_change(Action::Clock, Some("sp1-clock-year".into()), "2025".into()),
+            Some(Intent::Clock {
+                part: Part::Year,
+                value: "2025".into()
+            })
+        );
+        assert_eq!(
+            Intent::from_change(Action::Clock, None, "2025".into()),
+            None
         );
         assert_eq!(MapKey::from_key(" "), Some(MapKey::Activate));
         assert_eq!(MapKey::from_key("a"), None);
@@ -859,24 +873,44 @@ mod tests {
     fn the_clock_takes_only_a_whole_date_and_announces_one_sentence() {
         let feed = sample_feed();
         let mut s = state(&feed, "ehc-needs-assessment", "");
-        // The year half typed, as a date field reports it.
-        for typed in ["0002-09-02", "0020-09-02", "0202-09-02", "2024-13-01"] {
-            assert_eq!(
-                s.update(&feed, Intent::Clock(typed.into())),
-                Effects::default()
-            );
-        }
-        let effects = s.update(&feed, Intent::Clock("2024-09-02".into()));
+        let field = |part, value: &str| Intent::Clock {
+            part,
+            value: value.into(),
+        };
+        // Day and month typed: no date yet, nothing said, the fields keep what was typed.
+        let effects = s.update(&feed, field(Part::Day, "2"));
+        assert_eq!((effects.announce, s.view.clock_start), (None, None));
+        s.update(&feed, field(Part::Month, "9"));
+        // A year that is not four numbers: said once, in words, and no dates.
+        let effects = s.update(&feed, field(Part::Year, "24"));
+        assert_eq!(
+            effects.announce.as_deref(),
+            Some("The year must include 4 numbers, like 2024")
+        );
+        assert_eq!(s.view.clock_start, None);
+        assert_eq!(s.view.clock_typed.year, "24");
+        let effects = s.update(&feed, field(Part::Year, "202"));
+        assert_eq!(effects.announce, None, "the same problem is not said again");
+        let effects = s.update(&feed, field(Part::Year, "2024"));
         assert_eq!(s.view.clock_start, NaiveDate::from_ymd_opt(2024, 9, 2));
         let said = effects.announce.unwrap();
         assert!(!said.contains('\n') && said.len() < 100, "{said}");
+        let html = s.tree(&feed).unwrap().to_html();
+        assert!(html.contains("value=\"2024\""), "{html}");
         assert_eq!(
-            s.update(&feed, Intent::Clock("2024-09-02".into())),
+            s.update(&feed, field(Part::Year, "2024")),
             Effects::default()
         );
-        // Cleared: back to the time limits in words.
-        s.update(&feed, Intent::Clock(String::new()));
+        // 31 September is no date: the dates go back to words and the problem is said.
+        let effects = s.update(&feed, field(Part::Day, "31"));
         assert_eq!(s.view.clock_start, None);
+        assert!(effects.announce.unwrap().contains("real date"));
+        // Cleared: back to the time limits in words, quietly.
+        for part in Part::ALL {
+            s.update(&feed, field(part, ""));
+        }
+        assert_eq!(s.view.clock_start, None);
+        assert!(s.view.clock_typed.is_empty());
     }
 
     #[test]

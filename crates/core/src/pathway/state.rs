@@ -9,6 +9,7 @@
 //! its page. The family's own answers never go into the address: a fragment is easily shared or
 //! logged by a host page's scripts, and nothing a family enters may leave the page.
 
+use crate::date_entry::DateParts;
 use crate::feed::{Pathway, Step};
 use crate::pathway::audience::Finder;
 use crate::tracker::filter::{decode, encode};
@@ -176,6 +177,8 @@ pub struct PathwayView {
     pub finder: Finder,
     /// The day the family asked (the statutory clock's start).
     pub clock_start: Option<NaiveDate>,
+    /// The clock's three date fields as typed; [`Self::clock_start`] is their date once whole.
+    pub clock_typed: DateParts,
     /// The reader's date, for the statutory clock.
     pub today: NaiveDate,
     /// Whether the map fits its box at a readable size (else the list shows instead).
@@ -195,6 +198,7 @@ impl PathwayView {
             here: None,
             finder: Finder::default(),
             clock_start: None,
+            clock_typed: DateParts::default(),
             today,
             map_fits: true,
             map_focus: None,

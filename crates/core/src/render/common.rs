@@ -119,6 +119,12 @@ impl RenderContext<'_> {
     /// A heading that opens and closes the panel `panel_id`: in the widget its words are a
     /// button (`data-sp-action="toggle"`, `aria-expanded`, `aria-controls`); without JavaScript
     /// they are plain text, since every panel is open.
+    ///
+    /// After the words, "Show" or "Hide" in words (GOV.UK's step-by-step), not a "+" or "−"
+    /// that a screen reader read as "plus" in the button's name. The word is kept out of the
+    /// name ("Step 2: Referral", its state from `aria-expanded`): a hidden separator would be
+    /// read with spaces around it ("Referral , Show"). Both words are drawn and the button's
+    /// `aria-expanded` picks one in CSS, so opening a panel changes one attribute only.
     pub fn toggle_heading(
         &self,
         heading: Element,
@@ -136,7 +142,19 @@ impl RenderContext<'_> {
                     .attr(Action::ATTR, Action::Toggle.code())
                     .attr("aria-expanded", if open { "true" } else { "false" })
                     .attr("aria-controls", panel_id.to_owned())
-                    .children(label),
+                    .children(label)
+                    .child(
+                        el("span")
+                            .class("sp-toggle__word sp-toggle__show")
+                            .attr("aria-hidden", "true")
+                            .text(self.msg(Msg::Show)),
+                    )
+                    .child(
+                        el("span")
+                            .class("sp-toggle__word sp-toggle__hide")
+                            .attr("aria-hidden", "true")
+                            .text(self.msg(Msg::Hide)),
+                    ),
             )
         } else {
             heading.children(label)

@@ -3,6 +3,7 @@
 pub mod area;
 pub mod chart;
 pub mod common;
+pub mod date_input;
 pub mod kpi;
 pub mod notice;
 pub mod pathway;

@@ -178,35 +178,41 @@ fn step_item(ctx: &RenderContext, seen: &Seen, step: &Step, number: StepNumber) 
         .attr("id", ctx.id(&format!("step-{}", step.id)))
         .attr("data-step", step.id.clone())
         .child(heading)
-        .child(panel.children(step_details(ctx, seen, step, 3)))
+        .child(panel.children(step_details(ctx, seen, step, number, 3)))
 }
 
 /// "Step 2: Title", or "or" for an alternative; the number is part of the accessible name, and
 /// so are "Optional", "You are here" and "Comes next".
 fn step_label(ctx: &RenderContext, seen: &Seen, step: &Step, number: StepNumber) -> Vec<Element> {
-    let marker = if number.alternative {
-        el("span")
-            .class("sp-step__number sp-step__number--or")
-            .child(el("span").class("sp-visually-hidden").text(format!(
-                "{}: ",
-                fill(ctx.msg(Msg::StepOrOf), &[("n", &number.number.to_string())])
-            )))
-            .child(
-                el("span")
-                    .attr("aria-hidden", "true")
-                    .text(ctx.msg(Msg::Or)),
-            )
+    // The number's words ("Step 2:") are one hidden piece and the drawn number is hidden from
+    // the name: a screen reader's name puts a space at each boundary of a hidden or positioned
+    // piece, which split "Step 2: Title" into "Step 2 : Title".
+    let (words, drawn, class) = if number.alternative {
+        (
+            fill(ctx.msg(Msg::StepOrOf), &[("n", &number.number.to_string())]),
+            ctx.msg(Msg::Or).to_owned(),
+            "sp-step__number sp-step__number--or",
+        )
     } else {
-        el("span")
-            .class("sp-step__number")
-            .child(
-                el("span")
-                    .class("sp-visually-hidden")
-                    .text(format!("{} ", ctx.msg(Msg::Step))),
-            )
-            .text(number.number.to_string())
-            .child(el("span").class("sp-visually-hidden").text(": "))
+        (
+            fill(ctx.msg(Msg::StepOf), &[("n", &number.number.to_string())]),
+            number.number.to_string(),
+            "sp-step__number",
+        )
     };
+    let marker = el("span")
+        .class("sp-step__marker")
+        .child(
+            el("span")
+                .class("sp-visually-hidden")
+                .text(format!("{words}:")),
+        )
+        .child(
+            el("span")
+                .class(class)
+                .attr("aria-hidden", "true")
+                .text(drawn),
+        );
     let mut label = vec![
         marker,
         ctx.text_el("span", &step.title).class("sp-step__title"),

@@ -4,12 +4,14 @@
 
 use crate::action::Action;
 use crate::date::PartialDate;
+use crate::date_entry::DateParts;
 use crate::feed::Milestone;
 use crate::i18n::{fill, format_date, language_name, Msg};
 use crate::pathway::audience::{fits, needs_in, pathways_for};
 use crate::pathway::clock;
 use crate::pathway::state::{next_steps, Address, PathwayView, View};
 use crate::render::common::{self, RenderContext};
+use crate::render::date_input::{date_input, DateInput};
 use crate::render::pathway_steps::{number_words, step_link, Seen};
 use crate::text::Lang;
 use crate::view::{el, Element, Node};
@@ -320,16 +322,22 @@ pub fn clock_section(ctx: &RenderContext, seen: &Seen) -> Element {
         )
         .child(el("p").text(ctx.msg(Msg::ClockIntro)));
     if ctx.interactive {
-        let input_id = ctx.id("clock-start");
-        let mut input = el("input")
-            .attr("type", "date")
-            .attr("id", input_id.clone())
-            .attr("name", "clock-start")
-            .attr(Action::ATTR, Action::Clock.code());
-        if let Some(start) = seen.view.clock_start {
-            input = input.attr("value", crate::date::PartialDate::Day(start).to_string());
-        }
-        section = section.child(ctx.field(&input_id, ctx.text_el("label", &clock.start), input));
+        // The fields show what was typed; a date set another way (a test, a saved view) shows
+        // as its three parts.
+        let parts = match seen.view.clock_start {
+            Some(start) if seen.view.clock_typed.is_empty() => DateParts::from_date(start),
+            _ => seen.view.clock_typed.clone(),
+        };
+        section = section.child(date_input(
+            ctx,
+            DateInput {
+                id: ctx.id("clock"),
+                name: "clock",
+                legend: ctx.text_el("legend", &clock.start),
+                action: Action::Clock,
+                parts: &parts,
+            },
+        ));
         section = section.child(el("p").class("sp-privacy").text(ctx.msg(Msg::DateNotSent)));
     }
     let results: Element = match clock_results(ctx, seen) {

@@ -256,7 +256,7 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
                         .text(format!("{}: ", number_words(ctx, *number)))
                         .child(ctx.text_el("span", &step.title)),
                 )
-                .children(step_details(ctx, seen, step, 2))
+                .children(step_details(ctx, seen, step, *number, 2))
                 .child(
                     el("button")
                         .attr("type", "button")

@@ -165,9 +165,27 @@ pub fn number_words(ctx: &RenderContext, number: StepNumber) -> String {
     fill(ctx.msg(template), &[("n", &number.number.to_string())])
 }
 
+/// The end of a "We are here" button's name: the step's number, and for an "or" step (which
+/// shares its number) its title too. An `aria-label`, since a hidden span would be read with
+/// a space before its colon.
+fn here_name(ctx: &RenderContext, step: &Step, number: StepNumber) -> String {
+    if number.alternative {
+        format!(": {}, {}", number_words(ctx, number), ctx.str(&step.title))
+    } else {
+        format!(": {}", number_words(ctx, number))
+    }
+}
+
 /// What a family needs to know about a step. `depth` is the level of its sub-headings below
-/// the widget's top heading.
-pub fn step_details(ctx: &RenderContext, seen: &Seen, step: &Step, depth: u8) -> Vec<Element> {
+/// the widget's top heading; `number` names the step in its "We are here" button, so each of
+/// those buttons has its own name ("We are here: Step 3").
+pub fn step_details(
+    ctx: &RenderContext,
+    seen: &Seen,
+    step: &Step,
+    number: StepNumber,
+    depth: u8,
+) -> Vec<Element> {
     let mut details = Vec::new();
     if let Some(body) = &step.body {
         details.push(ctx.text_el("p", body));
@@ -244,6 +262,14 @@ pub fn step_details(ctx: &RenderContext, seen: &Seen, step: &Step, depth: u8) ->
                     .attr(Action::ATTR, Action::Here.code())
                     .attr("data-step", step.id.clone())
                     .attr("aria-pressed", if here { "true" } else { "false" })
+                    .attr(
+                        "aria-label",
+                        format!(
+                            "{}{}",
+                            ctx.msg(Msg::WeAreHere),
+                            here_name(ctx, step, number)
+                        ),
+                    )
                     .text(ctx.msg(Msg::WeAreHere)),
             ),
         );
