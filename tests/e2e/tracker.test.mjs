@@ -221,7 +221,7 @@ test('Bengali: the same widget speaks the catalogue\'s Bengali, and axe passes',
   await page.goto(page.url().replace('index.html', 'progress.html'));
   await page.waitForSelector(`${WIDGET}[data-sp-state="ready"]`, { timeout: 30000 });
   const w = page.locator(WIDGET);
-  assert.equal(await w.locator('section').getAttribute('lang'), 'bn');
+  assert.equal(await w.locator('section.sp-tracker').getAttribute('lang'), 'bn');
   assert.ok((await w.locator('h3').allInnerTexts()).includes('এক নজরে অগ্রগতি'));
   // Feed text with no Bengali translation is marked as English for screen readers.
   assert.equal(await w.locator('.sp-title').getAttribute('lang'), 'en');

@@ -18,7 +18,6 @@ use crate::tracker::plans::{choose_plan, PlanChoice};
 use crate::tracker::shown::{count_words, Counts, TrackerView};
 use crate::view::Node;
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
 
 /// How long typing must pause before the count is announced: long enough to cover the gap
 /// between keys of a steady typist, short enough to feel like an answer.
@@ -165,9 +164,9 @@ pub struct TrackerState {
     /// The filters, and the plan a reader switched to.
     pub filter: TrackerFilter,
     /// Workstreams the reader opened by hand; `None`: as the filter opens them.
-    pub opened: Option<BTreeSet<String>>,
+    pub opened: Option<Vec<String>>,
     /// Indicators whose table the reader asked for instead of the chart.
-    pub tables: BTreeSet<String>,
+    pub tables: Vec<String>,
     /// What the count region says, and the counts it said.
     pub said: String,
     said_counts: Counts,
@@ -190,7 +189,7 @@ impl TrackerState {
             today,
             filter: TrackerFilter::from_fragment(hash),
             opened: None,
-            tables: BTreeSet::new(),
+            tables: Vec::new(),
             said: String::new(),
             said_counts: Counts {
                 measures: 0,
@@ -227,7 +226,7 @@ impl TrackerState {
 
     fn view(&self) -> TrackerView<'_> {
         TrackerView {
-            opened: self.opened.as_ref(),
+            opened: self.opened.as_deref(),
             count: Some(&self.said),
         }
     }
@@ -381,7 +380,7 @@ impl TrackerState {
                 self.opened = Some(if open {
                     openness.into_iter().map(|(id, _)| id).collect()
                 } else {
-                    BTreeSet::new()
+                    Vec::new()
                 });
                 Effects {
                     redraw: Redraw::Patch,
@@ -392,9 +391,11 @@ impl TrackerState {
                 if !feed.indicators.iter().any(|i| i.id == indicator) {
                     return Effects::default();
                 }
-                let as_table = !self.tables.remove(&indicator);
+                let as_table = !self.tables.contains(&indicator);
                 if as_table {
-                    self.tables.insert(indicator.clone());
+                    self.tables.push(indicator.clone());
+                } else {
+                    self.tables.retain(|id| *id != indicator);
                 }
                 let figure = self.id(&format!("chart-{indicator}"));
                 Effects {
@@ -443,15 +444,15 @@ impl TrackerState {
         if !openness.iter().any(|(shown, _)| shown == id) {
             return Effects::default();
         }
-        let mut opened: BTreeSet<String> = openness
+        let mut opened: Vec<String> = openness
             .into_iter()
             .filter(|(_, open)| *open)
             .map(|(id, _)| id)
             .collect();
         if open {
-            opened.insert(id.to_owned());
+            opened.push(id.to_owned());
         } else {
-            opened.remove(id);
+            opened.retain(|shown| shown != id);
         }
         self.opened = Some(opened);
         Effects {
@@ -744,7 +745,7 @@ mod tests {
                 as_table: true,
             })
         );
-        assert!(state.tables.contains(id));
+        assert!(state.tables.iter().any(|t| t == id));
         let back = state.update(&feed, Intent::ChartView(id.into()));
         assert_eq!(back.chart.map(|c| c.as_table), Some(false));
         assert!(state.tables.is_empty());
