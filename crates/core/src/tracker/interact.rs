@@ -754,8 +754,7 @@ mod tests {
             Effects::default()
         );
         // The ids the effect names are the ones drawn.
-        assert!(html(&state, &feed)
-            .contains(&format!("id=\"sp1-chart-made.up&quot;wait&quot;-table\"")));
+        assert!(html(&state, &feed).contains("id=\"sp1-chart-made.up&quot;wait&quot;-table\""));
     }
 
     #[test]
