@@ -203,6 +203,9 @@ test('an XLSX downloaded and uploaded unchanged changes nothing; refused rows an
   const error = page.locator('#sheet-file-error');
   await error.waitFor();
   assert.match(await error.textContent(), /^Error: notes\.csv cannot be read: no sheet in it starts with the measures sheet's headers/);
+  // Where to get one, in the editor's words: its buttons, not the command line.
+  assert.match(await error.textContent(), /download one with “Download the measures as a spreadsheet” or “Download the figures as a spreadsheet” above/);
+  assert.doesNotMatch(await error.textContent(), /sendfeed/);
   assert.match(await page.getByLabel('Upload a filled-in sheet').getAttribute('aria-describedby'), /sheet-file-error/);
   assert.deepEqual(await axeViolations(page), []);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);

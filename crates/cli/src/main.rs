@@ -477,8 +477,11 @@ fn import(sheet: &str, path: &str, how: Import) -> Result<ExitCode, Usage> {
         Err(code) => return Ok(code),
     };
     let cells = sheets::read(sheet).map_err(Usage)?;
-    let plan = send_core::sheet::plan_import(&feed, &cells, how.today)
-        .map_err(|e| Usage(format!("{sheet}: {e}")))?;
+    let plan = send_core::sheet::plan_import(&feed, &cells, how.today).map_err(|e| {
+        Usage(format!(
+            "{sheet}: {e}: export one with sendfeed export and fill that in"
+        ))
+    })?;
     println!("{sheet} → {path}");
     for line in plan.lines() {
         println!("{line}");

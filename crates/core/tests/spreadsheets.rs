@@ -322,7 +322,11 @@ fn evidence_keeps_its_translations_and_a_sheet_without_headers_is_refused_whole(
     let error = plan_import(&feed, &[nothing], today()).unwrap_err();
     assert!(error
         .to_string()
-        .contains("export one with sendfeed export"));
+        .contains("starts with the measures sheet's headers"));
+    assert!(
+        !error.to_string().contains("sendfeed"),
+        "the shells say how to get a sheet"
+    );
 }
 
 #[test]

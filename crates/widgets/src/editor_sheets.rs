@@ -114,7 +114,12 @@ impl Editor {
         today: &str,
     ) -> Result<SheetImport, JsValue> {
         let sheets = files::read_bytes(kind(name)?, bytes).map_err(into_error)?;
-        let plan = plan_import(self.session.current(), &sheets, day(today)?).map_err(into_error)?;
+        let plan = plan_import(self.session.current(), &sheets, day(today)?).map_err(|e| {
+            into_error(format!(
+                "{e}: download one with “Download the measures as a spreadsheet” or “Download \
+                 the figures as a spreadsheet” above, and fill that in"
+            ))
+        })?;
         Ok(SheetImport {
             plan,
             draft: self.session.current_text(),

@@ -62,10 +62,11 @@ pub struct ImportPlan {
     pub rows: Vec<RowReport>,
 }
 
-/// A file that is not one of the two sheets at all.
+/// A file that is not one of the two sheets at all. Where to get one is the shell's to say (the
+/// CLI names `sendfeed export`, the editor its download buttons).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum SheetError {
-    #[error("no sheet in it starts with the measures sheet's headers (Action ref, Measure number, …) or the figures sheet's (Indicator id, Period, Value, …): export one with sendfeed export and fill that in")]
+    #[error("no sheet in it starts with the measures sheet's headers (Action ref, Measure number, …) or the figures sheet's (Indicator id, Period, Value, …)")]
     NotASheet,
 }
 
