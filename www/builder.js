@@ -20,6 +20,40 @@ function contrastWithWhite(hex) {
   return 1.05 / (luminance + 0.05);
 }
 
+/** A feed text in English, or its first language: for the builder's own lists. */
+const words = (text, fallback) => (typeof text === 'string' ? text : text?.en ?? Object.values(text ?? {})[0] ?? fallback);
+
+/** "2021 to July 2024", "from September 2024": a plan's period as the feed gives it. */
+function periodWords(period) {
+  const when = (date) => {
+    const [year, month] = String(date).split('-');
+    if (!month) return year;
+    const name = new Date(Date.UTC(2000, Number(month) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+    return `${name} ${year}`;
+  };
+  if (period?.start && period?.end) return `${when(period.start)} to ${when(period.end)}`;
+  if (period?.start) return `from ${when(period.start)}`;
+  if (period?.end) return `until ${when(period.end)}`;
+  return '';
+}
+
+/** How many plans (with ids) the feed lists: the plan choice shows for a tracker only when there are two or more. */
+let planCount = 0;
+
+/** The plan list: offered only when the feed has more than one plan with an id (version 2). */
+function listPlans(feed) {
+  const select = $('plan');
+  const chosen = select.value;
+  const plans = (Array.isArray(feed?.plans) ? feed.plans : []).filter((p) => typeof p?.id === 'string');
+  const options = plans.map((p) => {
+    const period = periodWords(p.period);
+    const label = `${words(p.title, p.id)}${period ? ` (${period})` : ''}${p.lifecycle === 'closed' ? ', closed' : ''}`;
+    return new Option(label, p.id, false, p.id === chosen);
+  });
+  select.replaceChildren(new Option('The current plan', '', false, !plans.some((p) => p.id === chosen)), ...options);
+  planCount = plans.length;
+}
+
 async function loadPathways() {
   const select = $('pathway');
   const chosen = select.value;
@@ -33,10 +67,12 @@ async function loadPathways() {
     select.replaceChildren(
       ...pathways.map((p) => new Option(typeof p.title === 'string' ? p.title : p.title.en ?? p.id, p.id, false, p.id === chosen)),
     );
+    listPlans(feed);
   } catch {
     feedText = '';
     $('feed-error').hidden = false;
     select.replaceChildren();
+    listPlans(null);
   }
 }
 
@@ -52,7 +88,7 @@ async function fallbackFor(chosen) {
   if (!feedText) return '<!-- The feed could not be read: check its address above. -->';
   try {
     await checkerReady;
-    return renderFallback(feedText, chosen.widget, chosen.pathway, chosen.lang, chosen.heading, today());
+    return renderFallback(feedText, chosen.widget, chosen.pathway, chosen.lang, chosen.heading, today(), chosen.plan);
   } catch (error) {
     return `<!-- No text-only version: ${String(error).replaceAll('--', '- -')} -->`;
   }
@@ -65,6 +101,8 @@ function options() {
   const widget = $('widget').value;
   const chosen = { widget, feed: $('feed').value, lang: $('lang').value, heading: $('heading').value };
   if (widget === 'pathway' && $('pathway').value) chosen.pathway = $('pathway').value;
+  // Only a plan chosen here goes in the code: without one the tracker follows the feed's current plan.
+  if (widget === 'tracker' && planCount > 1 && $('plan').value) chosen.plan = $('plan').value;
   return chosen;
 }
 
@@ -81,12 +119,14 @@ function colours() {
 async function update() {
   const chosen = options();
   $('pathway').disabled = chosen.widget !== 'pathway';
+  $('plan-row').hidden = !(chosen.widget === 'tracker' && planCount > 1);
   const picked = colours();
   const feedUrl = new URL(chosen.feed, base).href;
   const attributes = [
     `data-send-widget="${chosen.widget}"`,
     `data-feed="${attr(feedUrl)}"`,
     chosen.pathway ? `data-pathway="${attr(chosen.pathway)}"` : null,
+    chosen.plan ? `data-plan="${attr(chosen.plan)}"` : null,
     chosen.lang !== 'en' ? `data-lang="${chosen.lang}"` : null,
     chosen.heading !== '2' ? `data-heading-level="${chosen.heading}"` : null,
   ].filter(Boolean);
@@ -102,6 +142,7 @@ async function update() {
   const block = { feed: feedUrl };
   if (chosen.widget !== 'pathway') block.widget = chosen.widget;
   if (chosen.pathway) block.pathway = chosen.pathway;
+  if (chosen.plan) block.plan = chosen.plan;
   if (chosen.lang !== 'en') block.lang = chosen.lang;
   if (chosen.heading !== '2') block.headingLevel = Number(chosen.heading);
   const blockJson = JSON.stringify(block).replaceAll('--', '\\u002d\\u002d').replaceAll('<', '\\u003c').replaceAll('>', '\\u003e');
@@ -112,6 +153,7 @@ async function update() {
   ].join('\n');
   const shortcode = [`widget="${chosen.widget}"`, `feed="${attr(feedUrl)}"`];
   if (chosen.pathway) shortcode.push(`pathway="${attr(chosen.pathway)}"`);
+  if (chosen.plan) shortcode.push(`plan="${attr(chosen.plan)}"`);
   if (chosen.lang !== 'en') shortcode.push(`lang="${chosen.lang}"`);
   if (chosen.heading !== '2') shortcode.push(`heading="${chosen.heading}"`);
   $('shortcode-code').value = `[send_pathways ${shortcode.join(' ')}]${fallback}[/send_pathways]`;

@@ -5,7 +5,7 @@ const params = new URLSearchParams(location.search);
 const main = document.getElementById('widget');
 
 // Only these query parameters become options; the widget checks their values.
-const OPTIONS = { widget: 'data-send-widget', feed: 'data-feed', pathway: 'data-pathway', lang: 'data-lang', heading: 'data-heading-level' };
+const OPTIONS = { widget: 'data-send-widget', feed: 'data-feed', pathway: 'data-pathway', plan: 'data-plan', lang: 'data-lang', heading: 'data-heading-level' };
 // Theme colours from the embed-code builder: only #rgb / #rrggbb values are accepted.
 const THEME = { text: '--sp-text', link: '--sp-link', accent: '--sp-accent', focus: '--sp-focus' };
 

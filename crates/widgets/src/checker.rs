@@ -43,7 +43,8 @@ pub fn check_feed(text: &str, today: &str) -> Result<JsValue, JsValue> {
 
 /// The no-JavaScript fallback HTML of a widget, exactly as `sendfeed render` prints it: for the
 /// embed-code builder's snippet and the WordPress block, which put it inside the placeholder.
-/// Fails when the feed has errors or the options name nothing in it.
+/// `plan` is the tracker's `data-plan` (last, so callers without it need not change). Fails
+/// when the feed has errors or the options name nothing in it.
 #[wasm_bindgen(js_name = renderFallback)]
 pub fn render_fallback(
     text: &str,
@@ -52,6 +53,7 @@ pub fn render_fallback(
     lang: &str,
     heading_level: &str,
     today: &str,
+    plan: Option<String>,
 ) -> Result<String, JsValue> {
     let report = validate_feed(text, date(today)?);
     let feed = report
@@ -63,6 +65,7 @@ pub fn render_fallback(
         "data-pathway" => pathway.clone(),
         "data-lang" => Some(lang.to_owned()),
         "data-heading-level" => Some(heading_level.to_owned()),
+        "data-plan" => plan.clone(),
         _ => None,
     })
     .map_err(|e| JsValue::from_str(&e))?;

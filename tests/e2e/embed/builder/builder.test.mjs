@@ -67,3 +67,46 @@ test('a feed address that gives no feed is explained at the field, and nothing e
   assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
   await context.close();
 });
+
+test('a feed with more than one plan offers them for the tracker; data-plan goes in only when chosen', async () => {
+  const { page, context, problems } = await openPage(browser, '/builder.html');
+  await page.waitForSelector('body[data-builder-ready="true"]');
+  // For the pathway there is no plan to choose.
+  assert.equal(await page.getByLabel('Plan', { exact: true }).isVisible(), false);
+  await page.getByLabel('Widget', { exact: true }).selectOption('tracker');
+  await page.waitForSelector('body[data-builder-ready="true"]');
+  const plan = page.getByLabel('Plan', { exact: true });
+  assert.equal(await plan.isVisible(), true);
+  // Listed by title and period, the current plan first and chosen.
+  assert.deepEqual(await plan.locator('option').allInnerTexts(), [
+    'The current plan',
+    'Tower Hamlets SEND Written Statement of Action (from 2021)',
+    'Areas for further improvement in 2024/25 (2024 to 2025)',
+  ]);
+  assert.equal(await plan.inputValue(), '');
+  await page.waitForFunction(() => document.getElementById('script-code').value.includes('data-send-widget="tracker"'));
+  for (const id of ['script-code', 'block-code', 'shortcode-code', 'iframe-code']) {
+    assert.doesNotMatch(await page.locator(`#${id}`).inputValue(), /data-plan|"plan"|plan="|plan=/, id);
+  }
+
+  await plan.selectOption('priorities-2024-25');
+  await page.waitForFunction(() => document.getElementById('script-code').value.includes('data-plan='));
+  await page.waitForSelector('body[data-builder-ready="true"]');
+  const script = await page.locator('#script-code').inputValue();
+  assert.match(script, /<div data-send-widget="tracker" data-feed="[^"]+" data-plan="priorities-2024-25">/);
+  // The text-only version inside is that plan, not the current one.
+  assert.match(script, /<h2[^>]*>Areas for further improvement in 2024\/25<\/h2>/);
+  assert.match(await page.locator('#block-code').inputValue(), /^<!-- wp:send-pathways\/widget \{"feed":"[^"]+","widget":"tracker","plan":"priorities-2024-25"\} -->\n<div class="wp-block-send-pathways-widget" data-send-widget="tracker" data-feed="[^"]+" data-plan="priorities-2024-25">/);
+  assert.match(await page.locator('#shortcode-code').inputValue(), /^\[send_pathways widget="tracker" feed="[^"]+" plan="priorities-2024-25"\]/);
+  assert.match(await page.locator('#iframe-code').inputValue(), /embed\.html\?widget=tracker&amp;feed=[^"]*&amp;plan=priorities-2024-25/);
+  // The preview (iframe mode) shows the chosen plan.
+  const frame = page.frameLocator('#preview');
+  await frame.getByRole('heading', { level: 2, name: 'Areas for further improvement in 2024/25' }).waitFor({ timeout: 15000 });
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Back to the current plan: the option leaves the code again.
+  await plan.selectOption('');
+  await page.waitForFunction(() => !document.getElementById('script-code').value.includes('data-plan='));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
