@@ -55,7 +55,23 @@
 		} catch {
 			throw new Error( __( 'The feed address does not give a feed (it is not JSON). Check the address.', 'send-pathways' ) );
 		}
-		return { text, pathways };
+		return { text, pathways, plans: plansOf( text ) };
+	}
+
+	/** The feed's plans (version 2, with ids), by title and period, for the plan choice. */
+	function plansOf( text ) {
+		const words = ( t, fallback ) => ( typeof t === 'string' ? t : ( t && ( t.en || Object.values( t )[ 0 ] ) ) || fallback );
+		const period = ( p ) => {
+			if ( ! p ) return '';
+			if ( p.start && p.end ) return ` (${ p.start } to ${ p.end })`;
+			if ( p.start ) return ` (${ __( 'from', 'send-pathways' ) } ${ p.start })`;
+			if ( p.end ) return ` (${ __( 'until', 'send-pathways' ) } ${ p.end })`;
+			return '';
+		};
+		const plans = JSON.parse( text ).plans;
+		return ( Array.isArray( plans ) ? plans : [] )
+			.filter( ( p ) => p && typeof p.id === 'string' )
+			.map( ( p ) => ( { value: p.id, label: words( p.title, p.id ) + period( p.period ) } ) );
 	}
 
 	/** The fallback HTML for these settings, by the core's renderer. */
@@ -67,7 +83,8 @@
 			attributes.widget === 'pathway' && attributes.pathway ? attributes.pathway : undefined,
 			attributes.lang,
 			String( attributes.headingLevel ),
-			today()
+			today(),
+			attributes.widget === 'tracker' && attributes.plan ? attributes.plan : undefined
 		);
 	}
 	// For the browser tests and for the builder: the same function the block saves with.
@@ -80,6 +97,9 @@
 		};
 		if ( attributes.widget === 'pathway' && attributes.pathway ) {
 			props[ 'data-pathway' ] = attributes.pathway;
+		}
+		if ( attributes.widget === 'tracker' && attributes.plan ) {
+			props[ 'data-plan' ] = attributes.plan;
 		}
 		if ( attributes.lang !== 'en' ) {
 			props[ 'data-lang' ] = attributes.lang;
@@ -96,9 +116,10 @@
 	function Edit( props ) {
 		const { attributes, setAttributes } = props;
 		const [ pathways, setPathways ] = element.useState( [] );
+		const [ plans, setPlans ] = element.useState( [] );
 		const [ problem, setProblem ] = element.useState( '' );
 		const blockProps = blockEditor.useBlockProps();
-		const key = [ attributes.widget, attributes.feed, attributes.pathway, attributes.lang, attributes.headingLevel ].join( '|' );
+		const key = [ attributes.widget, attributes.feed, attributes.pathway, attributes.plan, attributes.lang, attributes.headingLevel ].join( '|' );
 
 		element.useEffect( () => {
 			let current = true;
@@ -110,6 +131,7 @@
 				.then( async ( feed ) => {
 					if ( ! current ) return;
 					setPathways( feed.pathways );
+					setPlans( feed.plans );
 					const html = await renderFallback( feed.text, attributes );
 					if ( current ) {
 						setProblem( '' );
@@ -157,6 +179,16 @@
 					value: attributes.pathway,
 					options: [ { value: '', label: __( 'The feed\'s first pathway', 'send-pathways' ) } ].concat( pathways ),
 					onChange: ( pathway ) => setAttributes( { pathway } ),
+				} ),
+			attributes.widget === 'tracker' &&
+				plans.length > 1 &&
+				el( components.SelectControl, {
+					key: 'plan',
+					label: __( 'Plan', 'send-pathways' ),
+					help: __( 'The feed has more than one plan. The tracker shows the current one unless you choose another.', 'send-pathways' ),
+					value: attributes.plan,
+					options: [ { value: '', label: __( 'The current plan', 'send-pathways' ) } ].concat( plans ),
+					onChange: ( plan ) => setAttributes( { plan } ),
 				} ),
 			el( components.SelectControl, {
 				key: 'lang',

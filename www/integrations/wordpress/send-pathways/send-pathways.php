@@ -111,7 +111,7 @@ add_filter( 'script_loader_tag', 'send_pathways_module_tag', 10, 3 );
  * The placeholder's attributes from the block's or shortcode's settings, checked against the
  * values the widget accepts (the widget checks them again and says why in the console).
  *
- * @param array<string, mixed> $settings widget, feed, pathway, lang, view, heading.
+ * @param array<string, mixed> $settings widget, feed, pathway, plan, lang, view, heading.
  * @return array<string, string>
  */
 function send_pathways_placeholder_attributes( $settings ) {
@@ -122,6 +122,10 @@ function send_pathways_placeholder_attributes( $settings ) {
 	);
 	if ( 'pathway' === $widget && ! empty( $settings['pathway'] ) ) {
 		$attributes['data-pathway'] = sanitize_key( (string) $settings['pathway'] );
+	}
+	// A plan id is the feed's own text: kept as written (not lower-cased), escaped on output.
+	if ( 'tracker' === $widget && ! empty( $settings['plan'] ) ) {
+		$attributes['data-plan'] = sanitize_text_field( (string) $settings['plan'] );
 	}
 	if ( isset( $settings['lang'] ) && 'bn' === $settings['lang'] ) {
 		$attributes['data-lang'] = 'bn';
@@ -183,7 +187,9 @@ function send_pathways_render_block( $block_attributes, $content ) {
 
 /**
  * The shortcode for the classic editor:
- * [send_pathways widget="pathway" feed="…" pathway="autism" lang="en" view="list" heading="2"]
+ * [send_pathways widget="pathway" feed="…" pathway="autism" lang="en" view="list" heading="2"],
+ * or for the tracker [send_pathways widget="tracker" feed="…" plan="PLAN-ID"] (the feed's
+ * current plan when there is no plan="…")
  * with the text-only version (from the embed-code builder) between the opening and closing tags.
  *
  * @param array<string, string>|string $atts    Shortcode attributes.
@@ -196,6 +202,7 @@ function send_pathways_shortcode( $atts, $content = null ) {
 			'widget'  => 'pathway',
 			'feed'    => '',
 			'pathway' => '',
+			'plan'    => '',
 			'lang'    => 'en',
 			'view'    => 'list',
 			'heading' => '2',

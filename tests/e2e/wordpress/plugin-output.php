@@ -1,0 +1,63 @@
+<?php
+/**
+ * The plugin's PHP output without a running WordPress: WordPress's own escaping, HTML filter and
+ * shortcode parser (Debian's /usr/share/wordpress: formatting.php, kses.php, shortcodes.php),
+ * with the hooks and the options database stubbed. Used by plugin-output.test.mjs; prints, as
+ * JSON, the shortcode's and the block's HTML for the cases given as JSON on standard input.
+ *
+ * @package SendPathways
+ */
+
+define( 'ABSPATH', '/usr/share/wordpress/' );
+define( 'WPINC', 'wp-includes' );
+require ABSPATH . 'wp-includes/plugin.php';
+require ABSPATH . 'wp-includes/formatting.php';
+require ABSPATH . 'wp-includes/kses.php';
+require ABSPATH . 'wp-includes/shortcodes.php';
+
+// What a site's database and the script and block registries would give.
+function get_option( $name ) {
+	return 'blog_charset' === $name ? 'UTF-8' : false;
+}
+function wp_load_alloptions() {
+	return array( 'blog_charset' => 'UTF-8' );
+}
+function wp_allowed_protocols() {
+	// WordPress's default list (functions.php).
+	return array( 'http', 'https', 'ftp', 'ftps', 'mailto', 'news', 'irc', 'irc6', 'ircs', 'gopher', 'nntp', 'feed', 'telnet', 'mms', 'rtsp', 'sms', 'svn', 'tel', 'fax', 'xmpp', 'webcal', 'urn' );
+}
+function is_multisite() {
+	return false;
+}
+function register_block_type( $path, $args = array() ) {
+	return true;
+}
+function wp_register_script() {
+	return true;
+}
+$GLOBALS['send_pathways_enqueued'] = array();
+function wp_enqueue_script( $handle ) {
+	$GLOBALS['send_pathways_enqueued'][] = $handle;
+}
+function plugins_url( $path, $file ) {
+	return 'https://council.example/wp-content/plugins/send-pathways/' . $path;
+}
+
+require __DIR__ . '/../../../www/integrations/wordpress/send-pathways/send-pathways.php';
+do_action( 'init' );
+
+$cases = json_decode( stream_get_contents( STDIN ), true );
+$out   = array();
+foreach ( $cases as $case ) {
+	if ( isset( $case['shortcode'] ) ) {
+		$out[] = do_shortcode( $case['shortcode'] );
+	} else {
+		$out[] = send_pathways_render_block( $case['block'], $case['content'] );
+	}
+}
+echo wp_json_encode_fallback( $out );
+
+/** JSON without WordPress's wp_json_encode (which needs more of WordPress). */
+function wp_json_encode_fallback( $value ) {
+	return json_encode( $value, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
+}
