@@ -176,10 +176,11 @@ test('the saved-copy notice survives a filter change, by the form and by the add
   const notice = page.locator('#first').getByText('You are seeing the copy saved in this browser');
   await notice.waitFor();
   await page.locator('#first').getByLabel('Status').selectOption({ label: 'Complete' });
-  await page.waitForFunction(() => document.querySelector('#first [data-sp-count]').textContent === 'Showing 2 of 6 measures.');
+  // Waiting on the results, not the count's words, so this checks the notice alone.
+  await page.waitForFunction(() => document.querySelectorAll('#first .sp-results .sp-measure').length === 2);
   assert.equal(await notice.count(), 1);
   await page.evaluate(() => { location.hash = '#tracker:q=ehcp'; });
-  await page.waitForFunction(() => document.querySelector('#first [data-sp-count]').textContent === 'Showing 3 of 6 measures. Showing 1 of 3 updates.');
+  await page.waitForFunction(() => document.querySelectorAll('#first .sp-results .sp-measure').length === 3);
   assert.equal(await notice.count(), 1, 'the notice is still there after the address changed');
   await axeBothColours(page, 'saved copy, filtered');
   await context.close();
