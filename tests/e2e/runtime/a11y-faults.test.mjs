@@ -184,3 +184,63 @@ test('after "Forget this" focus stays where the control was, and the status says
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('in Bengali, English shown for a missing translation carries lang="en" in the map, its names and its list', async () => {
+  const { page, context, problems, widget } = await open({ lang: 'bn', hash: '#pathway:view=map' });
+  const node = widget.locator('g[data-step="wait"]');
+  // The box's name is a hidden element whose English part says it is English.
+  const labelledby = await node.getAttribute('aria-labelledby');
+  assert.ok(labelledby, 'the box is named by an element');
+  const english = page.locator(`[id="${labelledby}"] [lang="en"]`);
+  assert.equal(await english.textContent(), 'Wait for a made-up letter');
+  const name = await page.locator(`[id="${labelledby}"]`).textContent();
+  assert.match(name, /^ধাপ 2: Wait for a made-up letter। /);
+  assert.equal(await widget.getByRole('button', { name, exact: true }).count(), 1);
+  // The drawn title too.
+  const drawn = await node.locator('tspan.sp-map__title').evaluateAll((ts) => ts.map((t) => t.getAttribute('lang')));
+  assert.ok(drawn.length > 0 && drawn.every((l) => l === 'en'), drawn.join());
+  // A box whose words are all Bengali keeps its plain name, with no lang marks.
+  const bengali = widget.locator('g[data-step="visit"]');
+  assert.match(await bengali.getAttribute('aria-label'), /বানানো কেন্দ্রে যান/);
+  assert.equal(await bengali.locator('[lang]').count(), 0);
+  // The list's title of the same step, as before.
+  await widget.getByRole('button', { name: 'তালিকা' }).click();
+  assert.equal(await widget.locator('.sp-step[data-step="wait"] .sp-step__title').getAttribute('lang'), 'en');
+  await axeBoth(page, 'Bengali, with an English title');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('forced colours: the map, its lanes and arrows, and pressed toggles take the system colours', async () => {
+  const { page, context, problems, widget } = await open({ forcedColors: 'active', hash: '#pathway:view=map' });
+  const system = await page.evaluate(() => {
+    const probe = document.createElement('span');
+    document.body.append(probe);
+    const colour = (c) => { probe.style.color = c; return getComputedStyle(probe).color; };
+    const out = { text: colour('CanvasText'), canvas: colour('Canvas'), link: colour('LinkText'), highlight: colour('Highlight'), highlightText: colour('HighlightText') };
+    probe.remove();
+    return out;
+  });
+  const style = (selector, property) => widget.locator(selector).first().evaluate((el, p) => getComputedStyle(el)[p], property);
+  assert.equal(await style('.sp-map__box', 'fill'), system.canvas);
+  assert.equal(await style('.sp-map__box', 'stroke'), system.text);
+  assert.equal(await style('.sp-map__edge', 'stroke'), system.text);
+  assert.equal(await style('.sp-map__arrow', 'fill'), system.text);
+  assert.equal(await style('.sp-map__lane-label', 'fill'), system.text);
+  assert.equal(await style('.sp-map__lane', 'fill'), system.canvas);
+  assert.equal(await style('.sp-map__title', 'fill'), system.link);
+  assert.equal(await style('.sp-map__number', 'fill'), system.text);
+  // The pressed "Map" is told apart from "List" by the highlight colours, not only by weight.
+  const map = widget.getByRole('button', { name: 'Map', exact: true });
+  const list = widget.getByRole('button', { name: 'List of steps', exact: true });
+  assert.equal(await map.getAttribute('aria-pressed'), 'true');
+  assert.equal(await map.evaluate((b) => getComputedStyle(b).backgroundColor), system.highlight);
+  assert.equal(await map.evaluate((b) => getComputedStyle(b).color), system.highlightText);
+  assert.notEqual(await list.evaluate((b) => getComputedStyle(b).backgroundColor), system.highlight);
+  // An open step's box is outlined in the highlight colour.
+  await widget.locator('g[data-step="ask"]').click();
+  assert.equal(await style('.sp-map__node--open .sp-map__box', 'stroke'), system.highlight);
+  assert.deepEqual(await axeViolations(page), [], 'forced colours, map with a step open');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

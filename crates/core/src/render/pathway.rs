@@ -205,7 +205,7 @@ fn step_label(ctx: &RenderContext, seen: &Seen, step: &Step, number: StepNumber)
         .child(
             el("span")
                 .class("sp-visually-hidden")
-                .text(format!("{words}:")),
+                .text(format!("{words}: ")),
         )
         .child(
             el("span")

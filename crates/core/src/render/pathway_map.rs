@@ -13,7 +13,7 @@ use crate::i18n::{fill, Msg};
 use crate::pathway::layout::{layout, Graph, GraphEdge, GraphNode, Line, MapLayout, Metrics};
 use crate::render::common::RenderContext;
 use crate::render::pathway_steps::{number_words, step_details, Seen, StepNumber};
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 use crate::view::{el, Element};
 
 /// The layout for what the family sees, in the reader's language.
@@ -137,9 +137,17 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
                 lane.rect.w,
                 lane.rect.h,
             ))
-            .child(text("sp-map__lane-label", &lane.lines, |_| {
-                "sp-map__lane-line"
-            }));
+            .child(text(
+                "sp-map__lane-label",
+                &lane.lines,
+                |_| "sp-map__lane-line",
+                |_| {
+                    pathway
+                        .stages
+                        .get(k)
+                        .and_then(|stage| other_lang(ctx, &stage.title))
+                },
+            ));
     }
     let mut arrows = el("g").class("sp-map__edges").attr("aria-hidden", "true");
     for edge in &map.edges {
@@ -162,6 +170,7 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
         }
     }
     let mut boxes = el("g").class("sp-map__nodes");
+    let mut names = el("div").class("sp-map__names").attr("hidden", "");
     let by_id: std::collections::HashMap<&str, &(&Step, StepNumber)> = numbered
         .iter()
         .map(|entry| (entry.0.id.as_str(), entry))
@@ -170,11 +179,14 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
         let Some(&&(step, number)) = by_id.get(node.id.as_str()) else {
             continue;
         };
-        let stage = pathway
+        let stage_text = pathway
             .stages
             .iter()
             .find(|s| s.id == step.stage)
-            .map(|s| ctx.str(&s.title));
+            .map(|s| &s.title);
+        let stage = stage_text.map(|t| ctx.str(t));
+        let title_lang = other_lang(ctx, &step.title);
+        let stage_lang = stage_text.and_then(|t| other_lang(ctx, t));
         let mut name = format!("{}: {}", number_words(ctx, number), ctx.str(&step.title));
         if step.optional {
             name = format!("{name} ({})", ctx.msg(Msg::Optional));
@@ -200,7 +212,24 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
             class.push_str(" sp-map__node--open");
         }
         let r = node.rect;
-        let mut group = el("g")
+        // A name holding text in another language (a missing translation) is a hidden element
+        // whose parts carry `lang`, so a screen reader can say them in that language; an
+        // `aria-label` has no way to say so.
+        let name_id = ctx.id(&format!("node-{}-name", step.id));
+        let mut group = if title_lang.is_some() || stage_lang.is_some() {
+            names = names.child(node_name(
+                ctx,
+                seen,
+                step,
+                number,
+                stage_text,
+                name_id.clone(),
+            ));
+            el("g").attr("aria-labelledby", name_id)
+        } else {
+            el("g").attr("aria-label", name)
+        };
+        group = group
             .class(class)
             .attr("id", ctx.id(&format!("node-{}", step.id)))
             .attr("role", "button")
@@ -212,7 +241,6 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
                     "-1"
                 },
             )
-            .attr("aria-label", name)
             .attr("aria-expanded", if is_open { "true" } else { "false" })
             .attr("aria-controls", details_id.clone())
             .attr(Action::ATTR, Action::OpenStep.code())
@@ -233,7 +261,9 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
         group = group
             .child(rect("sp-map__focus", r.x - 5, r.y - 5, r.w + 10, r.h + 10))
             .child(rect("sp-map__box", r.x, r.y, r.w, r.h))
-            .child(text("sp-map__text", &node.lines, line_class));
+            .child(text("sp-map__text", &node.lines, line_class, |paragraph| {
+                (paragraph == 1).then(|| title_lang.clone()).flatten()
+            }));
         boxes = boxes.child(group);
     }
     svg = svg.child(lanes).child(arrows).child(boxes);
@@ -278,7 +308,37 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
                 .text(ctx.msg(Msg::MapHelp)),
         )
         .child(el("div").class("sp-map__canvas").child(svg))
+        .child(names)
         .child(details)
+}
+
+/// A box's name as elements, the same words as its `aria-label` would be, with `lang` on the
+/// feed text shown in another language.
+fn node_name(
+    ctx: &RenderContext,
+    seen: &Seen,
+    step: &Step,
+    number: StepNumber,
+    stage: Option<&Text>,
+    id: String,
+) -> Element {
+    let end = ctx.msg(Msg::SentenceEnd);
+    let mut name = el("span")
+        .attr("id", id)
+        .text(format!("{}: ", number_words(ctx, number)))
+        .child(ctx.text_el("span", &step.title));
+    if step.optional {
+        name = name.text(format!(" ({})", ctx.msg(Msg::Optional)));
+    }
+    if let Some(mark) = mark(seen, step) {
+        name = name.text(format!("{end} {}", ctx.msg(mark)));
+    }
+    if let Some(stage) = stage {
+        name = name
+            .text(format!("{end} "))
+            .child(ctx.text_el("span", stage));
+    }
+    name
 }
 
 fn rect(class: &'static str, x: i32, y: i32, w: i32, h: i32) -> Element {
@@ -290,16 +350,26 @@ fn rect(class: &'static str, x: i32, y: i32, w: i32, h: i32) -> Element {
         .attr("height", h.to_string())
 }
 
+/// Lines of text; `lang` gives a paragraph's language when it is not the reader's (feed text
+/// shown in the feed's default language because the translation is missing).
 fn text(
     class: &'static str,
     lines: &[Line],
     line_class: impl Fn(usize) -> &'static str,
+    lang: impl Fn(usize) -> Option<String>,
 ) -> Element {
     el("text").class(class).children(lines.iter().map(|line| {
         el("tspan")
             .class(line_class(line.paragraph))
+            .attr_opt("lang", lang(line.paragraph))
             .attr("x", line.x.to_string())
             .attr("y", line.baseline.to_string())
             .text(line.text.clone())
     }))
+}
+
+/// The language `text` is shown in, when it is not the reader's.
+fn other_lang(ctx: &RenderContext, text: &Text) -> Option<String> {
+    let shown = text.get(ctx.lang.code(), ctx.feed.default_lang()).lang;
+    (shown != ctx.lang.code()).then(|| shown.to_owned())
 }
