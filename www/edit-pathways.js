@@ -158,6 +158,25 @@ function stepBlock(step, index) {
 
   block.append(texts(`${base}-while-waiting`, step.while_waiting, { label: 'What families can do while waiting', name, multiline: true, hint: 'One thing a line.', data: data('while-waiting') }));
   block.append(texts(`${base}-typical-wait`, step.typical_wait, { label: 'Typical wait', name, hint: 'In words, for example “about 12 weeks”.', data: data('typical-wait') }));
+  block.append(timeLimit(step, base, name, data));
+  const optional = make('input', { type: 'checkbox', id: `${base}-optional`, 'data-kind': 'step-optional', 'data-step': step.id });
+  optional.checked = step.optional;
+  block.append(make('div', { class: 'form-group' }, errorSlot(`${base}-optional`),
+    make('div', { class: 'checkbox' }, optional,
+      make('label', { for: `${base}-optional` }, 'Only some families need this step (optional)', hidden(` (${step.title[0]})`)))));
+  if (form.indicators.length) {
+    const figures = make('fieldset', { class: 'form-group checkbox-list', id: `${base}-indicators` },
+      make('legend', {}, 'Figures that show how this step is going', hidden(` (${step.title[0]})`)),
+      make('p', { class: 'hint', text: 'Families see the latest of each at this step, for example the number waiting.' }),
+      errorSlot(`${base}-indicators`));
+    for (const indicator of form.indicators) {
+      const id = `${base}-ind-${indicator.id}`;
+      const box = make('input', { type: 'checkbox', id, 'data-kind': 'step-indicators', 'data-step': step.id, value: indicator.id });
+      box.checked = step.indicators.includes(indicator.id);
+      figures.append(make('div', { class: 'checkbox' }, box, make('label', { for: id, text: indicator.name })));
+    }
+    block.append(figures);
+  }
   const ages = make('fieldset', { class: 'form-group', id: `${base}-ages`, 'aria-describedby': `${base}-ages-hint` },
     make('legend', {}, 'Ages this step is for', hidden(` (${step.title[0]})`)),
     make('p', { class: 'hint', id: `${base}-ages-hint`, text: 'In years. Leave both empty if the step is for every child on the pathway.' }),
@@ -180,6 +199,24 @@ function stepBlock(step, index) {
   buttons.append(button('Remove this step', `(“${step.title[0]}”)`, { action: 'step-remove', step: step.id }, 'secondary warning'));
   block.append(buttons, make('div', { class: 'pw-dialog', id: `${base}-dialog` }));
   return block;
+}
+
+/** The time limit in law: its words and source in each language, and its weeks and days. */
+function timeLimit(step, base, name, data) {
+  const numbers = make('div', { class: 'form-group', id: `${base}-limit` },
+    make('p', { class: 'hint', id: `${base}-limit-hint`, text: 'As a number too, if the law gives one, so the statutory clock can count it. Leave empty if not.' }),
+    errorSlot(`${base}-limit`));
+  for (const [part, label, value] of [['weeks', 'Weeks', step.weeks], ['days', 'Days', step.days]]) {
+    const id = `${base}-limit-${part}`;
+    const input = make('input', { type: 'text', id, inputmode: 'numeric', class: 'age-input', 'data-kind': 'step-limit', 'data-step': step.id, 'aria-describedby': `${base}-limit-hint` });
+    input.value = value;
+    numbers.append(make('div', { class: 'age' }, make('label', { for: id }, label, hidden(` of the time limit ${name}`)), input));
+  }
+  return make('fieldset', { class: 'form-group pw-limit' },
+    make('legend', {}, 'Time limit in law (optional)', hidden(` ${name}`)),
+    texts(`${base}-time-limit-text`, step.time_limit_text, { label: 'Time limit in words', name, hint: 'For example “within 6 weeks of the request”. Leave empty if the law sets none.', data: data('time-limit-text') }),
+    numbers,
+    texts(`${base}-time-limit-source`, step.time_limit_source, { label: 'Where the limit comes from', name, hint: 'The Act, regulation or code of practice that sets it.', data: data('time-limit-source') }));
 }
 
 function addStageForm() {
@@ -211,11 +248,17 @@ function build(focus) {
   if (!form.pathways.some((p) => p.id === chosen)) chosen = form.pathways[0]?.id ?? '';
   choice.replaceChildren(...form.pathways.map((p) => new Option(p.title, p.id)));
   choice.value = chosen;
+  $('pathway-remove').hidden = !form.pathways.length;
   const path = pathway();
   $('pathway-stages').replaceChildren();
   $('pathway-steps').replaceChildren();
   if (!path) return;
+  const own = make('fieldset', { class: 'pw-stage', id: `pwp-${path.id}` },
+    make('legend', { text: 'This pathway' }),
+    texts(`pwp-${path.id}-title`, path.title_in, { label: 'Title', name: 'of the pathway', data: { kind: 'pathway-text', field: 'title' } }),
+    texts(`pwp-${path.id}-summary`, path.summary_in, { label: 'Summary', name: 'of the pathway', multiline: true, hint: 'What the pathway is for, in a sentence or two.', data: { kind: 'pathway-text', field: 'summary' } }));
   $('pathway-stages').append(
+    own,
     make('h3', { text: 'Stages' }),
     ...path.stages.map((stage, i) => stageBlock(stage, i, path.stages.length)),
     addStageForm(),
@@ -260,8 +303,16 @@ function typed(event) {
   }
   if (kind === 'step-text') {
     if (attempt(target.id, (e) => e.setStepText(chosen, step, field, lang, target.value))) changed();
+  } else if (kind === 'pathway-text') {
+    if (attempt(target.id, (e) => e.setPathwayText(chosen, field === 'summary', lang, target.value))) {
+      if (field === 'title' && lang === form.languages[0]) $('pathway-choice').selectedOptions[0].text = target.value.trim();
+      changed();
+    }
   } else if (kind === 'stage-title') {
     if (attempt(target.id, (e) => e.setStageTitle(chosen, stage, lang, target.value))) changed();
+  } else if (kind === 'step-limit') {
+    const base = `pw-${step}`;
+    if (attempt(`${base}-limit`, (e) => e.setStepTimeLimit(chosen, step, $(`${base}-limit-weeks`).value, $(`${base}-limit-days`).value))) changed();
   } else if (kind === 'step-ages') {
     const base = `pw-${step}`;
     if (attempt(`${base}-ages`, (e) => e.setStepAges(chosen, step, $(`${base}-min-age`).value, $(`${base}-max-age`).value))) changed();
@@ -280,6 +331,11 @@ function picked(event) {
   } else if (kind === 'step-services') {
     const ids = [...document.querySelectorAll(`#${CSS.escape(`${base}-services`)} input:checked`)].map((b) => b.value);
     if (attempt(`${base}-services`, (e) => e.setStepServices(chosen, step, ids))) changed();
+  } else if (kind === 'step-optional') {
+    if (attempt(`${base}-optional`, (e) => e.setStepOptional(chosen, step, target.checked))) changed();
+  } else if (kind === 'step-indicators') {
+    const ids = [...document.querySelectorAll(`#${CSS.escape(`${base}-indicators`)} input:checked`)].map((b) => b.value);
+    if (attempt(`${base}-indicators`, (e) => e.setStepIndicators(chosen, step, ids))) changed();
   } else if (kind === 'step-next') {
     const { steps, logic } = nextChosen(step);
     if (attempt(`${base}-next`, (e) => e.setStepNext(chosen, step, logic, steps))) {
@@ -397,6 +453,68 @@ function clicked(event) {
   }
 }
 
+/** Asks before a whole pathway goes, saying what else it would affect. */
+function offerRemovePathway() {
+  const path = pathway();
+  if (!path) return;
+  const steps = path.steps.length === 1 ? '1 step' : `${path.steps.length} steps`;
+  $('pathway-dialog').replaceChildren(make('div', { class: 'panel warning-panel' },
+    make('h3', { id: 'pathway-remove-heading', tabindex: '-1', text: `Remove “${path.title}”?` }),
+    make('p', { text: `Its ${steps} and stages go with it. Nothing else in the feed leads into it, so no arrow or service is left pointing at it. A page on your site that shows it by its id (data-pathway="${path.id}") will no longer find it: change that page too.` }),
+    button('Remove the pathway', `“${path.title}”`, { action: 'pathway-remove-confirm' }, 'warning'),
+    button('Keep it', '', { action: 'pathway-keep' })));
+  $('pathway-remove-heading').focus();
+}
+
+function managed(event) {
+  const target = event.target.closest('button[data-action]');
+  if (!target) return;
+  switch (target.dataset.action) {
+    case 'pathway-remove': offerRemovePathway(); break;
+    case 'pathway-keep':
+      $('pathway-dialog').replaceChildren();
+      $('pathway-remove').focus();
+      break;
+    case 'pathway-remove-confirm': {
+      const { title } = pathway();
+      if (attempt('pathway-remove', (e) => e.removePathway(chosen))) {
+        chosen = '';
+        $('pathway-dialog').replaceChildren();
+        page.edited();
+        build();
+        $('pathway-status').textContent = `“${title}” was removed.`;
+        $('pathway-choice').focus();
+      }
+      break;
+    }
+    case 'pathway-add': {
+      const known = new Set(form.pathways.map((p) => p.id));
+      const value = (id) => $(id).value;
+      let refusal = '';
+      try {
+        page.editor().addPathway(value('pw-new-pathway'), value('pw-new-pathway-stage'), value('pw-new-pathway-step'));
+      } catch (error) {
+        refusal = String(error).replace(/^Error: /, '');
+      }
+      // Each refusal at the box it is about.
+      const at = /first stage/.test(refusal) ? 'pw-new-pathway-stage' : /first step/.test(refusal) ? 'pw-new-pathway-step' : 'pw-new-pathway';
+      for (const id of ['pw-new-pathway', 'pw-new-pathway-stage', 'pw-new-pathway-step']) showProblem(id, id === at ? refusal : '');
+      if (refusal) {
+        $(at).focus();
+      } else {
+        for (const id of ['pw-new-pathway', 'pw-new-pathway-stage', 'pw-new-pathway-step']) $(id).value = '';
+        page.edited();
+        chosen = page.editor().pathwaysForm().pathways.find((p) => !known.has(p.id))?.id ?? chosen;
+        build();
+        $('pathway-status').textContent = `“${pathway()?.title}” was added at the end of the list. Its stage and step are below: add what happens, the services and more steps.`;
+        $('pathway-choice').focus();
+      }
+      break;
+    }
+    default:
+  }
+}
+
 /** `page`: `{editor(), edited()}`: the current session, and what to do once the draft changed
  * (check it, list the changes, save the draft). */
 export function setupPathways(pageHooks) {
@@ -412,8 +530,10 @@ export function setupPathways(pageHooks) {
   }
   $('pathway-choice').addEventListener('change', (event) => {
     chosen = event.target.value;
+    $('pathway-dialog').replaceChildren();
     build();
   });
+  $('pathway-manage').addEventListener('click', managed);
 }
 
 /** A feed was opened, a draft resumed or changed outside this section: draw it again. */

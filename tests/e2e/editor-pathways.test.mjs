@@ -145,6 +145,76 @@ test('a step added between two others by keyboard is on the map with its arrows 
   await context.close();
 });
 
+test('a step\'s time limit, optional flag and linked figures; whole pathways added and removed; each change said', async () => {
+  const { page, context, problems } = await openEditor();
+  await openPublished(page);
+  const autism = sample.pathways.find((p) => p.id === 'autism');
+  const referral = autism.steps.find((s) => s.id === 'referral');
+  const where = `of step “${referral.title}”`;
+  const [figure] = sample.indicators;
+
+  // A time limit in words, then its weeks: a number that is not one is refused at its box.
+  await page.getByLabel(`Time limit in words (English) ${where}`, { exact: true }).fill('Made-up: within 6 weeks of the referral (test data)');
+  const weeks = page.getByLabel(`Weeks of the time limit ${where}`, { exact: true });
+  await weeks.fill('six');
+  assert.match(await page.locator(`#pw-${referral.id}-limit-error`).innerText(), /The number of weeks must be a whole number/);
+  assert.deepEqual(await axeViolations(page, '.pathways'), []);
+  await weeks.fill('6');
+  assert.ok(await page.locator(`#pw-${referral.id}-limit-error`).isHidden());
+  await page.getByLabel(`Only some families need this step (optional) (${referral.title})`, { exact: true }).check();
+  await page.getByRole('group', { name: `Figures that show how this step is going (${referral.title})` }).getByLabel(figure.title, { exact: true }).check();
+
+  // A whole new pathway: each box is needed, and the refusal is at the one left empty.
+  await page.getByText('Add a pathway', { exact: true }).click();
+  await page.getByLabel('Title of the new pathway').fill('Made-up pathway (test data)');
+  await page.getByLabel('Title of its first stage').fill('Made-up stage');
+  await page.getByRole('button', { name: 'Add the pathway' }).click();
+  assert.match(await page.locator('#pw-new-pathway-step-error').innerText(), /Type the title of its first step/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'pw-new-pathway-step');
+  await page.getByLabel('Title of its first step').fill('Made-up first step');
+  await page.getByRole('button', { name: 'Add the pathway' }).click();
+  assert.equal(await page.getByLabel('Pathway', { exact: true }).inputValue(), 'made-up-pathway-test-data');
+  assert.match(await page.locator('#pathway-status').innerText(), /“Made-up pathway \(test data\)” was added/);
+  assert.ok(await page.locator('#pathway-map-preview [data-step="made-up-first-step"]').count() === 1, 'its step is on the map');
+  // Its own title and summary, like every text.
+  await page.getByLabel('Title (English) of the pathway', { exact: true }).fill('Made-up pathway (test data), renamed');
+  await page.getByLabel('Summary (English) of the pathway', { exact: true }).fill('Made-up summary (test data)');
+  assert.equal(await page.getByLabel('Pathway', { exact: true }).locator('option:checked').innerText(), 'Made-up pathway (test data), renamed');
+  assert.deepEqual(await axeViolations(page, '.pathways'), []);
+
+  // Removing a whole pathway asks first, and says what else it affects.
+  const adulthood = sample.pathways.find((p) => p.id === 'preparing-for-adulthood');
+  await page.getByLabel('Pathway', { exact: true }).selectOption(adulthood.id);
+  await page.getByRole('button', { name: 'Remove this pathway' }).click();
+  const ask = page.getByRole('heading', { name: `Remove “${adulthood.title}”?` });
+  await ask.waitFor();
+  assert.match(await page.locator('#pathway-dialog').innerText(), /data-pathway="preparing-for-adulthood"/);
+  assert.deepEqual(await axeViolations(page, '.pathways'), []);
+  await page.getByRole('button', { name: `Remove the pathway “${adulthood.title}”` }).click();
+  const left = await page.getByLabel('Pathway', { exact: true }).locator('option').evaluateAll((options) => options.map((o) => o.value));
+  assert.deepEqual(left, ['autism', 'ehc-needs-assessment', 'made-up-pathway-test-data']);
+
+  const changes = await page.locator('#changes li').allInnerTexts();
+  for (const change of [
+    `${autism.title}, step “${referral.title}”: time limit changed; optional or not changed; linked figures changed`,
+    'New pathway: Made-up pathway (test data), renamed',
+    `Pathway removed: ${adulthood.title}`,
+  ]) assert.ok(changes.includes(change), `${change}\n--\n${changes.join('\n')}`);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the feed' }).click()]);
+  const path = join(scratch, 'pathways.json');
+  await file.saveAs(path);
+  const feed = JSON.parse(await readFile(path, 'utf8'));
+  const step = feed.pathways.find((p) => p.id === 'autism').steps.find((s) => s.id === referral.id);
+  assert.deepEqual(step.time_limit, { weeks: 6, text: 'Made-up: within 6 weeks of the referral (test data)' });
+  assert.equal(step.optional, true);
+  assert.deepEqual(step.indicators, [figure.id]);
+  assert.equal(feed.pathways.at(-1).steps[0].title, 'Made-up first step');
+  assert.equal(feed.pathways.at(-1).title, 'Made-up pathway (test data), renamed');
+  assert.equal(feed.pathways.at(-1).summary, 'Made-up summary (test data)');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('each text in English and Bengali side by side, with the missing-translation filter', async () => {
   // Made-up test data: a feed in English and Bengali, one title translated.
   const madeUp = {
@@ -179,8 +249,10 @@ test('each text in English and Bengali side by side, with the missing-translatio
   assert.deepEqual(await axeViolations(page, '.pathways'), []);
 
   await page.getByLabel('Only texts missing a translation').check();
-  // The filter is the editor's: the service's name, in English only, is missing one too.
-  assert.match(await page.locator('#missing-count').innerText(), /^3 texts are missing a translation/);
+  // The filter is the editor's: the service's name and the pathway's title, in English only,
+  // are missing one too.
+  assert.match(await page.locator('#missing-count').innerText(), /^4 texts are missing a translation/);
+  assert.ok(await page.getByLabel('Title (Bengali) of the pathway', { exact: true }).isVisible());
   assert.ok(await page.getByLabel('Name (Bengali) for Made-up service', { exact: true }).isVisible());
   assert.ok(await missing.isVisible());
   assert.ok(await page.getByLabel('Typical wait (Bengali) of step “Wait (made up)”').isVisible());

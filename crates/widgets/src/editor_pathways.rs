@@ -115,6 +115,84 @@ impl Editor {
         })
     }
 
+    /// The time limit's weeks and days as typed (empty for none).
+    #[wasm_bindgen(js_name = setStepTimeLimit)]
+    pub fn set_step_time_limit(
+        &mut self,
+        pathway: String,
+        step: String,
+        weeks: String,
+        days: String,
+    ) -> Result<(), JsValue> {
+        self.pathway_edit(PathwayEdit::StepTimeLimitNumbers {
+            pathway,
+            step,
+            weeks,
+            days,
+        })
+    }
+
+    #[wasm_bindgen(js_name = setStepOptional)]
+    pub fn set_step_optional(
+        &mut self,
+        pathway: String,
+        step: String,
+        optional: bool,
+    ) -> Result<(), JsValue> {
+        self.pathway_edit(PathwayEdit::StepOptional {
+            pathway,
+            step,
+            optional,
+        })
+    }
+
+    #[wasm_bindgen(js_name = setStepIndicators)]
+    pub fn set_step_indicators(
+        &mut self,
+        pathway: String,
+        step: String,
+        indicators: Vec<String>,
+    ) -> Result<(), JsValue> {
+        self.pathway_edit(PathwayEdit::StepIndicators {
+            pathway,
+            step,
+            indicators,
+        })
+    }
+
+    /// A new pathway with its first stage and step; fails with the reason when refused.
+    #[wasm_bindgen(js_name = addPathway)]
+    pub fn add_pathway(
+        &mut self,
+        title: String,
+        stage: String,
+        step: String,
+    ) -> Result<(), JsValue> {
+        self.pathway_edit(PathwayEdit::AddPathway { title, stage, step })
+    }
+
+    /// The pathway's title, or its summary with `summary`, in `lang`.
+    #[wasm_bindgen(js_name = setPathwayText)]
+    pub fn set_pathway_text(
+        &mut self,
+        pathway: String,
+        summary: bool,
+        lang: String,
+        value: String,
+    ) -> Result<(), JsValue> {
+        self.pathway_edit(PathwayEdit::PathwayText {
+            pathway,
+            summary,
+            lang,
+            value,
+        })
+    }
+
+    #[wasm_bindgen(js_name = removePathway)]
+    pub fn remove_pathway(&mut self, pathway: String) -> Result<(), JsValue> {
+        self.pathway_edit(PathwayEdit::RemovePathway { pathway })
+    }
+
     #[wasm_bindgen(js_name = addStep)]
     pub fn add_step(
         &mut self,

@@ -1,6 +1,7 @@
 //! Editing a pathway without touching JSON: a step's words, stage, services, next steps, what
-//! to do while waiting, typical wait and audience; adding, removing and reordering steps and
-//! stages.
+//! to do while waiting, typical wait, time limit in law, audience, whether it is optional and
+//! the figures linked to it; adding, removing and reordering steps and stages; adding and
+//! removing whole pathways.
 //!
 //! Every edit keeps the pathway a graph families can follow: next steps only name steps that
 //! exist, never lead round in a circle, a step only names a stage and services the feed has,
@@ -24,6 +25,10 @@ pub enum StepText {
     AudienceText,
     /// What to do while waiting: one thing a line.
     WhileWaiting,
+    /// The time limit in law, in words ("within 6 weeks of the request").
+    TimeLimitText,
+    /// Where the time limit comes from (an Act, a regulation, the code of practice).
+    TimeLimitSource,
 }
 
 impl StepText {
@@ -34,6 +39,8 @@ impl StepText {
             "typical-wait" => StepText::TypicalWait,
             "audience-text" => StepText::AudienceText,
             "while-waiting" => StepText::WhileWaiting,
+            "time-limit-text" => StepText::TimeLimitText,
+            "time-limit-source" => StepText::TimeLimitSource,
             _ => return None,
         })
     }
@@ -74,6 +81,37 @@ pub enum PathwayEdit {
         min_age: String,
         max_age: String,
     },
+    /// The time limit's weeks and days as typed (empty for none), for the statutory clock.
+    StepTimeLimitNumbers {
+        pathway: String,
+        step: String,
+        weeks: String,
+        days: String,
+    },
+    /// Whether the step is one only some families need.
+    StepOptional {
+        pathway: String,
+        step: String,
+        optional: bool,
+    },
+    /// The indicators (figures) that show how this step is going for families.
+    StepIndicators {
+        pathway: String,
+        step: String,
+        indicators: Vec<String>,
+    },
+    /// A new pathway at the end of the list, with its first stage and first step (a pathway
+    /// families can follow has both).
+    AddPathway {
+        title: String,
+        stage: String,
+        step: String,
+    },
+    /// Removes a whole pathway. Nothing else in the feed leads into a pathway (next steps stay
+    /// within theirs; services and figures do not name pathways), so nothing is left dangling.
+    RemovePathway {
+        pathway: String,
+    },
     /// A new step titled `title` in `stage`. With `after`, it goes after that step and between
     /// it and `before`: `after` then leads to the new step, which leads to `before`.
     AddStep {
@@ -113,6 +151,13 @@ pub enum PathwayEdit {
     StageTitle {
         pathway: String,
         stage: String,
+        lang: String,
+        value: String,
+    },
+    /// The pathway's own title (`summary: false`) or summary, in one language.
+    PathwayText {
+        pathway: String,
+        summary: bool,
         lang: String,
         value: String,
     },
@@ -320,7 +365,119 @@ fn apply_to(
                     step.audience = (audience != Audience::default()).then_some(audience);
                 }
                 StepText::WhileWaiting => set_while_waiting(step, lang, &in_lang, &value)?,
+                StepText::TimeLimitText => set_limit_text(step, lang, &in_lang, typed)?,
+                StepText::TimeLimitSource => set_limit_source(step, lang, &in_lang, typed)?,
             }
+        }
+        PathwayEdit::StepTimeLimitNumbers {
+            pathway,
+            step,
+            weeks,
+            days,
+        } => {
+            let (weeks, days) = (count(&weeks, "weeks")?, count(&days, "days")?);
+            let pathway = pathway_mut(feed, &pathway)?;
+            let i = step_index(pathway, &step)?;
+            match &mut pathway.steps[i].time_limit {
+                Some(limit) => {
+                    limit.weeks = weeks;
+                    limit.days = days;
+                }
+                None if weeks.is_none() && days.is_none() => {}
+                None => {
+                    return refuse(
+                        "Type the time limit in words first, for example “within 6 weeks of the request”",
+                    )
+                }
+            }
+        }
+        PathwayEdit::StepOptional {
+            pathway,
+            step,
+            optional,
+        } => {
+            let pathway = pathway_mut(feed, &pathway)?;
+            let i = step_index(pathway, &step)?;
+            pathway.steps[i].optional = optional;
+        }
+        PathwayEdit::StepIndicators {
+            pathway,
+            step,
+            indicators,
+        } => {
+            if let Some(unknown) = indicators.iter().find(|id| feed.indicator(id).is_none()) {
+                return refuse(format!("the feed has no indicator \"{unknown}\""));
+            }
+            let pathway = pathway_mut(feed, &pathway)?;
+            let i = step_index(pathway, &step)?;
+            let mut unique = Vec::new();
+            for id in indicators {
+                if !unique.contains(&id) {
+                    unique.push(id);
+                }
+            }
+            pathway.steps[i].indicators = unique;
+        }
+        PathwayEdit::AddPathway { title, stage, step } => {
+            let (title, stage, step) = (title.trim(), stage.trim(), step.trim());
+            if title.is_empty() {
+                return refuse("A pathway needs a title, like “Speech and language support”");
+            }
+            if stage.is_empty() {
+                return refuse("Type the title of its first stage, like “Before diagnosis”");
+            }
+            if step.is_empty() {
+                return refuse("Type the title of its first step: what the family does first");
+            }
+            let taken: Vec<&str> = feed.pathways.iter().map(|p| p.id.as_str()).collect();
+            let id = new_id(title, &taken);
+            let stage_id = new_id(stage, &[]);
+            feed.pathways.push(Pathway {
+                id,
+                title: Text::Plain(title.to_owned()),
+                summary: None,
+                audience: Audience::default(),
+                stages: vec![Stage {
+                    id: stage_id.clone(),
+                    title: Text::Plain(stage.to_owned()),
+                    summary: None,
+                }],
+                steps: vec![new_step(new_id(step, &[]), stage_id, step, None)],
+                clock: None,
+                help: Vec::new(),
+            });
+        }
+        PathwayEdit::PathwayText {
+            pathway,
+            summary,
+            lang: in_lang,
+            value,
+        } => {
+            let pathway = pathway_mut(feed, &pathway)?;
+            if summary {
+                if in_lang != lang
+                    && !value.trim().is_empty()
+                    && text_in(pathway.summary.as_ref(), lang, lang).is_empty()
+                {
+                    return refuse(type_first(lang));
+                }
+                pathway.summary = set_in(pathway.summary.take(), &in_lang, lang, &value);
+            } else {
+                match set_in(Some(pathway.title.clone()), &in_lang, lang, &value) {
+                    Some(title) if !words(&title, lang).is_empty() => pathway.title = title,
+                    _ => {
+                        return refuse(
+                            "A pathway needs a title, like “Speech and language support”",
+                        )
+                    }
+                }
+            }
+        }
+        PathwayEdit::RemovePathway { pathway } => {
+            let Some(i) = feed.pathways.iter().position(|p| p.id == pathway) else {
+                return refuse(format!("the feed has no pathway \"{pathway}\""));
+            };
+            feed.pathways.remove(i);
         }
         PathwayEdit::StepStage {
             pathway,
@@ -450,26 +607,9 @@ fn apply_to(
                     None => next.steps.push(id.clone()),
                 }
             }
-            pathway.steps.insert(
-                place,
-                Step {
-                    id,
-                    stage,
-                    title: Text::Plain(title),
-                    body: None,
-                    services: Vec::new(),
-                    typical_wait: None,
-                    time_limit: None,
-                    while_waiting: Vec::new(),
-                    next: before.map(|b| NextSteps {
-                        logic: Logic::All,
-                        steps: vec![b],
-                    }),
-                    optional: false,
-                    indicators: Vec::new(),
-                    audience: None,
-                },
-            );
+            pathway
+                .steps
+                .insert(place, new_step(id, stage, &title, before));
         }
         PathwayEdit::RemoveStep {
             pathway,
@@ -622,6 +762,110 @@ fn apply_to(
     Ok(())
 }
 
+/// A step with only its title, in `stage`, leading to `before` if given.
+fn new_step(id: String, stage: String, title: &str, before: Option<String>) -> Step {
+    Step {
+        id,
+        stage,
+        title: Text::Plain(title.to_owned()),
+        body: None,
+        services: Vec::new(),
+        typical_wait: None,
+        time_limit: None,
+        while_waiting: Vec::new(),
+        next: before.map(|b| NextSteps {
+            logic: Logic::All,
+            steps: vec![b],
+        }),
+        optional: false,
+        indicators: Vec::new(),
+        audience: None,
+    }
+}
+
+/// A number of weeks or days as typed: empty for none.
+fn count(typed: &str, unit: &str) -> Result<Option<u32>, Refusal> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    match typed.parse::<u32>() {
+        Ok(n) if n <= 1000 => Ok(Some(n)),
+        _ => refuse(format!(
+            "The number of {unit} must be a whole number, like {}",
+            if unit == "weeks" { "20" } else { "15" }
+        )),
+    }
+}
+
+const NEEDS_WORDS: &str = "A time limit needs its words, for example “within 6 weeks of the \
+                           request”: to remove it, empty its weeks, days and source first";
+
+/// The time limit in words, in `in_lang`. In the first language, words typed where there was no
+/// limit make one, and emptying them removes it once nothing else is left in it. A translation
+/// needs the first language's words first.
+fn set_limit_text(step: &mut Step, lang: &str, in_lang: &str, typed: &str) -> Result<(), Refusal> {
+    let blank = typed.trim().is_empty();
+    match &mut step.time_limit {
+        None if blank => Ok(()),
+        None if in_lang != lang => refuse(type_first(lang)),
+        None => {
+            step.time_limit = Some(crate::feed::TimeLimit {
+                weeks: None,
+                days: None,
+                text: Text::Plain(typed.trim().to_owned()),
+                source: None,
+            });
+            Ok(())
+        }
+        Some(limit) => {
+            let text = set_in(Some(limit.text.clone()), in_lang, lang, typed);
+            match text {
+                Some(text) if !words(&text, lang).is_empty() => {
+                    limit.text = text;
+                    Ok(())
+                }
+                None if limit.weeks.is_none() && limit.days.is_none() && limit.source.is_none() => {
+                    step.time_limit = None;
+                    Ok(())
+                }
+                _ => refuse(NEEDS_WORDS),
+            }
+        }
+    }
+}
+
+/// Why a translation cannot go in yet, naming the feed's first language.
+fn type_first(lang: &str) -> String {
+    format!(
+        "Type the {} first: a translation needs the words it translates",
+        crate::edit::languages::language_name(lang)
+    )
+}
+
+/// Where the time limit comes from, in `in_lang`: only for a limit that has its words.
+fn set_limit_source(
+    step: &mut Step,
+    lang: &str,
+    in_lang: &str,
+    typed: &str,
+) -> Result<(), Refusal> {
+    let blank = typed.trim().is_empty();
+    match &mut step.time_limit {
+        None if blank => Ok(()),
+        None => refuse(
+            "Type the time limit in words first, for example “within 6 weeks of the request”",
+        ),
+        Some(limit) => {
+            if in_lang != lang && !blank && text_in(limit.source.as_ref(), lang, lang).is_empty() {
+                return refuse(type_first(lang));
+            }
+            limit.source = set_in(limit.source.take(), in_lang, lang, typed);
+            Ok(())
+        }
+    }
+}
+
 /// "While waiting" as typed in `in_lang`, one thing a line. In the feed's first language the
 /// lines are the list (each keeping its translations by place); in another they translate the
 /// things already listed, which must be there first.
@@ -676,6 +920,14 @@ pub struct StepForm {
     pub next: Vec<String>,
     pub min_age: String,
     pub max_age: String,
+    /// The time limit in law: its words and source in each language, its weeks and days.
+    pub time_limit_text: Vec<String>,
+    pub time_limit_source: Vec<String>,
+    pub weeks: String,
+    pub days: String,
+    pub optional: bool,
+    /// The ids of the indicators linked to the step.
+    pub indicators: Vec<String>,
     /// The ids of the steps that lead to this one.
     pub led_to_from: Vec<String>,
 }
@@ -691,6 +943,9 @@ pub struct PathwayForm {
     pub id: String,
     /// In the feed's first language, to name it.
     pub title: String,
+    /// The title and summary in each language.
+    pub title_in: Vec<String>,
+    pub summary_in: Vec<String>,
     pub stages: Vec<StageForm>,
     pub steps: Vec<StepForm>,
 }
@@ -707,6 +962,8 @@ pub struct ServiceChoice {
 pub struct PathwaysForm {
     pub languages: Vec<String>,
     pub services: Vec<ServiceChoice>,
+    /// The indicators a step can be linked to, by id and title.
+    pub indicators: Vec<ServiceChoice>,
     pub pathways: Vec<PathwayForm>,
 }
 
@@ -720,12 +977,15 @@ pub fn pathways_form(feed: &Feed) -> PathwaysForm {
     let each = |text: Option<&Text>| -> Vec<String> {
         languages.iter().map(|l| text_in(text, l, lang)).collect()
     };
+    let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     let pathways = feed
         .pathways
         .iter()
         .map(|pathway| PathwayForm {
             id: pathway.id.clone(),
             title: words(&pathway.title, lang),
+            title_in: each(Some(&pathway.title)),
+            summary_in: each(pathway.summary.as_ref()),
             stages: pathway
                 .stages
                 .iter()
@@ -775,6 +1035,14 @@ pub fn pathways_form(feed: &Feed) -> PathwaysForm {
                         .and_then(|a| a.max_age)
                         .map(|n| n.to_string())
                         .unwrap_or_default(),
+                    time_limit_text: each(step.time_limit.as_ref().map(|l| &l.text)),
+                    time_limit_source: each(
+                        step.time_limit.as_ref().and_then(|l| l.source.as_ref()),
+                    ),
+                    weeks: number(step.time_limit.as_ref().and_then(|l| l.weeks)),
+                    days: number(step.time_limit.as_ref().and_then(|l| l.days)),
+                    optional: step.optional,
+                    indicators: step.indicators.clone(),
                     led_to_from: leading_to(pathway, &step.id)
                         .into_iter()
                         .map(str::to_owned)
@@ -791,6 +1059,14 @@ pub fn pathways_form(feed: &Feed) -> PathwaysForm {
             .map(|s| ServiceChoice {
                 id: s.id.clone(),
                 name: words(&s.name, lang),
+            })
+            .collect(),
+        indicators: feed
+            .indicators
+            .iter()
+            .map(|i| ServiceChoice {
+                id: i.id.clone(),
+                name: words(&i.title, lang),
             })
             .collect(),
         pathways,
@@ -1141,6 +1417,163 @@ mod tests {
             },
         )
         .unwrap();
+        still_valid(&feed);
+    }
+
+    #[test]
+    fn a_time_limit_in_words_then_weeks_and_a_source() {
+        let mut feed = sample();
+        let before = feed.clone();
+        let text = |field, lang: &str, value: &str| PathwayEdit::StepText {
+            pathway: s("autism"),
+            step: s("notice"),
+            field,
+            lang: s(lang),
+            value: s(value),
+        };
+        let numbers = |weeks: &str, days: &str| PathwayEdit::StepTimeLimitNumbers {
+            pathway: s("autism"),
+            step: s("notice"),
+            weeks: s(weeks),
+            days: s(days),
+        };
+        // Weeks, a source or a translation before there are words: refused, nothing changes.
+        assert!(apply_pathway(&mut feed, numbers("6", ""))
+            .unwrap_err()
+            .0
+            .contains("in words first"));
+        assert!(
+            apply_pathway(&mut feed, text(StepText::TimeLimitSource, "en", "Made up")).is_err()
+        );
+        assert!(
+            apply_pathway(&mut feed, text(StepText::TimeLimitText, "bn", "বানানো"))
+                .unwrap_err()
+                .0
+                .starts_with("Type the English first")
+        );
+        assert_eq!(feed, before);
+        apply_pathway(
+            &mut feed,
+            text(StepText::TimeLimitText, "en", "Made up: within 6 weeks"),
+        )
+        .unwrap();
+        assert!(apply_pathway(&mut feed, numbers("six", ""))
+            .unwrap_err()
+            .0
+            .contains("whole number"));
+        apply_pathway(&mut feed, numbers(" 6 ", "")).unwrap();
+        apply_pathway(
+            &mut feed,
+            text(StepText::TimeLimitSource, "en", "Made-up source"),
+        )
+        .unwrap();
+        let limit = feed.pathway("autism").unwrap().steps[0]
+            .time_limit
+            .clone()
+            .unwrap();
+        assert_eq!(limit.weeks, Some(6));
+        assert_eq!(limit.text, Text::Plain(s("Made up: within 6 weeks")));
+        assert_eq!(limit.source, Some(Text::Plain(s("Made-up source"))));
+        let form = pathways_form(&feed);
+        assert_eq!(form.pathways[0].steps[0].weeks, "6");
+        assert_eq!(
+            form.pathways[0].steps[0].time_limit_text,
+            ["Made up: within 6 weeks"]
+        );
+        still_valid(&feed);
+        // Its words cannot go while weeks or a source are left; once they are gone, they can.
+        assert!(apply_pathway(&mut feed, text(StepText::TimeLimitText, "en", " ")).is_err());
+        apply_pathway(&mut feed, numbers("", "")).unwrap();
+        apply_pathway(&mut feed, text(StepText::TimeLimitSource, "en", "")).unwrap();
+        apply_pathway(&mut feed, text(StepText::TimeLimitText, "en", "")).unwrap();
+        assert_eq!(feed, before);
+    }
+
+    #[test]
+    fn optional_steps_and_linked_figures() {
+        let mut feed = sample();
+        let indicators = |ids: &[&str]| PathwayEdit::StepIndicators {
+            pathway: s("autism"),
+            step: s("waiting-list"),
+            indicators: ids.iter().map(|i| s(i)).collect(),
+        };
+        assert!(apply_pathway(&mut feed, indicators(&["made-up-indicator"])).is_err());
+        apply_pathway(
+            &mut feed,
+            indicators(&["asd-decisions-per-month", "asd-decisions-per-month"]),
+        )
+        .unwrap();
+        apply_pathway(
+            &mut feed,
+            PathwayEdit::StepOptional {
+                pathway: s("autism"),
+                step: s("waiting-list"),
+                optional: true,
+            },
+        )
+        .unwrap();
+        let step = &feed.pathway("autism").unwrap().steps[2];
+        assert_eq!(step.indicators, ["asd-decisions-per-month"]);
+        assert!(step.optional);
+        let form = pathways_form(&feed);
+        assert!(form.pathways[0].steps.iter().any(|s| s.optional));
+        assert!(form.indicators.iter().any(|i| i.id == "asd-waiting-list"));
+        still_valid(&feed);
+    }
+
+    #[test]
+    fn whole_pathways_are_added_and_removed() {
+        let mut feed = sample();
+        let add = |title: &str, stage: &str, step: &str| PathwayEdit::AddPathway {
+            title: s(title),
+            stage: s(stage),
+            step: s(step),
+        };
+        for (t, st, sp) in [("", "a", "b"), ("a", " ", "b"), ("a", "b", "")] {
+            assert!(apply_pathway(&mut feed, add(t, st, sp)).is_err());
+        }
+        apply_pathway(
+            &mut feed,
+            add("Made-up pathway", "Made-up stage", "Made-up step"),
+        )
+        .unwrap();
+        let text = |summary, lang: &str, value: &str| PathwayEdit::PathwayText {
+            pathway: s("made-up-pathway"),
+            summary,
+            lang: s(lang),
+            value: s(value),
+        };
+        assert!(apply_pathway(&mut feed, text(false, "en", " ")).is_err());
+        assert!(apply_pathway(&mut feed, text(true, "bn", "বানানো")).is_err());
+        apply_pathway(&mut feed, text(true, "en", "Made-up summary")).unwrap();
+        apply_pathway(&mut feed, text(false, "en", "Made-up pathway, renamed")).unwrap();
+        let added = feed.pathways.last().unwrap();
+        assert_eq!(added.id, "made-up-pathway", "a new title keeps the id");
+        assert_eq!(added.summary, Some(Text::Plain(s("Made-up summary"))));
+        assert_eq!(
+            pathways_form(&feed).pathways.last().unwrap().title_in,
+            ["Made-up pathway, renamed"]
+        );
+        assert_eq!(added.steps[0].stage, added.stages[0].id);
+        assert_eq!(added.steps[0].id, "made-up-step");
+        still_valid(&feed);
+        let count = feed.pathways.len();
+        apply_pathway(
+            &mut feed,
+            PathwayEdit::RemovePathway {
+                pathway: s("autism"),
+            },
+        )
+        .unwrap();
+        assert_eq!(feed.pathways.len(), count - 1);
+        assert!(feed.pathway("autism").is_none());
+        assert!(apply_pathway(
+            &mut feed,
+            PathwayEdit::RemovePathway {
+                pathway: s("autism")
+            }
+        )
+        .is_err());
         still_valid(&feed);
     }
 }
