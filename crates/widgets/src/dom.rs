@@ -140,6 +140,16 @@ pub fn each(root: &Element, selector: &str) -> Vec<Element> {
         .collect()
 }
 
+/// The node at `path` (child indices) under `root`.
+#[cfg_attr(not(feature = "tracker"), allow(dead_code))]
+pub fn node_at(root: &Element, path: &[u32]) -> Option<web_sys::Node> {
+    let mut node: web_sys::Node = root.clone().into();
+    for &i in path {
+        node = node.child_nodes().item(i)?;
+    }
+    Some(node)
+}
+
 /// Applies one of the core's patches under `section` (paths count child nodes from it);
 /// returns the new section when the patch replaced it.
 #[cfg_attr(not(feature = "tracker"), allow(dead_code))]
@@ -149,13 +159,7 @@ pub fn apply_patch(
     patch: send_core::pathway::patch::Patch,
 ) -> Result<Option<Element>, JsValue> {
     use send_core::pathway::patch::Patch;
-    let at = |path: &[u32]| -> Option<web_sys::Node> {
-        let mut node: web_sys::Node = section.clone().into();
-        for &i in path {
-            node = node.child_nodes().item(i)?;
-        }
-        Some(node)
-    };
+    let at = |path: &[u32]| node_at(section, path);
     let element_at = |path: &[u32]| at(path).and_then(|n| n.dyn_into::<Element>().ok());
     match patch {
         Patch::SetAttr { path, name, value } => {

@@ -11,7 +11,7 @@
 use crate::dom;
 use send_core::pathway::patch::diff;
 use send_core::tracker::interact::{
-    ChartShown, Effects, Intent, Redraw, TrackerState, ANNOUNCE_PAUSE_MS,
+    at_mut, path_to, ChartShown, Effects, Intent, Redraw, TrackerState, ANNOUNCE_PAUSE_MS,
 };
 use send_core::view::Node;
 use send_core::Feed;
@@ -61,8 +61,10 @@ impl Live {
     }
 
     fn apply(self: &Rc<Self>, effects: Effects) -> Result<(), JsValue> {
-        if effects.redraw == Redraw::Patch {
-            self.patch()?;
+        match effects.redraw {
+            Redraw::Nothing => {}
+            Redraw::Results => self.patch_results()?,
+            Redraw::Patch => self.patch()?,
         }
         if let Some(fragment) = effects.replace_address {
             replace_address(&fragment)?;
@@ -96,6 +98,41 @@ impl Live {
             }
         }
         *old = tree;
+        Ok(())
+    }
+
+    /// Draws only the results again and patches them where they differ, and keeps the drawing
+    /// of the count as it now reads (its words are [`Effects::announce`]'s to set).
+    fn patch_results(&self) -> Result<(), JsValue> {
+        let results = self
+            .state
+            .borrow()
+            .results(&self.feed)
+            .map_err(|e| JsValue::from_str(&e))?;
+        let said = self.state.borrow().said.clone();
+        let mut drawn = self.drawn.borrow_mut();
+        let Some((section, tree)) = drawn.as_mut() else {
+            return Ok(());
+        };
+        let Some(path) = path_to(tree, "data-sp-results") else {
+            return Ok(());
+        };
+        let element = dom::node_at(section, &path)
+            .and_then(|node| node.dyn_into::<Element>().ok())
+            .ok_or("the tracker's results are not where they were drawn")?;
+        let Some(old) = at_mut(tree, &path) else {
+            return Ok(());
+        };
+        let document = dom::document()?;
+        for patch in diff(old, &results) {
+            dom::apply_patch(&document, &element, patch)?;
+        }
+        *old = results;
+        if let Some(Node::Element(count)) =
+            path_to(tree, "data-sp-count").and_then(|path| at_mut(tree, &path))
+        {
+            count.children = vec![Node::Text(said)];
+        }
         Ok(())
     }
 

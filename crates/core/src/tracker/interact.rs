@@ -11,7 +11,7 @@ use crate::action::Action;
 use crate::feed::Feed;
 use crate::options::WidgetOptions;
 use crate::render::common::RenderContext;
-use crate::render::tracker::render_tracker_with;
+use crate::render::tracker::{render_tracker_with, results_with};
 use crate::tracker::filter::{TrackerFilter, FRAGMENT_PREFIX};
 use crate::tracker::measure_rows;
 use crate::tracker::plans::{choose_plan, PlanChoice};
@@ -117,13 +117,17 @@ impl Intent {
     }
 }
 
-/// What the page must redraw.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// What the page must redraw, least first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Redraw {
     /// Nothing on screen changed.
     #[default]
     Nothing,
-    /// Draw the widget again and patch the page where the new drawing differs.
+    /// Only the results and the count changed: draw the results again
+    /// ([`TrackerState::results`]) and patch them where they differ; the count says
+    /// [`TrackerState::said`]. The rest (the form being typed in, the charts) is not drawn.
+    Results,
+    /// Draw the whole widget again and patch the page where the new drawing differs.
     Patch,
 }
 
@@ -245,6 +249,22 @@ impl TrackerState {
         ))
     }
 
+    /// The results region alone, as [`TrackerState::tree`] draws it, for [`Redraw::Results`].
+    pub fn results(&self, feed: &Feed) -> Result<Node, String> {
+        let choice = self
+            .choice(feed)
+            .ok_or_else(|| "the feed has no plan for the progress tracker to show".to_owned())?;
+        let rows = measure_rows(choice.plan, self.today);
+        let results = results_with(
+            &self.ctx(feed),
+            choice.plan,
+            &rows,
+            &self.filter,
+            &self.view(),
+        );
+        Ok(results.region.into())
+    }
+
     /// How much the filter shows now, and which workstreams have something to show: the
     /// renderer's own test ([`TrackerFilter::matches`]) on the same rows, without drawing.
     fn shown(&self, feed: &Feed) -> Option<(Counts, Vec<String>)> {
@@ -294,7 +314,7 @@ impl TrackerState {
         if let Some(words) = count_words(self.options.lang, counts, Some(self.said_counts)) {
             self.said = words.clone();
             self.said_counts = counts;
-            effects.redraw = Redraw::Patch;
+            effects.redraw = effects.redraw.max(Redraw::Results);
             effects.announce = Some(words);
         }
     }
@@ -304,7 +324,7 @@ impl TrackerState {
         self.filter = filter;
         self.opened = None;
         Effects {
-            redraw: Redraw::Patch,
+            redraw: Redraw::Results,
             replace_address: Some(self.filter.to_fragment()),
             ..Effects::default()
         }
@@ -359,6 +379,8 @@ impl TrackerState {
                     return Effects::default();
                 }
                 let mut effects = self.refilter(cleared);
+                // The form's fields are drawn from the state, and they empty.
+                effects.redraw = Redraw::Patch;
                 self.say_count(feed, &mut effects);
                 effects
             }
@@ -383,7 +405,7 @@ impl TrackerState {
                     Vec::new()
                 });
                 Effects {
-                    redraw: Redraw::Patch,
+                    redraw: Redraw::Results,
                     ..Effects::default()
                 }
             }
@@ -419,8 +441,9 @@ impl TrackerState {
                 }
                 let plan_changed = filter.plan != self.filter.plan;
                 let mut effects = self.refilter(filter);
-                // The browser already wrote this address.
+                // The browser already wrote this address; the form and perhaps the plan change.
                 effects.replace_address = None;
+                effects.redraw = Redraw::Patch;
                 self.say_count(feed, &mut effects);
                 if plan_changed {
                     // The old heading is gone: the new plan's title takes focus.
@@ -456,10 +479,38 @@ impl TrackerState {
         }
         self.opened = Some(opened);
         Effects {
-            redraw: Redraw::Patch,
+            redraw: Redraw::Results,
             ..Effects::default()
         }
     }
+}
+
+/// Where in `tree` the first element with attribute `attr` is: child indices from the root,
+/// as the page's nodes are (the drawing and the page have the same shape).
+pub fn path_to(tree: &Node, attr: &str) -> Option<Vec<u32>> {
+    let Node::Element(element) = tree else {
+        return None;
+    };
+    if element.get_attr(attr).is_some() {
+        return Some(Vec::new());
+    }
+    element.children.iter().enumerate().find_map(|(i, child)| {
+        let mut path = path_to(child, attr)?;
+        path.insert(0, i as u32);
+        Some(path)
+    })
+}
+
+/// The node at `path` in `tree`.
+pub fn at_mut<'a>(tree: &'a mut Node, path: &[u32]) -> Option<&'a mut Node> {
+    let mut node = tree;
+    for &i in path {
+        let Node::Element(element) = node else {
+            return None;
+        };
+        node = element.children.get_mut(i as usize)?;
+    }
+    Some(node)
 }
 
 fn set_field(filter: &mut TrackerFilter, field: Field, value: &str) {
@@ -600,7 +651,7 @@ mod tests {
         );
         assert!(html(&state, &feed).contains(&state.said));
         let effects = state.update(&feed, filter(Field::Status, "complete"));
-        assert_eq!(effects.redraw, Redraw::Patch);
+        assert_eq!(effects.redraw, Redraw::Results);
         assert_eq!(
             effects.announce.as_deref(),
             Some("Showing 2 of 6 measures.")
@@ -625,7 +676,7 @@ mod tests {
             Some("Showing 0 of 6 measures.")
         );
         let effects = state.update(&feed, filter(Field::Workstream, "3'c"));
-        assert_eq!(effects.redraw, Redraw::Patch);
+        assert_eq!(effects.redraw, Redraw::Results);
         assert_eq!(effects.announce, None);
     }
 
@@ -635,7 +686,7 @@ mod tests {
         let mut state = state(&feed, "");
         for typed in ["e", "eh", "ehc", "ehcp"] {
             let effects = state.update(&feed, filter(Field::Words, typed));
-            assert_eq!(effects.redraw, Redraw::Patch, "{typed}");
+            assert_eq!(effects.redraw, Redraw::Results, "{typed}");
             assert_eq!(effects.announce, None, "{typed}");
             assert!(effects.announce_after_pause, "{typed}");
             assert_eq!(effects.replace_address, Some(format!("tracker:q={typed}")));
@@ -645,7 +696,7 @@ mod tests {
             effects.announce.as_deref(),
             Some("Showing 3 of 6 measures. Showing 1 of 3 updates.")
         );
-        assert_eq!(effects.redraw, Redraw::Patch);
+        assert_eq!(effects.redraw, Redraw::Results);
         assert_eq!(state.update(&feed, Intent::Paused), Effects::default());
         // "Changed since" waits too, and then says only what changed.
         let effects = state.update(&feed, filter(Field::Since, "2025-04-01"));
@@ -669,6 +720,8 @@ mod tests {
             "Showing 2 of 6 measures. Showing 3 of 3 updates."
         );
         let effects = state.update(&feed, Intent::ClearFilters);
+        // The whole widget: the form's fields empty too.
+        assert_eq!(effects.redraw, Redraw::Patch);
         assert_eq!(
             effects.announce.as_deref(),
             Some("Showing 6 of 6 measures.")
@@ -696,7 +749,7 @@ mod tests {
         let odd = "2\"b\"[x]";
         assert_eq!(expanded(&state, &feed, odd).as_deref(), Some("false"));
         let effects = state.update(&feed, Intent::Toggle(odd.into()));
-        assert_eq!(effects.redraw, Redraw::Patch);
+        assert_eq!(effects.redraw, Redraw::Results);
         assert_eq!(effects.focus, None);
         assert_eq!(expanded(&state, &feed, odd).as_deref(), Some("true"));
         assert_eq!(expanded(&state, &feed, "1.a").as_deref(), Some("false"));
@@ -717,7 +770,7 @@ mod tests {
         // Find in page opens a closed one, and leaves an open one alone.
         assert_eq!(
             state.update(&feed, Intent::Reveal("3'c".into())).redraw,
-            Redraw::Patch
+            Redraw::Results
         );
         assert_eq!(expanded(&state, &feed, "3'c").as_deref(), Some("true"));
         assert_eq!(
@@ -728,6 +781,38 @@ mod tests {
         state.update(&feed, filter(Field::Status, "complete"));
         assert_eq!(state.opened, None);
         assert_eq!(expanded(&state, &feed, "1.a").as_deref(), Some("true"));
+    }
+
+    #[test]
+    fn the_results_drawn_alone_are_the_results_in_the_whole_drawing() {
+        let feed = feed();
+        let mut state = state(&feed, "");
+        let intents = [
+            filter(Field::Words, "ehcp"),
+            Intent::Paused,
+            Intent::Toggle("1.a".into()),
+            Intent::ToggleAll,
+            filter(Field::Status, "complete"),
+            Intent::ClearFilters,
+        ];
+        for intent in intents {
+            let effects = state.update(&feed, intent.clone());
+            let mut tree = state.tree(&feed).unwrap();
+            let path = path_to(&tree, "data-sp-results").unwrap();
+            assert_eq!(
+                at_mut(&mut tree, &path).map(|n| n.clone()),
+                Some(state.results(&feed).unwrap()),
+                "{intent:?}"
+            );
+            // What the count says is the state's, in both drawings.
+            let count = path_to(&tree, "data-sp-count").unwrap();
+            let said = at_mut(&mut tree, &count).map(|n| n.text_content());
+            assert_eq!(said.as_deref(), Some(state.said.as_str()), "{intent:?}");
+            if let Some(words) = effects.announce {
+                assert_eq!(words, state.said);
+            }
+        }
+        assert_eq!(path_to(&Node::Text("x".into()), "id"), None);
     }
 
     #[test]
