@@ -7,7 +7,7 @@
 //! refused, evidence confirming the status today...), never through this one.
 
 use crate::edit::pathway::{set_in, text_in};
-use crate::edit::services::ServiceText;
+use crate::edit::service_fields::ServiceText;
 use crate::edit::{measure_mut, EditError, MeasureAt};
 use crate::feed::{Access, Feed};
 use crate::text::Text;

@@ -12,6 +12,7 @@ pub mod figures;
 pub mod form;
 pub mod languages;
 pub mod pathway;
+pub mod service_fields;
 pub mod services;
 pub mod session;
 pub mod termly;

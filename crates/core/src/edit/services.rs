@@ -4,6 +4,7 @@
 //! become a service: a blank box is no value, and a contact with no values is no contact.
 
 use crate::edit::languages::in_each;
+pub use crate::edit::service_fields::{ServiceText, SERVICE_FIELDS};
 use crate::edit::{set_text, EditError};
 use crate::feed::{Access, Audience, Contact, Feed, Service};
 use crate::text::{Lang, Text};
@@ -17,75 +18,6 @@ pub const CONTACT_FIELDS: [(&str, &str); 5] = [
     ("url", "Web address"),
     ("note", "Opening hours"),
 ];
-
-/// A service's own words, as the editor shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ServiceText {
-    Name,
-    Description,
-    /// Who it is for, in words (`eligibility.text`).
-    Eligibility,
-    /// How to get it: who can refer and how (`access.referral`).
-    Access,
-    Cost,
-}
-
-/// The word boxes the editor shows, in order: the box's code, label and hint.
-pub const SERVICE_FIELDS: [(ServiceText, &str, &str, &str); 5] = [
-    (ServiceText::Name, "service-name", "Name", ""),
-    (
-        ServiceText::Description,
-        "description",
-        "What it does",
-        "In plain words a family understands, for example: Health visitors check how young \
-         children are growing and developing.",
-    ),
-    (
-        ServiceText::Eligibility,
-        "eligibility",
-        "Who it is for (optional)",
-        "For example: Families with young children.",
-    ),
-    (
-        ServiceText::Access,
-        "access",
-        "How to get it (optional)",
-        "Who can refer, and how, for example: Your GP or your child's school can refer.",
-    ),
-    (
-        ServiceText::Cost,
-        "cost",
-        "Cost (optional)",
-        "For example: Free.",
-    ),
-];
-
-impl ServiceText {
-    pub fn from_code(code: &str) -> Option<ServiceText> {
-        SERVICE_FIELDS
-            .iter()
-            .find(|(_, c, _, _)| *c == code)
-            .map(|(field, _, _, _)| *field)
-    }
-
-    pub fn code(self) -> &'static str {
-        SERVICE_FIELDS
-            .iter()
-            .find(|(field, _, _, _)| *field == self)
-            .map_or("", |(_, code, _, _)| code)
-    }
-
-    /// The field's text in the feed.
-    pub fn get(self, service: &Service) -> Option<&Text> {
-        match self {
-            ServiceText::Name => Some(&service.name),
-            ServiceText::Description => service.description.as_ref(),
-            ServiceText::Eligibility => service.eligibility.as_ref().and_then(|e| e.text.as_ref()),
-            ServiceText::Access => service.access.as_ref().and_then(|a| a.referral.as_ref()),
-            ServiceText::Cost => service.cost.as_ref(),
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ServiceRow {
