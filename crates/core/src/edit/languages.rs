@@ -6,6 +6,7 @@
 //! language; the first language itself is edited through each field's own edit (a blank name
 //! refused, evidence confirming the status today...), never through this one.
 
+pub use crate::edit::language_names::language_name;
 use crate::edit::pathway::{set_in, text_in};
 use crate::edit::service_fields::ServiceText;
 use crate::edit::{measure_mut, EditError, MeasureAt};
@@ -19,33 +20,6 @@ pub struct Language {
     pub code: String,
     /// In English: "Bengali"; a code the editor has no name for is shown as it is ("xx").
     pub name: String,
-}
-
-/// Names in English of languages a council's feed may carry. Any other code is shown as itself.
-const NAMES: [(&str, &str); 14] = [
-    ("en", "English"),
-    ("bn", "Bengali"),
-    ("so", "Somali"),
-    ("ur", "Urdu"),
-    ("ar", "Arabic"),
-    ("pl", "Polish"),
-    ("tr", "Turkish"),
-    ("pa", "Punjabi"),
-    ("gu", "Gujarati"),
-    ("ro", "Romanian"),
-    ("pt", "Portuguese"),
-    ("es", "Spanish"),
-    ("fr", "French"),
-    ("cy", "Welsh"),
-];
-
-/// A language code's name in English, by its primary subtag (`bn-BD` is Bengali).
-pub fn language_name(code: &str) -> String {
-    let primary = code.split(['-', '_']).next().unwrap_or_default();
-    NAMES
-        .iter()
-        .find(|(c, _)| c.eq_ignore_ascii_case(primary))
-        .map_or_else(|| code.to_owned(), |(_, name)| (*name).to_owned())
 }
 
 /// The feed's languages in its order (the first is the fallback), or the default one alone.

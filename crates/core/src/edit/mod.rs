@@ -10,6 +10,7 @@ pub mod canonical;
 pub mod diff;
 pub mod figures;
 pub mod form;
+pub mod language_names;
 pub mod languages;
 pub mod pathway;
 pub mod service_fields;

@@ -839,7 +839,7 @@ fn set_limit_text(step: &mut Step, lang: &str, in_lang: &str, typed: &str) -> Re
 fn type_first(lang: &str) -> String {
     format!(
         "Type the {} first: a translation needs the words it translates",
-        crate::edit::languages::language_name(lang)
+        crate::edit::language_names::language_name(lang)
     )
 }
 
