@@ -129,11 +129,14 @@ pub fn dist() -> Result<(), String> {
     };
     let snippet = format!(
         r#"<!-- SEND Pathways: put the files of this folder at https://YOUR-SITE/send-pathways/ and
-     change BASE below to that address. The widget's own fallback HTML goes inside the div
-     (sendfeed render prints it). -->
+     change BASE below to that address, and FEED to your feed's full address (for example
+     https://YOUR-SITE/feed/your-area.json), as the embed-code builder (builder.html) writes
+     them. The builder also gives the other options (data-pathway, data-plan, data-lang,
+     data-heading-level) and the widget's fallback HTML, which goes inside the div
+     (sendfeed render prints it too). -->
 <link rel="stylesheet" href="BASE/{css}" integrity="{css_sri}" crossorigin="anonymous">
 <script type="module" src="BASE/{loader}" integrity="{loader_sri}" crossorigin="anonymous"></script>
-<div data-send-widget="pathway" data-feed="/feeds/send.json">
+<div data-send-widget="pathway" data-feed="FEED">
   <!-- fallback HTML -->
 </div>
 "#,

@@ -16,7 +16,7 @@ async function releasePage(kind) {
   const snippet = (await readFile(new URL('snippet.html', DIST), 'utf8'))
     .replaceAll('BASE/', '/release/')
     .replace('data-send-widget="pathway"', `data-send-widget="${kind}"`)
-    .replace('/feeds/send.json', '/feed/tower-hamlets.json')
+    .replace('data-feed="FEED"', 'data-feed="/feed/tower-hamlets.json"')
     .replace('<!-- fallback HTML -->', '<p>The fallback content</p>');
   assert.equal((snippet.match(/integrity="sha384-[A-Za-z0-9+/]{64}"/g) ?? []).length, 2);
   const context = await browser.newContext();
