@@ -49,7 +49,9 @@ pub fn prepare(feed: Rc<Feed>, state: PathwayState) -> Rc<Live> {
 pub fn wire(live: Rc<Live>, life: Rc<Life>, section: Element, tree: Node) -> Vec<EventListener> {
     *live.drawn.borrow_mut() = Some((section.clone(), tree));
     if live.state.borrow().view.view == send_core::pathway::state::View::Map {
-        live.dispatch(Intent::Measured(section.client_width()));
+        live.dispatch(Intent::Measured(at_default_text_size(
+            section.client_width(),
+        )));
     }
     let mut listeners = Vec::new();
     let on = |name: &'static str, prevent: bool, handler: Box<dyn Fn(&web_sys::Event)>| {
@@ -178,7 +180,7 @@ impl Live {
         let shown = self.state.borrow().view.view == send_core::pathway::state::View::Map;
         let width = self.drawn.borrow().as_ref().map(|(s, _)| s.client_width());
         if let (true, Some(width)) = (shown, width) {
-            self.dispatch(Intent::Measured(width));
+            self.dispatch(Intent::Measured(at_default_text_size(width)));
         }
     }
 
@@ -337,6 +339,28 @@ fn sync_property(element: &Element, name: &str, value: Option<&str>) -> Result<(
         _ => {}
     }
     Ok(())
+}
+
+/// A width in CSS pixels as it would be at the default 16px text size, for [`Intent::Measured`].
+fn at_default_text_size(width: i32) -> i32 {
+    let root = root_font_px().filter(|px| *px > 0.0).unwrap_or(16.0);
+    (f64::from(width) * 16.0 / root).round() as i32
+}
+
+/// The page's root font size in pixels (`getComputedStyle(html).fontSize`), through `Reflect`
+/// so the build needs no more web-sys features.
+fn root_font_px() -> Option<f64> {
+    let window = web_sys::window()?;
+    let html = window.document()?.document_element()?;
+    let computed = js_sys::Reflect::get(&window, &"getComputedStyle".into()).ok()?;
+    let style = computed
+        .dyn_ref::<js_sys::Function>()?
+        .call1(&window, &html)
+        .ok()?;
+    let size = js_sys::Reflect::get(&style, &"fontSize".into())
+        .ok()?
+        .as_string()?;
+    size.trim_end_matches("px").parse().ok()
 }
 
 fn storage() -> Option<web_sys::Storage> {

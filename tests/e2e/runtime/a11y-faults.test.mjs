@@ -244,3 +244,23 @@ test('forced colours: the map, its lanes and arrows, and pressed toggles take th
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the map\'s words grow with the reader\'s text size, and the list takes over when the bigger map no longer fits', async () => {
+  const { page, context, problems, widget } = await open({ hash: '#pathway:view=map' });
+  const titleSize = () => widget.locator('tspan.sp-map__title').first().evaluate((t) => t.getBoundingClientRect().height);
+  const at16 = await titleSize();
+  // The reader's browser set to 24px text: the same drawing, half as large again.
+  await page.addStyleTag({ content: 'html { font-size: 24px; }' });
+  await page.waitForFunction(() => true);
+  const at24 = await titleSize();
+  assert.ok(Math.abs(at24 / at16 - 1.5) < 0.1, `title ${at16}px at 16px text, ${at24}px at 24px`);
+  // At 48px the map would need three times its room: it gives way to the list, said in words.
+  await page.addStyleTag({ content: 'html { font-size: 48px; }' });
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await widget.locator('.sp-pathway[data-sp-fit="no"]').waitFor();
+  assert.equal(await widget.locator('.sp-list-view').isVisible(), true);
+  assert.equal(await widget.locator('.sp-map-view').isVisible(), false);
+  assert.match(await widget.locator('.sp-map-nofit').innerText(), /\S/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -87,7 +87,9 @@ pub enum Intent {
     },
     /// The address changed (back, forward, or a link): the whole fragment.
     Address(String),
-    /// The widget's width in CSS pixels, measured after a draw or a resize.
+    /// The widget's width, measured after a draw or a resize, in CSS pixels at the default
+    /// text size (its width × 16 ÷ the page's root font size): the map is drawn in rem, so a
+    /// reader's larger text makes it wider and it must fit at that size.
     Measured(i32),
     /// What this browser keeps as "we are here" for the pathway shown (after [`Effects::load`]).
     Loaded(Option<String>),

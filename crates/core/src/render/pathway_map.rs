@@ -11,7 +11,7 @@ use crate::action::Action;
 use crate::feed::{Logic, Step};
 use crate::i18n::{fill, Msg};
 use crate::pathway::layout::{layout, Graph, GraphEdge, GraphNode, Line, MapLayout, Metrics};
-use crate::render::common::RenderContext;
+use crate::render::common::{fixed, RenderContext};
 use crate::render::pathway_steps::{number_words, step_details, Seen, StepNumber};
 use crate::text::{Lang, Text};
 use crate::view::{el, Element};
@@ -113,8 +113,10 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
     let mut svg = el("svg")
         .class("sp-map__svg")
         .attr("viewBox", format!("0 0 {} {}", map.width, map.height))
-        .attr("width", map.width.to_string())
-        .attr("height", map.height.to_string())
+        // In rem, so the drawing and its words grow with the reader's text size (the layout's
+        // pixels are at the default 16px); the fit check measures in the same unit.
+        .attr("width", rem(map.width))
+        .attr("height", rem(map.height))
         .attr("role", "group")
         .attr("aria-labelledby", title_id.clone())
         .attr("aria-describedby", help_id.clone())
@@ -339,6 +341,11 @@ fn node_name(
             .child(ctx.text_el("span", stage));
     }
     name
+}
+
+/// Layout pixels (at a 16px text size) as rem.
+fn rem(px: i32) -> String {
+    format!("{}rem", fixed(f64::from(px) / 16.0, 3))
 }
 
 fn rect(class: &'static str, x: i32, y: i32, w: i32, h: i32) -> Element {
