@@ -96,7 +96,11 @@ function translated(event) {
   box.closest('.form-group').classList.toggle('missing', !box.value.trim() && Boolean(english?.value.trim()));
   let refused;
   try {
-    refused = page.editor().setTranslation(JSON.parse(box.dataset.translate), box.dataset.lang, box.value);
+    // The place as plain values: a kind, a key and up to three numbers (see TextPlace::from_parts).
+    const place = JSON.parse(box.dataset.translate);
+    const key = place.indicator ?? place.field ?? '';
+    const numbers = place.kind === 'evidence' ? [place.workstream, place.action, place.measure] : [place.index, 0, 0];
+    refused = page.editor().setTranslation(place.kind, key, ...numbers, box.dataset.lang, box.value);
   } catch (error) {
     console.error(`SEND Pathways editor: ${error}`);
     return;

@@ -358,16 +358,24 @@ impl Editor {
         encode(&self.session.languages())
     }
 
-    /// A translation typed into a text's box for `lang`; `place` is `{kind, ...}` (see
-    /// `send_core::edit::languages::TextPlace`). `null`, or why it could not go in.
+    /// A translation typed into a text's box for `lang`, the place named by its kind, key and
+    /// numbers (`send_core::edit::languages::TextPlace::from_parts`). `null`, or why it could
+    /// not go in.
     #[wasm_bindgen(js_name = setTranslation)]
+    #[allow(clippy::too_many_arguments)]
     pub fn set_translation(
         &mut self,
-        place: JsValue,
+        kind: &str,
+        key: &str,
+        first: usize,
+        second: usize,
+        third: usize,
         lang: &str,
         value: &str,
     ) -> Result<Option<String>, JsValue> {
-        let place = serde_wasm_bindgen::from_value(place)?;
+        let place =
+            send_core::edit::languages::TextPlace::from_parts(kind, key, [first, second, third])
+                .ok_or_else(|| JsValue::from_str("no such text place"))?;
         self.session
             .set_translation(place, lang, value)
             .map_err(into_error)

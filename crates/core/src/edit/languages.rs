@@ -12,7 +12,7 @@ use crate::edit::service_fields::ServiceText;
 use crate::edit::{measure_mut, EditError, MeasureAt};
 use crate::feed::{Access, Feed};
 use crate::text::Text;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A language of the feed as the editor names it to the officer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -49,8 +49,7 @@ pub fn in_each(feed: &Feed, text: Option<&Text>) -> Vec<String> {
 
 /// A text the editor shows side by side, by its place. Services are named by their place in
 /// the list, as the page lists them.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextPlace {
     Evidence {
         workstream: usize,
@@ -82,6 +81,38 @@ pub enum TextPlace {
     ContactNote {
         index: usize,
     },
+}
+
+impl TextPlace {
+    /// The place as the page names it: a kind (`evidence`, `figure-note`, `you-said`, `we-did`,
+    /// `source`, `service`, `contact-name`, `contact-note`), a key (the indicator's id, the
+    /// service box's code) and up to three numbers (workstream, action and measure; else the
+    /// place in its list). Plain values rather than a tagged object: serde's tagged-enum reader
+    /// would add tens of kilobytes to the editor's wasm for one call.
+    pub fn from_parts(kind: &str, key: &str, numbers: [usize; 3]) -> Option<TextPlace> {
+        let [i, j, k] = numbers;
+        Some(match kind {
+            "evidence" => TextPlace::Evidence {
+                workstream: i,
+                action: j,
+                measure: k,
+            },
+            "figure-note" => TextPlace::FigureNote {
+                indicator: key.to_owned(),
+                index: i,
+            },
+            "you-said" => TextPlace::YouSaid { index: i },
+            "we-did" => TextPlace::WeDid { index: i },
+            "source" => TextPlace::Source { index: i },
+            "service" => TextPlace::Service {
+                index: i,
+                field: key.to_owned(),
+            },
+            "contact-name" => TextPlace::ContactName { index: i },
+            "contact-note" => TextPlace::ContactNote { index: i },
+            _ => return None,
+        })
+    }
 }
 
 /// Sets the translation in `lang` (not the feed's first language), keeping every other
@@ -281,6 +312,26 @@ mod tests {
                 value: value.to_owned(),
             },
         )
+    }
+
+    #[test]
+    fn places_from_the_pages_parts() {
+        assert_eq!(
+            TextPlace::from_parts("evidence", "", [1, 2, 3]),
+            Some(TextPlace::Evidence {
+                workstream: 1,
+                action: 2,
+                measure: 3
+            })
+        );
+        assert_eq!(
+            TextPlace::from_parts("service", "cost", [4, 0, 0]),
+            Some(TextPlace::Service {
+                index: 4,
+                field: "cost".into()
+            })
+        );
+        assert_eq!(TextPlace::from_parts("no-such-place", "", [0; 3]), None);
     }
 
     #[test]
