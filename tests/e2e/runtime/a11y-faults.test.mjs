@@ -264,3 +264,35 @@ test('the map\'s words grow with the reader\'s text size, and the list takes ove
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** The WCAG 1.4.12 text-spacing override, as the W3C's bookmarklet sets it. */
+const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+
+/** Map boxes whose drawn words leave their box. */
+const spills = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.sp-map__node')].filter((node) => {
+      const box = node.querySelector('.sp-map__box').getBBox();
+      return [...node.querySelectorAll('tspan')].some((t) => {
+        const b = t.getBBox();
+        return b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5;
+      });
+    }).map((n) => n.dataset.step));
+
+test('map words stay inside their boxes under the WCAG text-spacing override, in English and Bengali', async () => {
+  for (const lang of [undefined, 'bn']) {
+    const { page, context, problems } = await open({ lang, hash: '#pathway:view=map' });
+    await page.addStyleTag({ content: TEXT_SPACING });
+    assert.deepEqual(await spills(page), [], `${lang ?? 'en'}: boxes whose words spill`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  // The sample's longer titles too.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(new URL('/index.html', BASE_URL).href);
+  await page.waitForSelector('[data-send-widget="pathway"][data-sp-state="ready"] .sp-map__node');
+  await page.addStyleTag({ content: TEXT_SPACING });
+  assert.deepEqual(await spills(page), [], 'sample: boxes whose words spill');
+  await context.close();
+});

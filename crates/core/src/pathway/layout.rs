@@ -34,17 +34,23 @@ pub struct Metrics {
     pub lane_padding: i32,
 }
 
+/// Room each character keeps for a reader's own text spacing (WCAG 1.4.12: letters 0.12em
+/// apart, words 0.16em, about one space in six characters), so the words still fit their box
+/// when the reader's style sheet spaces them out: 0.12 × 15px plus 0.16 × 15px ÷ 6.
+const SPACING_ROOM: f32 = 2.2;
+
 impl Default for Metrics {
-    /// Node text at 15px, rail text at 14px bold, in a system sans-serif.
+    /// Node text at 15px, rail text at 14px bold, in a system sans-serif, each character with
+    /// [`SPACING_ROOM`] to spare.
     fn default() -> Self {
         Metrics {
             node_width: 210,
             node_padding: 10,
             line_height: 20,
-            char_width: 8.6,
+            char_width: 8.6 + SPACING_ROOM,
             rail_width: 132,
             rail_line_height: 19,
-            rail_char_width: 9.0,
+            rail_char_width: 9.0 + SPACING_ROOM,
             gutter: 32,
             row_gap: 40,
             lane_padding: 20,
@@ -57,8 +63,8 @@ impl Metrics {
     pub fn for_script(wide: bool) -> Metrics {
         let mut metrics = Metrics::default();
         if wide {
-            metrics.char_width = 10.0;
-            metrics.rail_char_width = 10.5;
+            metrics.char_width = 10.0 + SPACING_ROOM;
+            metrics.rail_char_width = 10.5 + SPACING_ROOM;
         }
         metrics
     }
