@@ -15,8 +15,8 @@
 
 use crate::date::PartialDate;
 use crate::feed::*;
-use crate::text::Text;
 use crate::json::{Json, Value};
+use crate::text::Text;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 

@@ -2,11 +2,11 @@
 //! deadlines, series order, links, empty or untranslated texts, and what "today" makes overdue
 //! or stale.
 
-use crate::json::{Json, Value};
 use super::{did_you_mean, Diagnostic, Severity};
 use crate::date::PartialDate;
 use crate::deadline::parse_deadline;
 use crate::feed::{AreaTable, Contact, Feed, Lifecycle, Pathway, Period, Plan, Point};
+use crate::json::{Json, Value};
 use crate::links::{mail_href, tel_href, web_href};
 use crate::status::{
     derive_status, is_stale, update_due_after_deadline, Derived, STALE_AFTER_MONTHS,
