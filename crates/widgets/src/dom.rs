@@ -141,7 +141,7 @@ pub fn each(root: &Element, selector: &str) -> Vec<Element> {
 }
 
 /// The node at `path` (child indices) under `root`.
-#[cfg_attr(not(feature = "tracker"), allow(dead_code))]
+#[cfg_attr(not(any(feature = "tracker", feature = "pathway")), allow(dead_code))]
 pub fn node_at(root: &Element, path: &[u32]) -> Option<web_sys::Node> {
     let mut node: web_sys::Node = root.clone().into();
     for &i in path {
@@ -152,7 +152,7 @@ pub fn node_at(root: &Element, path: &[u32]) -> Option<web_sys::Node> {
 
 /// Applies one of the core's patches under `section` (paths count child nodes from it);
 /// returns the new section when the patch replaced it.
-#[cfg_attr(not(feature = "tracker"), allow(dead_code))]
+#[cfg_attr(not(any(feature = "tracker", feature = "pathway")), allow(dead_code))]
 pub fn apply_patch(
     document: &Document,
     section: &Element,
@@ -203,7 +203,7 @@ pub fn apply_patch(
 
 /// A field's value and an option's choice are properties once the reader has used them: the
 /// attribute alone no longer changes what shows.
-#[cfg_attr(not(feature = "tracker"), allow(dead_code))]
+#[cfg_attr(not(any(feature = "tracker", feature = "pathway")), allow(dead_code))]
 fn sync_property(element: &Element, name: &str, value: Option<&str>) -> Result<(), JsValue> {
     match (name, value) {
         ("value", v) if self::value(element) != v.unwrap_or_default() => {

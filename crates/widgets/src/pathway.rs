@@ -12,7 +12,7 @@ use crate::life::Life;
 use gloo_events::{EventListener, EventListenerOptions};
 use send_core::action::Action;
 use send_core::pathway::interact::{Effects, History, Intent, MapKey, PathwayState, Redraw, Store};
-use send_core::pathway::patch::{diff, Patch};
+use send_core::pathway::patch::diff;
 use send_core::view::Node;
 use send_core::Feed;
 use std::cell::RefCell;
@@ -235,7 +235,7 @@ impl Live {
         };
         let document = dom::document()?;
         for patch in diff(old, &tree) {
-            if let Some(replaced) = apply_patch(&document, section, patch)? {
+            if let Some(replaced) = dom::apply_patch(&document, section, patch)? {
                 *section = replaced;
             }
         }
@@ -271,74 +271,6 @@ impl Live {
         }
         Ok(())
     }
-}
-
-/// Applies one patch under `section`; returns the new section when the patch replaced it.
-fn apply_patch(
-    document: &web_sys::Document,
-    section: &Element,
-    patch: Patch,
-) -> Result<Option<Element>, JsValue> {
-    let at = |path: &[u32]| -> Option<web_sys::Node> {
-        let mut node: web_sys::Node = section.clone().into();
-        for &i in path {
-            node = node.child_nodes().item(i)?;
-        }
-        Some(node)
-    };
-    match patch {
-        Patch::SetAttr { path, name, value } => {
-            if let Some(element) = at(&path).and_then(|n| n.dyn_into::<Element>().ok()) {
-                element.set_attribute(name, &value)?;
-                sync_property(&element, name, Some(&value))?;
-            }
-        }
-        Patch::RemoveAttr { path, name } => {
-            if let Some(element) = at(&path).and_then(|n| n.dyn_into::<Element>().ok()) {
-                element.remove_attribute(name)?;
-                sync_property(&element, name, None)?;
-            }
-        }
-        Patch::SetText { path, text } => {
-            if let Some(node) = at(&path) {
-                node.set_text_content(Some(&text));
-            }
-        }
-        Patch::ReplaceChildren { path, children } => {
-            if let Some(element) = at(&path).and_then(|n| n.dyn_into::<Element>().ok()) {
-                let nodes = js_sys::Array::new();
-                for child in &children {
-                    nodes.push(&dom::build(document, child)?.into());
-                }
-                element.replace_children_with_node(&nodes);
-            }
-        }
-        Patch::Replace { path, node } => {
-            if let Some(old) = at(&path).and_then(|n| n.dyn_into::<Element>().ok()) {
-                let new = dom::build(document, &node)?;
-                old.replace_with_with_node_1(&new)?;
-                if path.is_empty() {
-                    return Ok(new.dyn_into::<Element>().ok());
-                }
-            }
-        }
-    }
-    Ok(None)
-}
-
-/// A field's value and an option's choice are properties once the family has used them: the
-/// attribute alone no longer changes what shows.
-fn sync_property(element: &Element, name: &str, value: Option<&str>) -> Result<(), JsValue> {
-    match (name, value) {
-        ("value", Some(v)) if dom::value(element) != v => {
-            js_sys::Reflect::set(element, &"value".into(), &v.into())?;
-        }
-        ("selected", v) => {
-            js_sys::Reflect::set(element, &"selected".into(), &v.is_some().into())?;
-        }
-        _ => {}
-    }
-    Ok(())
 }
 
 /// A width in CSS pixels as it would be at the default 16px text size, for [`Intent::Measured`].
