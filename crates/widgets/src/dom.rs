@@ -201,6 +201,36 @@ pub fn apply_patch(
     Ok(None)
 }
 
+/// Sets each text field's and option's live value to what `tree` (the drawing of `root`)
+/// says. A patch changes only the attributes that differ between two drawings, but a field the
+/// reader has typed in or chosen from holds a value no drawing had: after a whole redraw (the
+/// filters cleared) the fields must show the drawing's values again.
+#[cfg_attr(not(feature = "tracker"), allow(dead_code))]
+pub fn sync_fields(root: &Element, tree: &send_core::view::Node) -> Result<(), JsValue> {
+    use send_core::view::Node;
+    fn walk(node: &web_sys::Node, tree: &Node) -> Result<(), JsValue> {
+        let Node::Element(drawn) = tree else {
+            return Ok(());
+        };
+        if let Some(element) = node.dyn_ref::<Element>() {
+            let ticked = matches!(drawn.get_attr("type"), Some("checkbox" | "radio"));
+            match drawn.tag {
+                "input" if !ticked => sync_property(element, "value", drawn.get_attr("value"))?,
+                "option" => sync_property(element, "selected", drawn.get_attr("selected"))?,
+                _ => {}
+            }
+        }
+        let children = node.child_nodes();
+        for (index, child) in drawn.children.iter().enumerate() {
+            if let Some(child_node) = u32::try_from(index).ok().and_then(|i| children.item(i)) {
+                walk(&child_node, child)?;
+            }
+        }
+        Ok(())
+    }
+    walk(root.as_ref(), tree)
+}
+
 /// A field's value and an option's choice are properties once the reader has used them: the
 /// attribute alone no longer changes what shows.
 #[cfg_attr(not(any(feature = "tracker", feature = "pathway")), allow(dead_code))]

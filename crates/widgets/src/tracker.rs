@@ -97,6 +97,8 @@ impl Live {
                 *section = replaced;
             }
         }
+        // The fields typed in since the last whole drawing hold values no drawing had.
+        dom::sync_fields(section, &tree)?;
         *old = tree;
         Ok(())
     }
