@@ -12,7 +12,7 @@ use crate::dom::{each, relabel};
 use crate::dom::{target, value, window_hash};
 use crate::life::Life;
 use crate::tracker::Live;
-use gloo_events::{EventListener, EventListenerOptions};
+use gloo_events::EventListener;
 use send_core::action::Action;
 use send_core::tracker::interact::Intent;
 use std::rc::Rc;
@@ -25,15 +25,7 @@ const CLOSED: &str = "until-found";
 pub fn wire_tracker(live: &Rc<Live>, life: &Rc<Life>) -> Vec<EventListener> {
     let root = life.placeholder.clone();
     let on = |name: &'static str, prevent: bool, handler: Box<dyn Fn(&web_sys::Event)>| {
-        let life = Rc::clone(life);
-        let options = if prevent {
-            EventListenerOptions::enable_prevent_default()
-        } else {
-            EventListenerOptions::default()
-        };
-        EventListener::new_with_options(&root, name, options, move |event| {
-            life.run(|| handler(event))
-        })
+        life.listen(&root, name, prevent, handler)
     };
     let mut listeners = Vec::new();
     let l = Rc::clone(live);

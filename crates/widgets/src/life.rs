@@ -7,7 +7,7 @@
 //! event as stopped (a `Cell`, never borrowed), gives it the usual notice, and every listener
 //! of a stopped widget returns at once, before touching its state. The other widgets go on.
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use web_sys::Element;
@@ -40,9 +40,31 @@ impl Life {
         })
     }
 
+    /// Listens to `name` events on `target` for this widget: the handler runs through
+    /// [`Life::run`], so a stopped widget takes no more events. `prevent` lets the handler
+    /// call `preventDefault` (the listener is then not passive).
+    #[cfg_attr(not(any(feature = "pathway", feature = "tracker")), allow(dead_code))]
+    pub fn listen(
+        self: &Rc<Self>,
+        target: &Element,
+        name: &'static str,
+        prevent: bool,
+        handler: Box<dyn Fn(&web_sys::Event)>,
+    ) -> EventListener {
+        let life = Rc::clone(self);
+        let options = if prevent {
+            EventListenerOptions::enable_prevent_default()
+        } else {
+            EventListenerOptions::default()
+        };
+        EventListener::new_with_options(target, name, options, move |event| {
+            life.run(|| handler(event))
+        })
+    }
+
     /// Runs a listener's work, unless the widget stopped. (A trap leaves the marks below set;
     /// the next listener's run resets them.)
-    #[cfg_attr(not(feature = "pathway"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "pathway", feature = "tracker")), allow(dead_code))]
     pub fn run(self: &Rc<Self>, work: impl FnOnce()) {
         if self.stopped.get() {
             return;

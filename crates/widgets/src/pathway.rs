@@ -9,7 +9,7 @@
 
 use crate::dom::{self, target, value, window_hash};
 use crate::life::Life;
-use gloo_events::{EventListener, EventListenerOptions};
+use gloo_events::EventListener;
 use send_core::action::Action;
 use send_core::pathway::interact::{Effects, History, Intent, MapKey, PathwayState, Redraw, Store};
 use send_core::pathway::patch::diff;
@@ -55,15 +55,7 @@ pub fn wire(live: Rc<Live>, life: Rc<Life>, section: Element, tree: Node) -> Vec
     }
     let mut listeners = Vec::new();
     let on = |name: &'static str, prevent: bool, handler: Box<dyn Fn(&web_sys::Event)>| {
-        let life = Rc::clone(&life);
-        let options = if prevent {
-            EventListenerOptions::enable_prevent_default()
-        } else {
-            EventListenerOptions::default()
-        };
-        EventListener::new_with_options(&section, name, options, move |event| {
-            life.run(|| handler(event))
-        })
+        life.listen(&section, name, prevent, handler)
     };
     let l = Rc::clone(&live);
     listeners.push(on(
