@@ -10,9 +10,8 @@ use crate::pathway::state::PathwayView;
 use crate::render::common::RenderContext;
 use crate::render::pathway::{render_pathway, render_pathway_with, Seen};
 use crate::render::pathway_family::clock_results;
-use crate::render::tracker::{render_tracker, results};
+use crate::render::tracker::render_tracker;
 use crate::tracker::filter::TrackerFilter;
-use crate::tracker::measure_rows;
 use crate::tracker::plans::{choose_plan, PlanChoice};
 use crate::view::Node;
 use chrono::NaiveDate;
@@ -75,22 +74,6 @@ pub fn render_tracker_at(
         today,
         filter,
     ))
-}
-
-/// The tracker's filtered region and the sentence announcing how much matches, for redrawing
-/// after a reader changes a filter.
-pub fn render_tracker_results(
-    feed: &Feed,
-    options: &WidgetOptions,
-    id_prefix: &str,
-    today: NaiveDate,
-    filter: &TrackerFilter,
-) -> Result<(Node, String), String> {
-    let ctx = context(feed, options, id_prefix, true);
-    let plan = plan(feed, options, filter)?.plan;
-    let rows = measure_rows(plan, today);
-    let results = results(&ctx, plan, &rows, filter);
-    Ok((results.region.into(), results.message))
 }
 
 /// The pathway the options (or the address) name, else the feed's first.

@@ -523,17 +523,8 @@ fn filters(ctx: &RenderContext, plan: &Plan, filter: &TrackerFilter) -> Element 
         )
 }
 
-/// The workstreams, actions and measures that match, then the matching updates.
-pub fn results(
-    ctx: &RenderContext,
-    plan: &Plan,
-    rows: &[MeasureRow],
-    filter: &TrackerFilter,
-) -> Results {
-    results_with(ctx, plan, rows, filter, &TrackerView::default())
-}
-
-/// [`results`] with the workstreams the reader opened.
+/// The workstreams, actions and measures that match, then the matching updates, with the
+/// workstreams the reader opened.
 pub fn results_with(
     ctx: &RenderContext,
     plan: &Plan,
