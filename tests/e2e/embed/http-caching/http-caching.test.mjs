@@ -129,11 +129,13 @@ test("the widget's second visit revalidates the feed: a 304, the widget, and the
     if (new URL(request.url).pathname.endsWith(FEED)) byId.set(requestId, { ...byId.get(requestId), url: request.url });
   });
   await page.goto(new URL('/index.html', BASE_URL).href);
-  await page.locator('.sp').first().waitFor();
+  // The fallback already has the widget's markup: wait for the widget itself, which has read
+  // (and saved) the feed by the time it says it is ready.
+  await page.waitForSelector('[data-send-widget][data-sp-state="ready"]');
   await expectEventually(() => feedRequests.length >= 1, 'the first feed request');
   // The second visit in the same browser: it asks with the ETag it was given.
   await page.reload();
-  await page.locator('.sp').first().waitFor();
+  await page.waitForSelector('[data-send-widget][data-sp-state="ready"]');
   await page.getByRole('heading', { name: /autism/i }).first().waitFor();
   await expectEventually(() => feedRequests.length >= 2, 'two feed requests');
   const [first, second] = feedRequests;
