@@ -10,7 +10,7 @@ pub use crate::edit::language_names::language_name;
 use crate::edit::pathway::{set_in, text_in};
 use crate::edit::service_fields::ServiceText;
 use crate::edit::{measure_mut, EditError, MeasureAt};
-use crate::feed::{Access, Feed};
+use crate::feed::{Access, Contact, Feed, Service, Update};
 use crate::text::Text;
 use serde::Serialize;
 
@@ -177,8 +177,6 @@ enum Slot<'a> {
 /// The text at `place`, to change. A service's eligibility, access or contact is made (empty)
 /// if missing; the caller works on a copy and keeps it only when the translation went in.
 fn text_mut<'a>(feed: &'a mut Feed, place: &TextPlace) -> Result<Slot<'a>, EditError> {
-    let no_update = |index: usize| EditError::NoSuchUpdate(index);
-    let no_service = |index: usize| EditError::NoSuchService(format!("number {}", index + 1));
     Ok(match place {
         &TextPlace::Evidence {
             workstream,
@@ -206,52 +204,15 @@ fn text_mut<'a>(feed: &'a mut Feed, place: &TextPlace) -> Result<Slot<'a>, EditE
                 .ok_or_else(|| EditError::NoSuchFigure(indicator.clone(), *index))?
                 .note,
         ),
-        TextPlace::YouSaid { index } => Slot::Optional(
-            &mut feed
-                .updates
-                .get_mut(*index)
-                .ok_or(no_update(*index))?
-                .you_said,
-        ),
-        TextPlace::Source { index } => Slot::Optional(
-            &mut feed
-                .updates
-                .get_mut(*index)
-                .ok_or(no_update(*index))?
-                .source,
-        ),
-        TextPlace::WeDid { index } => Slot::Required(
-            &mut feed
-                .updates
-                .get_mut(*index)
-                .ok_or(no_update(*index))?
-                .we_did,
-        ),
-        TextPlace::ContactName { index } => Slot::Optional(
-            &mut feed
-                .services
-                .get_mut(*index)
-                .ok_or_else(|| no_service(*index))?
-                .contact
-                .get_or_insert_with(Default::default)
-                .name,
-        ),
-        TextPlace::ContactNote { index } => Slot::Optional(
-            &mut feed
-                .services
-                .get_mut(*index)
-                .ok_or_else(|| no_service(*index))?
-                .contact
-                .get_or_insert_with(Default::default)
-                .note,
-        ),
+        TextPlace::YouSaid { index } => Slot::Optional(&mut update_mut(feed, *index)?.you_said),
+        TextPlace::Source { index } => Slot::Optional(&mut update_mut(feed, *index)?.source),
+        TextPlace::WeDid { index } => Slot::Required(&mut update_mut(feed, *index)?.we_did),
+        TextPlace::ContactName { index } => Slot::Optional(&mut contact_mut(feed, *index)?.name),
+        TextPlace::ContactNote { index } => Slot::Optional(&mut contact_mut(feed, *index)?.note),
         TextPlace::Service { index, field } => {
             let which = ServiceText::from_code(field)
                 .ok_or_else(|| EditError::NoSuchService(format!("field {field}")))?;
-            let service = feed
-                .services
-                .get_mut(*index)
-                .ok_or_else(|| no_service(*index))?;
+            let service = service_mut(feed, *index)?;
             match which {
                 ServiceText::Name => Slot::Required(&mut service.name),
                 ServiceText::Description => Slot::Optional(&mut service.description),
@@ -274,6 +235,27 @@ fn text_mut<'a>(feed: &'a mut Feed, place: &TextPlace) -> Result<Slot<'a>, EditE
             }
         }
     })
+}
+
+/// The "You said, we did" entry at `index` (counting from 0).
+fn update_mut(feed: &mut Feed, index: usize) -> Result<&mut Update, EditError> {
+    feed.updates
+        .get_mut(index)
+        .ok_or(EditError::NoSuchUpdate(index))
+}
+
+/// The service at `index` (counting from 0); the error counts from 1, as officers do.
+fn service_mut(feed: &mut Feed, index: usize) -> Result<&mut Service, EditError> {
+    feed.services
+        .get_mut(index)
+        .ok_or_else(|| EditError::NoSuchService(format!("number {}", index + 1)))
+}
+
+/// The contact of the service at `index`, made (empty) if it has none.
+fn contact_mut(feed: &mut Feed, index: usize) -> Result<&mut Contact, EditError> {
+    Ok(service_mut(feed, index)?
+        .contact
+        .get_or_insert_with(Default::default))
 }
 
 #[cfg(test)]
