@@ -219,6 +219,17 @@ fn pathway_mut<'a>(feed: &'a mut Feed, id: &str) -> Result<&'a mut Pathway, Refu
     }
 }
 
+/// The ids in their order, each once: ticking the same box twice links it once.
+fn first_of_each(ids: Vec<String>) -> Vec<String> {
+    let mut unique = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !unique.contains(&id) {
+            unique.push(id);
+        }
+    }
+    unique
+}
+
 fn step_index(pathway: &Pathway, id: &str) -> Result<usize, Refusal> {
     match pathway.steps.iter().position(|s| s.id == id) {
         Some(i) => Ok(i),
@@ -410,13 +421,7 @@ fn apply_to(
             }
             let pathway = pathway_mut(feed, &pathway)?;
             let i = step_index(pathway, &step)?;
-            let mut unique = Vec::new();
-            for id in indicators {
-                if !unique.contains(&id) {
-                    unique.push(id);
-                }
-            }
-            pathway.steps[i].indicators = unique;
+            pathway.steps[i].indicators = first_of_each(indicators);
         }
         PathwayEdit::AddPathway { title, stage, step } => {
             let (title, stage, step) = (title.trim(), stage.trim(), step.trim());
@@ -501,13 +506,7 @@ fn apply_to(
             }
             let pathway = pathway_mut(feed, &pathway)?;
             let i = step_index(pathway, &step)?;
-            let mut unique = Vec::new();
-            for id in services {
-                if !unique.contains(&id) {
-                    unique.push(id);
-                }
-            }
-            pathway.steps[i].services = unique;
+            pathway.steps[i].services = first_of_each(services);
         }
         PathwayEdit::StepNext {
             pathway,
