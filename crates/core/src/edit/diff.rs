@@ -39,6 +39,45 @@ fn words<'a>(feed: &'a Feed, text: &'a Text) -> &'a str {
     text.get(feed.default_lang(), feed.default_lang()).text
 }
 
+/// Which languages of a changed text changed, as " (Bengali)" or " (English and Bengali)"; ""
+/// when neither version is translated (a one-language feed needs no language named). A plain
+/// text counts as the feed's default language.
+fn in_languages(default_lang: &str, old: Option<&Text>, new: Option<&Text>) -> String {
+    let translated = |t: Option<&Text>| matches!(t, Some(Text::Translated(_)));
+    if !translated(old) && !translated(new) {
+        return String::new();
+    }
+    let by_lang = |t: Option<&Text>| -> Vec<(String, String)> {
+        match t {
+            None => Vec::new(),
+            Some(Text::Plain(text)) => vec![(default_lang.to_owned(), text.clone())],
+            Some(Text::Translated(map)) => {
+                map.iter().map(|(l, t)| (l.clone(), t.clone())).collect()
+            }
+        }
+    };
+    let (a, b) = (by_lang(old), by_lang(new));
+    let mut langs: Vec<&str> = a.iter().chain(&b).map(|(l, _)| l.as_str()).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    let words_in = |list: &[(String, String)], lang: &str| {
+        list.iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, t)| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+    };
+    let names: Vec<String> = langs
+        .into_iter()
+        .filter(|lang| words_in(&a, lang) != words_in(&b, lang))
+        .map(crate::edit::language_names::language_name)
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => format!(" ({one})"),
+        [rest @ .., last] => format!(" ({} and {last})", rest.join(", ")),
+    }
+}
+
 fn services(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
     for old in &before.services {
         if after.service(&old.id).is_none() {
@@ -56,7 +95,10 @@ fn services(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
             match (field.get(old), field.get(new)) {
                 (None, Some(_)) => said.push(format!("“{label}” added")),
                 (Some(_), None) => said.push(format!("“{label}” removed")),
-                (Some(x), Some(y)) if x != y => said.push(format!("“{label}” changed")),
+                (Some(x), Some(y)) if x != y => said.push(format!(
+                    "“{label}” changed{}",
+                    in_languages(after.default_lang(), Some(x), Some(y))
+                )),
                 _ => {}
             }
         }
@@ -96,6 +138,18 @@ fn services(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
             text(before, &a.note).as_deref(),
             text(after, &b.note).as_deref(),
         );
+        // The same words in the feed's own language, another language's words changed.
+        for (name, x, y) in [
+            ("name", &a.name, &b.name),
+            ("opening hours", &a.note, &b.note),
+        ] {
+            if x != y && text(before, x) == text(after, y) {
+                parts.push(format!(
+                    "{name} changed{}",
+                    in_languages(after.default_lang(), x.as_ref(), y.as_ref())
+                ));
+            }
+        }
         if parts.is_empty() {
             parts.push("changed".to_owned());
         }
@@ -289,7 +343,10 @@ fn measures(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
                 match (&old.evidence, &new.evidence) {
                     (None, Some(_)) => parts.push("evidence added".to_owned()),
                     (Some(_), None) => parts.push("evidence removed".to_owned()),
-                    (Some(x), Some(y)) if x != y => parts.push("evidence changed".to_owned()),
+                    (Some(x), Some(y)) if x != y => parts.push(format!(
+                        "evidence changed{}",
+                        in_languages(after.default_lang(), Some(x), Some(y))
+                    )),
                     _ => {}
                 }
                 match (old.status_date, new.status_date) {
@@ -345,8 +402,9 @@ fn indicators(before: &Feed, after: &Feed, changes: &mut Vec<String>) {
                     format_value(point.value, new.unit)
                 )),
                 Some(was) if was.note != point.note => changes.push(format!(
-                    "Figure for {title}, {}: note changed",
-                    format_date(point.period, Lang::En)
+                    "Figure for {title}, {}: note changed{}",
+                    format_date(point.period, Lang::En),
+                    in_languages(after.default_lang(), was.note.as_ref(), point.note.as_ref())
                 )),
                 Some(_) => {}
             }
@@ -566,6 +624,48 @@ mod tests {
             describe_changes(&longer, &changed),
             ["“You said, we did” changed (February 2026): Made-up entry 1, corrected"]
         );
+    }
+
+    #[test]
+    fn a_translation_changed_names_its_language() {
+        let map = |pairs: &[(&str, &str)]| {
+            Text::Translated(
+                pairs
+                    .iter()
+                    .map(|(l, t)| ((*l).to_owned(), (*t).to_owned()))
+                    .collect(),
+            )
+        };
+        // Made-up words: English kept, Bengali changed.
+        let mut before = crate::parse_feed(FEED).unwrap();
+        let at = MeasureAt {
+            workstream: 0,
+            action: 0,
+            measure: 1,
+        };
+        crate::edit::measure_mut(&mut before, at).unwrap().evidence =
+            Some(map(&[("en", "Report"), ("bn", "রিপোর্ট")]));
+        let mut after = before.clone();
+        crate::edit::measure_mut(&mut after, at).unwrap().evidence =
+            Some(map(&[("en", "Report"), ("bn", "বোর্ডের রিপোর্ট")]));
+        assert_eq!(
+            describe_changes(&before, &after),
+            ["Action 1.3, measure 2: evidence changed (Bengali)"]
+        );
+        // Both languages changed; a plain text counts as the default language (English here).
+        let both = in_languages(
+            "en",
+            Some(&Text::Plain("Report".into())),
+            Some(&map(&[("en", "Board report"), ("bn", "রিপোর্ট")])),
+        );
+        assert_eq!(both, " (Bengali and English)");
+        // A one-language feed names none.
+        let plain = in_languages(
+            "en",
+            Some(&Text::Plain("a".into())),
+            Some(&Text::Plain("b".into())),
+        );
+        assert_eq!(plain, "");
     }
 
     #[test]
