@@ -76,7 +76,8 @@ function texts(base, values, { label, name, multiline = false, hint = '', data }
     field.value = value;
     for (const [key, v] of Object.entries({ ...data, lang })) field.dataset[key] = v;
     row.append(make('div', { class: `form-group${lacks ? ' missing' : ''}` },
-      make('label', { for: id }, `${label} (${languageName(lang)})`, hidden(` ${name}`)),
+      // A one-language feed's box needs no language in its name.
+      make('label', { for: id }, form.languages.length > 1 ? `${label} (${languageName(lang)})` : label, hidden(` ${name}`)),
       ...hints,
       errorSlot(id),
       field));

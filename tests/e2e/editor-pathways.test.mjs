@@ -97,7 +97,7 @@ test('a step added between two others by keyboard is on the map with its arrows 
   assert.deepEqual(await axeViolations(page, '.pathways'), []);
 
   // The preview follows the typing.
-  const box = page.getByLabel(`Title (English) of step “${title}”`);
+  const box = page.getByLabel(`Title of step “${title}”`);
   await box.fill('Made-up step: a phone call (test data)');
   assert.match(await page.locator(`#pathway-map-preview [data-step="${added}"]`).getAttribute('aria-label'), /Made-up step: a phone call \(test data\)/);
   // A title cannot be emptied: the reason at the field, the box keeps what was typed.
@@ -154,7 +154,7 @@ test('a step\'s time limit, optional flag and linked figures; whole pathways add
   const [figure] = sample.indicators;
 
   // A time limit in words, then its weeks: a number that is not one is refused at its box.
-  await page.getByLabel(`Time limit in words (English) ${where}`, { exact: true }).fill('Made-up: within 6 weeks of the referral (test data)');
+  await page.getByLabel(`Time limit in words ${where}`, { exact: true }).fill('Made-up: within 6 weeks of the referral (test data)');
   const weeks = page.getByLabel(`Weeks of the time limit ${where}`, { exact: true });
   await weeks.fill('six');
   assert.match(await page.locator(`#pw-${referral.id}-limit-error`).innerText(), /The number of weeks must be a whole number/);
@@ -177,8 +177,8 @@ test('a step\'s time limit, optional flag and linked figures; whole pathways add
   assert.match(await page.locator('#pathway-status').innerText(), /“Made-up pathway \(test data\)” was added/);
   assert.ok(await page.locator('#pathway-map-preview [data-step="made-up-first-step"]').count() === 1, 'its step is on the map');
   // Its own title and summary, like every text.
-  await page.getByLabel('Title (English) of the pathway', { exact: true }).fill('Made-up pathway (test data), renamed');
-  await page.getByLabel('Summary (English) of the pathway', { exact: true }).fill('Made-up summary (test data)');
+  await page.getByLabel('Title of the pathway', { exact: true }).fill('Made-up pathway (test data), renamed');
+  await page.getByLabel('Summary of the pathway', { exact: true }).fill('Made-up summary (test data)');
   assert.equal(await page.getByLabel('Pathway', { exact: true }).locator('option:checked').innerText(), 'Made-up pathway (test data), renamed');
   assert.deepEqual(await axeViolations(page, '.pathways'), []);
 
