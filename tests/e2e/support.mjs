@@ -85,7 +85,9 @@ export async function serveFixtures(context) {
     const { readFile } = await import('node:fs/promises');
     try {
       const body = await readFile(new URL(path, root));
-      const type = path.endsWith('.html') ? 'text/html; charset=utf-8' : path.endsWith('.css') ? 'text/css' : 'text/javascript';
+      const type = path.endsWith('.html') ? 'text/html; charset=utf-8'
+        : path.endsWith('.css') ? 'text/css'
+          : path.endsWith('.json') ? 'application/json' : 'text/javascript';
       const headers = { 'content-type': type, 'cache-control': 'no-store' };
       if (path.endsWith('.csp.html')) headers['content-security-policy'] = STRICT_CSP;
       await route.fulfill({ status: 200, headers, body });
@@ -95,8 +97,11 @@ export async function serveFixtures(context) {
   });
 }
 
-/** Opens a fixture page with problem recording, like openPage. */
-export async function openFixture(browser, path, viewport = { width: 1280, height: 800 }) {
+/**
+ * Opens a fixture page with problem recording, like openPage. With `ready` (a selector of a
+ * widget's placeholder), waits until that widget says it is ready.
+ */
+export async function openFixture(browser, path, viewport = { width: 1280, height: 800 }, { ready } = {}) {
   const context = await browser.newContext({ viewport });
   await serveFixtures(context);
   const page = await context.newPage();
@@ -106,5 +111,6 @@ export async function openFixture(browser, path, viewport = { width: 1280, heigh
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   await page.goto(new URL(`/__fixtures__/${path}`, BASE_URL).href);
+  if (ready) await page.waitForSelector(`${ready}[data-sp-state="ready"]`, { timeout: 30000 });
   return { page, context, problems };
 }

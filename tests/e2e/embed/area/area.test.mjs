@@ -6,8 +6,7 @@
 // scrolls sideways; without JavaScript the same table is in the fallback.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { launch, serveFixtures, axeViolations, BASE_URL } from '../../support.mjs';
+import { launch, openFixture, axeViolations } from '../../support.mjs';
 
 const WIDGET = '#tracker';
 const CAPTION = 'Pupils with SEND in Made-up Valley and beside it (made-up figures)';
@@ -15,28 +14,18 @@ const CAPTION = 'Pupils with SEND in Made-up Valley and beside it (made-up figur
 const GAP = '– no figure';
 const AREAS = ['Made-up Valley', 'Made-up Hills', 'Made-up Coast', 'Made-up Region', 'Made-up Country'];
 let browser;
-let feed;
 
 before(async () => {
   browser = await launch();
-  feed = await readFile(new URL('./feed.json', import.meta.url), 'utf8');
 });
 after(() => browser?.close());
 
 /** page.html with the widget; fallback.html is the same page without the loader, as a reader
  * without JavaScript gets it (both fallbacks by `sendfeed render feed.json --widget tracker`). */
 async function opened({ viewport = { width: 1280, height: 800 }, file = 'page.html' } = {}) {
-  const context = await browser.newContext({ viewport });
-  await serveFixtures(context);
-  await context.route('**/__fixtures__/area/feed.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: feed }));
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  await page.goto(new URL(`/__fixtures__/area/${file}`, BASE_URL).href);
-  if (file === 'page.html') await page.waitForSelector(`${WIDGET}[data-sp-state="ready"]`, { timeout: 30000 });
-  return { page, context, problems, w: page.locator(WIDGET) };
+  const ready = file === 'page.html' ? WIDGET : undefined;
+  const opened = await openFixture(browser, `area/${file}`, viewport, { ready });
+  return { ...opened, w: opened.page.locator(WIDGET) };
 }
 
 const clean = (texts) => texts.map((t) => t.replace(/\s+/g, ' ').trim());

@@ -5,34 +5,22 @@
 // nothing on any of them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { launch, serveFixtures, axeViolations, BASE_URL } from '../../support.mjs';
+import { launch, openFixture, axeViolations } from '../../support.mjs';
 
 const WIDGET = '#tracker';
 const OLD = 'Made-up old improvement plan (test data)';
 const NEW = 'Made-up new priorities (test data)';
 const CLOSED = `This plan closed in July 2024; it was followed by ${NEW}.`;
 let browser;
-let feed;
 
 before(async () => {
   browser = await launch();
-  feed = await readFile(new URL('./feed.json', import.meta.url), 'utf8');
 });
 after(() => browser?.close());
 
 async function mounted(file, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport });
-  await serveFixtures(context);
-  await context.route('**/__fixtures__/plans/feed.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: feed }));
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  await page.goto(new URL(`/__fixtures__/plans/${file}`, BASE_URL).href);
-  await page.waitForSelector(`${WIDGET}[data-sp-state="ready"]`, { timeout: 30000 });
-  return { page, context, problems, w: page.locator(WIDGET) };
+  const opened = await openFixture(browser, `plans/${file}`, viewport, { ready: WIDGET });
+  return { ...opened, w: opened.page.locator(WIDGET) };
 }
 
 const title = (w) => w.getByRole('heading', { level: 2 }).first().innerText();

@@ -7,31 +7,18 @@
 // The browser's own date is "today": every deadline here is in 2025, except one in 2030.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { launch, serveFixtures, axeViolations, BASE_URL } from '../../support.mjs';
+import { launch, openFixture, axeViolations } from '../../support.mjs';
 
 const WIDGET = '#tracker';
 let browser;
-let feed;
 
 before(async () => {
   browser = await launch();
-  feed = await readFile(new URL('./feed.json', import.meta.url), 'utf8');
 });
 after(() => browser?.close());
 
 async function mounted(viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport });
-  await serveFixtures(context);
-  await context.route('**/__fixtures__/reported-statuses/feed.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: feed }));
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  await page.goto(new URL('/__fixtures__/reported-statuses/page.html', BASE_URL).href);
-  await page.waitForSelector(`${WIDGET}[data-sp-state="ready"]`, { timeout: 30000 });
-  return { page, context, problems };
+  return openFixture(browser, 'reported-statuses/page.html', viewport, { ready: WIDGET });
 }
 
 /** The status word and its detail for the measure whose text is `text`. */
