@@ -177,6 +177,65 @@ test("in the block editor, an Author's block renders its text-only version from 
   await view.context.close();
 });
 
+test("in the block editor, an Editor picks a plan by the block's Plan list and the page shows that plan", async () => {
+  assert.ok(state.feed, 'needs the uploaded feed');
+  const plans = JSON.parse(await (await fetch(state.feed)).text()).plans ?? [];
+  assert.ok(plans.length > 1, 'the sample has more than one plan');
+  // Not the plan the tracker shows by default: the last one.
+  const chosen = plans[plans.length - 1];
+  const title = typeof chosen.title === 'string' ? chosen.title : chosen.title.en;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  await page.goto(`${WP}/wp-login.php`);
+  await page.getByLabel('Username or Email Address').fill(USERS.editor.user);
+  await page.getByLabel('Password', { exact: true }).fill(USERS.editor.login);
+  await Promise.all([page.waitForURL(/wp-admin/), page.getByRole('button', { name: 'Log In' }).click()]);
+  await page.goto(`${WP}/wp-admin/post-new.php?post_type=page`);
+  await page.waitForFunction(() => window.wp?.blocks?.getBlockType?.('send-pathways/widget'), null, { timeout: 60000 });
+  const clientId = await page.evaluate(({ feed }) => {
+    const block = window.wp.blocks.createBlock('send-pathways/widget', { feed, widget: 'tracker' });
+    window.wp.data.dispatch('core/block-editor').insertBlocks(block);
+    window.wp.data.dispatch('core/block-editor').selectBlock(block.clientId);
+    window.wp.data.dispatch('core/editor').editPost({ title: 'A chosen plan', status: 'publish' });
+    return block.clientId;
+  }, { feed: state.feed });
+  // The block's settings, as the Editor meets them: open the sidebar if it is closed.
+  const settings = page.getByRole('button', { name: 'Settings', exact: true });
+  if ((await settings.getAttribute('aria-pressed')) !== 'true') await settings.click();
+  // The block shows its settings in the sidebar and in its own box; the sidebar's, here.
+  const list = page.getByRole('region', { name: 'Editor settings' }).getByRole('combobox', { name: 'Plan', exact: true });
+  await list.waitFor({ timeout: 30000 });
+  const options = await list.locator('option').allInnerTexts();
+  assert.equal(options[0], 'The current plan');
+  const label = options.find((o) => o.startsWith(title));
+  assert.ok(label, `${title} in ${options.join(' | ')}`);
+  await list.selectOption({ label });
+  await page.waitForFunction(
+    ({ id, plan, title }) => {
+      const attributes = window.wp.data.select('core/block-editor').getBlockAttributes(id);
+      return attributes?.plan === plan && (attributes.fallback ?? '').includes(title);
+    },
+    { id: clientId, plan: chosen.id, title },
+    { timeout: 30000 },
+  );
+  await page.evaluate(() => window.wp.data.dispatch('core/editor').savePost());
+  await page.waitForFunction(() => {
+    const editor = window.wp.data.select('core/editor');
+    return !editor.isSavingPost() && editor.getCurrentPost().status === 'publish';
+  }, null, { timeout: 30000 });
+  const link = await page.evaluate(() => window.wp.data.select('core/editor').getCurrentPost().link);
+  await context.close();
+  assert.deepEqual(problems, []);
+  const view = await open(link);
+  const widget = view.page.locator(`[data-send-widget="tracker"][data-plan="${chosen.id}"]`);
+  await view.page.waitForSelector(`[data-send-widget][data-plan="${chosen.id}"][data-sp-state="ready"]`, { timeout: 20000 });
+  assert.equal((await widget.getByRole('heading', { level: 2 }).first().innerText()).trim(), title);
+  assert.deepEqual(view.problems, []);
+  await view.context.close();
+});
+
 for (const [name, key, selector] of [
   ["the Author's post", 'post', '.sp-step'],
   ["the Editor's page", 'page', '.sp-action'],
