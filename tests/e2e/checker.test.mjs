@@ -148,3 +148,26 @@ test('jumping to a problem far along a long line scrolls the box sideways to it'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the preview's toggles open and close their steps (their listeners were dropped at once)", async () => {
+  const { page, context, problems } = await checker();
+  await page.fill('#feed-text', broken.replace('"advise"', '"advice"'));
+  await page.click('#check');
+  await page.waitForSelector('#preview .sp-pathway');
+  const toggle = page.locator('#preview [data-sp-action="toggle"]').first();
+  const panel = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await panel.isVisible(), false);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await panel.isVisible(), true);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  // Drawn again (the officer checks again): the one listener still serves the new markup.
+  await page.click('#check');
+  await page.waitForSelector('#preview .sp-pathway');
+  await page.locator('#preview [data-sp-action="toggle"]').first().click();
+  assert.equal(await page.locator('#preview [data-sp-action="toggle"]').first().getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -35,11 +35,9 @@ pub enum Action {
     Filter,
     /// The tracker's "Clear filters".
     ClearFilters,
-    /// A chart's "Show as a table" / "Show as a chart".
-    ChartView,
 }
 
-const ALL: [Action; 16] = [
+const ALL: [Action; 15] = [
     Action::Toggle,
     Action::StepLink,
     Action::ToggleAll,
@@ -55,7 +53,6 @@ const ALL: [Action; 16] = [
     Action::Clock,
     Action::Filter,
     Action::ClearFilters,
-    Action::ChartView,
 ];
 
 impl Action {
@@ -79,7 +76,6 @@ impl Action {
             Action::Clock => "clock",
             Action::Filter => "filter",
             Action::ClearFilters => "clear-filters",
-            Action::ChartView => "chart-view",
         }
     }
 

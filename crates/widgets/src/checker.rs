@@ -69,7 +69,11 @@ pub fn render_fallback(
         _ => None,
     })
     .map_err(|e| JsValue::from_str(&e))?;
-    let prefix = format!("spf-{}", options.pathway.as_deref().unwrap_or("widget"));
+    // The pathway id may hold characters an `id` cannot.
+    let prefix = send_core::render::common::element_id(
+        "spf",
+        options.pathway.as_deref().unwrap_or("widget"),
+    );
     let tree = render_widget(&feed, &options, &prefix, false).map_err(|e| JsValue::from_str(&e))?;
     Ok(tree.to_html())
 }
@@ -112,10 +116,13 @@ pub fn render_preview(
     let document = dom::document()?;
     container.replace_children_with_node_1(&dom::build(&document, &tree)?);
     // One delegated listener per container for the page's life; it reads state from the DOM,
-    // so re-rendering inside needs no new listener.
+    // so re-rendering inside needs no new listener. A listener is removed when dropped, so it
+    // is kept for good (at most one per container: the attribute guards it).
     if !container.has_attribute("data-sp-wired") {
         container.set_attribute("data-sp-wired", "")?;
-        events::wire(container);
+        for listener in events::wire(container) {
+            listener.forget();
+        }
     }
     Ok(())
 }

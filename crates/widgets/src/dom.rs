@@ -101,8 +101,9 @@ fn build_in(document: &Document, tree: &Node, in_svg: bool) -> Result<web_sys::N
 }
 
 /// Sets a button's words to the label kept in its `attribute`: the core writes every label a
-/// button will need, in the widget's language, so the page never looks words up.
-#[cfg_attr(not(feature = "tracker"), allow(dead_code))]
+/// button will need, in the widget's language, so the page never looks words up. (The checker's
+/// preview only: the tracker's chart toggle holds both its labels and its figure shows one.)
+#[cfg(feature = "checker")]
 pub fn relabel(button: &Element, attribute: &str) {
     if let Some(text) = button.get_attribute(attribute) {
         button.set_text_content(Some(&text));

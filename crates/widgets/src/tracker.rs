@@ -11,7 +11,7 @@
 use crate::dom;
 use send_core::pathway::patch::diff;
 use send_core::tracker::interact::{
-    at_mut, path_to, ChartShown, Effects, Intent, Redraw, TrackerState, ANNOUNCE_PAUSE_MS,
+    at_mut, path_to, Effects, Intent, Redraw, TrackerState, ANNOUNCE_PAUSE_MS,
 };
 use send_core::view::Node;
 use send_core::Feed;
@@ -68,9 +68,6 @@ impl Live {
         }
         if let Some(fragment) = effects.replace_address {
             replace_address(&fragment)?;
-        }
-        if let Some(chart) = effects.chart {
-            self.show_chart(&chart)?;
         }
         if let Some(text) = effects.announce {
             self.announce(&text);
@@ -163,32 +160,6 @@ impl Live {
         if let Some(count) = count.filter(|c| c.text_content().as_deref() != Some(text)) {
             count.set_text_content(Some(text));
         }
-    }
-
-    /// Shows a chart or its table. The table never leaves the accessibility tree; in chart
-    /// view it is only visually hidden.
-    fn show_chart(&self, chart: &ChartShown) -> Result<(), JsValue> {
-        let Some(figure) = self.element(&chart.figure) else {
-            return Ok(());
-        };
-        figure.set_attribute("data-view", if chart.as_table { "table" } else { "chart" })?;
-        if let Some(table) = self.element(&chart.table) {
-            table
-                .class_list()
-                .toggle_with_force("sp-visually-hidden", !chart.as_table)?;
-        }
-        let button = dom::each(&figure, "button[aria-controls]")
-            .into_iter()
-            .find(|b| b.get_attribute("aria-controls").as_deref() == Some(chart.table.as_str()));
-        if let Some(button) = button {
-            let label = if chart.as_table {
-                "data-show-chart"
-            } else {
-                "data-show-table"
-            };
-            dom::relabel(&button, label);
-        }
-        Ok(())
     }
 
     /// (Re)starts the wait after a key; when it ends, the core decides what to say.

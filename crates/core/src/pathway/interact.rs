@@ -115,8 +115,7 @@ impl Intent {
             | Action::Finder
             | Action::Clock
             | Action::Filter
-            | Action::ClearFilters
-            | Action::ChartView => return None,
+            | Action::ClearFilters => return None,
         })
     }
 
@@ -253,7 +252,7 @@ impl PathwayState {
     }
 
     fn id(&self, suffix: &str) -> String {
-        format!("{}-{suffix}", self.id_prefix)
+        crate::render::common::element_id(&self.id_prefix, suffix)
     }
 
     /// The map is what the family sees (chosen, and it fits).

@@ -1,13 +1,16 @@
-//! An indicator's figures as an SVG line chart and, first in reading order, as a table.
+//! An indicator's figures as an SVG line chart and as a table.
 //!
-//! The table is the accessible data: screen readers meet it before the chart, and the toggle
-//! only changes what sighted readers see. The SVG has no inline styles (a strict CSP forbids
-//! them); line patterns and markers, not colour, tell the series apart, so it prints in black
-//! and white.
+//! Both are always shown, the drawing first. The table is the accessible data, and the only
+//! one: the drawing and its legend are hidden from screen readers (`aria-hidden`), since every
+//! figure they draw is in the table and the comparator is said in the indicator's facts. There
+//! is no "Show as a table" switch: with the table always in the accessibility tree, it changed
+//! nothing for a screen reader, and a sighted reader who wants the figures has them below the
+//! drawing (issue 20).
+//! The SVG has no inline styles (a strict CSP forbids them); line patterns and markers, not
+//! colour, tell the series apart, so it prints in black and white.
 
-use crate::action::Action;
 use crate::feed::{Indicator, Unit};
-use crate::i18n::{fill, format_date, Msg};
+use crate::i18n::{format_date, Msg};
 use crate::render::common::{fixed, format_value, RenderContext};
 use crate::tracker::chart::{chart, Chart, HEIGHT, WIDTH};
 use crate::tracker::indicator::figure_rows;
@@ -63,8 +66,8 @@ fn diamond(class: &'static str, (x, y): (f64, f64)) -> Element {
     )
 }
 
-/// The SVG for a chart model.
-fn svg(ctx: &RenderContext, indicator: &Indicator, chart: &Chart, title_id: String) -> Element {
+/// The SVG for a chart model, hidden from screen readers: its figures are in the table.
+fn svg(ctx: &RenderContext, indicator: &Indicator, chart: &Chart) -> Element {
     let (left, right) = chart.x.range;
     let (bottom, top) = chart.y.range;
     let unit = match indicator.unit {
@@ -77,13 +80,8 @@ fn svg(ctx: &RenderContext, indicator: &Indicator, chart: &Chart, title_id: Stri
             "viewBox",
             format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0)),
         )
-        .attr("role", "img")
-        .attr("aria-labelledby", title_id.clone())
-        .attr("focusable", "false")
-        .child(el("title").attr("id", title_id).text(fill(
-            ctx.msg(Msg::ChartTitle),
-            &[("title", &ctx.str(&indicator.title))],
-        )));
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false");
     for &(value, y) in &chart.y_ticks {
         svg = svg
             .child(line("sp-chart__grid", (left, y), (right, y)))
@@ -208,11 +206,15 @@ fn legend(ctx: &RenderContext, indicator: &Indicator, chart: &Chart) -> Element 
                 .child(ctx.text_el("span", &comparator.label)),
         );
     }
-    el("ul").class("sp-chart__legend").children(items)
+    // The key to the drawing, hidden with it: the table's headings name the same series.
+    el("ul")
+        .class("sp-chart__legend")
+        .attr("aria-hidden", "true")
+        .children(items)
 }
 
 /// The figures as a table: period, actual, planned and target, gaps said in words.
-fn table(ctx: &RenderContext, indicator: &Indicator) -> Element {
+fn table(ctx: &RenderContext, indicator: &Indicator, caption_id: String) -> Element {
     let cell = |value: Option<f64>| match value {
         Some(value) => el("td").text(format_value(value, indicator.unit)),
         None => el("td")
@@ -246,7 +248,10 @@ fn table(ctx: &RenderContext, indicator: &Indicator) -> Element {
     });
     el("table")
         .class("sp-chart__table")
-        .child(ctx.text_el("caption", &indicator.title))
+        .child(
+            ctx.text_el("caption", &indicator.title)
+                .attr("id", caption_id),
+        )
         .child(el("thead").child(header))
         .child(el("tbody").children(rows))
 }
@@ -255,35 +260,92 @@ fn table(ctx: &RenderContext, indicator: &Indicator) -> Element {
 pub fn figure(ctx: &RenderContext, indicator: &Indicator) -> Option<Element> {
     let chart = chart(indicator)?;
     let id = ctx.id(&format!("chart-{}", indicator.id));
-    // In the widget the chart shows first; the table stays in the accessibility tree, only
-    // visually hidden, until the reader asks for it. The wrapper, not the table, is hidden:
-    // a table ignores the 1px box and would widen the page.
-    let class = if ctx.interactive {
-        "sp-chart__data sp-visually-hidden"
-    } else {
-        "sp-chart__data"
-    };
+    let caption_id = format!("{id}-caption");
+    // The table is a region named by its caption that scrolls sideways in its own box on a
+    // narrow screen, never the page; it takes focus so a keyboard can scroll it.
     let data = el("div")
-        .class(class)
+        .class("sp-chart__data")
         .attr("id", format!("{id}-table"))
-        .child(table(ctx, indicator));
+        .attr("role", "region")
+        .attr("aria-labelledby", caption_id.clone())
+        .attr("tabindex", "0")
+        .child(table(ctx, indicator, caption_id));
     let graphic = el("div")
         .class("sp-chart__graphic")
-        .child(svg(ctx, indicator, &chart, format!("{id}-title")))
+        .child(svg(ctx, indicator, &chart))
         .child(legend(ctx, indicator, &chart));
-    let mut figure = el("div").class("sp-chart").attr("id", id.clone());
-    if ctx.interactive {
-        figure = figure.attr("data-view", "chart").child(
-            el("button")
-                .attr("type", "button")
-                .class("sp-button sp-chart__toggle")
-                .attr(Action::ATTR, Action::ChartView.code())
-                .attr("data-indicator", indicator.id.clone())
-                .attr("aria-controls", format!("{id}-table"))
-                .attr("data-show-table", ctx.msg(Msg::ShowTable))
-                .attr("data-show-chart", ctx.msg(Msg::ShowChart))
-                .text(ctx.msg(Msg::ShowTable)),
-        );
+    Some(
+        el("div")
+            .class("sp-chart")
+            .attr("id", id)
+            .child(graphic)
+            .child(data),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Lang;
+    use crate::tracker::indicator::tests::indicator as sample;
+    use crate::view::Node;
+
+    fn html(interactive: bool) -> String {
+        let feed = crate::parse_feed(
+            r#"{"version":1,"publisher":{"name":"x"},"updated":"2024-01-01","languages":["en"]}"#,
+        )
+        .unwrap();
+        let ctx = RenderContext {
+            feed: &feed,
+            lang: Lang::En,
+            heading_level: 2,
+            id_prefix: "t",
+            interactive,
+        };
+        Node::from(figure(&ctx, &sample()).unwrap()).to_html()
     }
-    Some(figure.child(data).child(graphic))
+
+    #[test]
+    fn screen_readers_get_the_table_and_never_the_drawing() {
+        for interactive in [false, true] {
+            let html = html(interactive);
+            // The drawing and its key are hidden; no title or role names them.
+            assert!(
+                html.contains(r#"<svg class="sp-chart__svg" viewBox="0 0 "#),
+                "{html}"
+            );
+            assert!(
+                !html.contains("role=\"img\"") && !html.contains("<title"),
+                "{html}"
+            );
+            assert!(html.contains(r#"<ul class="sp-chart__legend" aria-hidden="true">"#));
+            let svg = &html[html.find("<svg class=\"sp-chart__svg\"").unwrap()..];
+            assert!(svg[..svg.find('>').unwrap()].contains("aria-hidden=\"true\""));
+            // The table is a region named by its caption.
+            let id =
+                "t-chart-".to_owned() + &crate::render::common::element_id("", &sample().id)[1..];
+            assert!(
+                html.contains(&format!(
+                    r#"id="{id}-table" role="region" aria-labelledby="{id}-caption""#
+                )),
+                "{html}"
+            );
+            assert!(html.contains(&format!(r#"<caption id="{id}-caption">"#)));
+            // It can be scrolled by keyboard, in the widget and in the fallback.
+            assert!(html.contains("tabindex=\"0\""), "{html}");
+        }
+    }
+
+    #[test]
+    fn there_is_no_switch_and_the_table_follows_the_drawing() {
+        for interactive in [false, true] {
+            let html = html(interactive);
+            assert!(!html.contains("<button"), "{html}");
+            assert!(
+                html.contains(r#"<div class="sp-chart__data" id="#),
+                "{html}"
+            );
+            assert!(html.find("<svg").unwrap() < html.find("<table").unwrap());
+        }
+    }
 }

@@ -7,6 +7,34 @@ use crate::links::{mail_href, tel_href, web_href};
 use crate::text::{Lang, Text};
 use crate::view::{el, Element};
 
+/// An element's `id`: the widget's prefix, then `suffix` (which holds feed ids) made safe.
+///
+/// Feed ids may hold spaces, quotes or anything else; an `id` with a space is invalid, and
+/// `aria-controls` (a list of ids split at spaces) would name two elements that do not exist.
+/// Letters, digits and `-` stay; every other character, `_` too, becomes `_` and its UTF-8
+/// bytes in hex (`a b` → `a_20b`), so two different suffixes never give the same `id`. The
+/// renderers and the widgets' states both build ids through here, so they always agree.
+pub fn element_id(prefix: &str, suffix: &str) -> String {
+    let mut id = String::with_capacity(prefix.len() + 1 + suffix.len());
+    id.push_str(prefix);
+    id.push('-');
+    for c in suffix.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            id.push(c);
+        } else {
+            let mut bytes = [0; 4];
+            for byte in c.encode_utf8(&mut bytes).bytes() {
+                id.push('_');
+                id.push(char::from(HEX[usize::from(byte >> 4)]));
+                id.push(char::from(HEX[usize::from(byte & 15)]));
+            }
+        }
+    }
+    id
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
 /// What every renderer needs to know about its reader and its place on the page.
 #[derive(Debug, Clone)]
 pub struct RenderContext<'a> {
@@ -52,7 +80,7 @@ impl RenderContext<'_> {
     }
 
     pub fn id(&self, suffix: &str) -> String {
-        format!("{}-{}", self.id_prefix, suffix)
+        element_id(self.id_prefix, suffix)
     }
 
     /// A service: what it does, who it is for, how to reach it.
@@ -353,6 +381,91 @@ pub fn services<'a>(feed: &'a Feed, ids: &'a [String]) -> impl Iterator<Item = &
 
 #[cfg(test)]
 mod tests {
+    /// Every `id="…"` value and every token of every `aria-controls`/`aria-labelledby`/
+    /// `aria-describedby` in `html`.
+    fn ids_and_references(html: &str) -> (Vec<String>, Vec<String>) {
+        let values = |attr: &str| -> Vec<String> {
+            html.split(&format!(" {attr}=\""))
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+                .collect()
+        };
+        let refs = ["aria-controls", "aria-labelledby", "aria-describedby"]
+            .iter()
+            .flat_map(|attr| values(attr))
+            .flat_map(|v| v.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+        (values("id"), refs)
+    }
+
+    #[test]
+    fn feed_ids_with_spaces_give_valid_unique_ids_that_references_find() {
+        use crate::options::{WidgetKind, WidgetOptions};
+        use crate::pathway::state::View;
+        use crate::text::Lang;
+        let mut feed =
+            crate::parse_feed(include_str!("../../../../www/feed/tower-hamlets.json")).unwrap();
+        // Made up for the test: the sample's ids with spaces and quotes in them.
+        for indicator in &mut feed.indicators {
+            indicator.id = format!("{} made \"up\"", indicator.id);
+        }
+        for plan in feed.plan.iter_mut().chain(feed.plans.iter_mut()) {
+            for workstream in &mut plan.workstreams {
+                workstream.id = format!("{} made up", workstream.id);
+            }
+        }
+        let options = WidgetOptions {
+            kind: WidgetKind::Tracker,
+            feed: String::new(),
+            pathway: None,
+            plan: None,
+            lang: Lang::En,
+            heading_level: 2,
+            view: View::List,
+        };
+        let html = crate::widget::render_widget(&feed, &options, "sp1", true)
+            .unwrap()
+            .to_html();
+        let (ids, refs) = ids_and_references(&html);
+        assert!(ids.iter().any(|id| id.contains("chart-")), "no chart drawn");
+        assert!(ids.iter().any(|id| id.contains("workstream-")));
+        for id in &ids {
+            assert!(
+                !id.is_empty() && !id.contains(char::is_whitespace),
+                "{id:?}"
+            );
+            assert!(!id.contains("&quot;"), "{id:?}");
+        }
+        let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "an id is used twice");
+        assert!(!refs.is_empty());
+        for r in &refs {
+            assert!(unique.contains(r), "{r:?} names no element");
+        }
+    }
+
+    #[test]
+    fn element_ids_are_valid_tokens_and_never_collide() {
+        use super::element_id;
+        assert_eq!(element_id("sp-1", "chart-ks2"), "sp-1-chart-ks2");
+        assert_eq!(element_id("sp-1", "chart-a b"), "sp-1-chart-a_20b");
+        assert_eq!(element_id("sp-1", "x\"y"), "sp-1-x_22y");
+        assert_eq!(element_id("sp-1", "a.b"), "sp-1-a_2eb");
+        // `_` is escaped too, so a typed `_20` cannot meet an escaped space.
+        assert_ne!(element_id("p", "a b"), element_id("p", "a_20b"));
+        assert_eq!(element_id("p", "é"), "p-_c3_a9");
+        let ids = [
+            "a b", "a_b", "a-b", "a.b", "a\tb", "ab", "a_20b", "a__20b", "é", "e",
+        ];
+        let made: std::collections::BTreeSet<_> = ids.iter().map(|i| element_id("p", i)).collect();
+        assert_eq!(made.len(), ids.len());
+        for id in &made {
+            assert!(id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -81,8 +81,6 @@ pub enum Intent {
     ToggleAll,
     /// The browser's find in page opened a closed workstream.
     Reveal(String),
-    /// A chart's table switch, by indicator id.
-    ChartView(String),
     /// The address changed (back, forward, a shared link, a plan link): the whole fragment.
     Address(String),
     /// The reader stopped typing for [`ANNOUNCE_PAUSE_MS`].
@@ -97,7 +95,6 @@ impl Intent {
             Action::Toggle => Intent::Toggle(attr("data-workstream")?),
             Action::ToggleAll => Intent::ToggleAll,
             Action::ClearFilters => Intent::ClearFilters,
-            Action::ChartView => Intent::ChartView(attr("data-indicator")?),
             _ => return None,
         })
     }
@@ -131,16 +128,6 @@ pub enum Redraw {
     Patch,
 }
 
-/// A chart switched between its drawing and its table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChartShown {
-    /// The id of the chart's element (`data-view` goes on it).
-    pub figure: String,
-    /// The id of its table's box (visually hidden while the chart shows).
-    pub table: String,
-    pub as_table: bool,
-}
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Effects {
     pub redraw: Redraw,
@@ -154,7 +141,6 @@ pub struct Effects {
     /// Wait for [`ANNOUNCE_PAUSE_MS`] without another key (each key restarts the wait), then
     /// answer [`Intent::Paused`].
     pub announce_after_pause: bool,
-    pub chart: Option<ChartShown>,
 }
 
 /// Everything a mounted tracker knows.
@@ -169,8 +155,6 @@ pub struct TrackerState {
     pub filter: TrackerFilter,
     /// Workstreams the reader opened by hand; `None`: as the filter opens them.
     pub opened: Option<Vec<String>>,
-    /// Indicators whose table the reader asked for instead of the chart.
-    pub tables: Vec<String>,
     /// What the count region says, and the counts it said.
     pub said: String,
     said_counts: Counts,
@@ -193,7 +177,6 @@ impl TrackerState {
             today,
             filter: TrackerFilter::from_fragment(hash),
             opened: None,
-            tables: Vec::new(),
             said: String::new(),
             said_counts: Counts {
                 measures: 0,
@@ -302,7 +285,7 @@ impl TrackerState {
 
     /// The id of one of this widget's elements.
     pub fn id(&self, suffix: &str) -> String {
-        format!("{}-{suffix}", self.id_prefix)
+        crate::render::common::element_id(&self.id_prefix, suffix)
     }
 
     /// Says the count if it changed since it was last said.
@@ -406,26 +389,6 @@ impl TrackerState {
                 });
                 Effects {
                     redraw: Redraw::Results,
-                    ..Effects::default()
-                }
-            }
-            Intent::ChartView(indicator) => {
-                if !feed.indicators.iter().any(|i| i.id == indicator) {
-                    return Effects::default();
-                }
-                let as_table = !self.tables.contains(&indicator);
-                if as_table {
-                    self.tables.push(indicator.clone());
-                } else {
-                    self.tables.retain(|id| *id != indicator);
-                }
-                let figure = self.id(&format!("chart-{indicator}"));
-                Effects {
-                    chart: Some(ChartShown {
-                        table: format!("{figure}-table"),
-                        figure,
-                        as_table,
-                    }),
                     ..Effects::default()
                 }
             }
@@ -591,20 +554,14 @@ mod tests {
             assert!(Action::from_code(code).is_some(), "{code}");
         }
         assert!(page.contains("data-sp-action=\"clear-filters\""));
-        assert!(page.contains("data-sp-action=\"chart-view\""));
         assert_eq!(page.matches("data-sp-action=\"filter\"").count(), 6);
         let attrs = |name: &str| match name {
             "data-workstream" => Some("2\"b\"[x]".to_owned()),
-            "data-indicator" => Some("made.up\"wait\"".to_owned()),
             _ => None,
         };
         assert_eq!(
             Intent::from_click(Action::Toggle, attrs),
             Some(Intent::Toggle("2\"b\"[x]".into()))
-        );
-        assert_eq!(
-            Intent::from_click(Action::ChartView, attrs),
-            Some(Intent::ChartView("made.up\"wait\"".into()))
         );
         assert_eq!(
             Intent::from_click(Action::ClearFilters, attrs),
@@ -813,33 +770,6 @@ mod tests {
             }
         }
         assert_eq!(path_to(&Node::Text("x".into()), "id"), None);
-    }
-
-    #[test]
-    fn a_chart_switches_to_its_table_and_back_by_element_ids() {
-        let feed = feed();
-        let mut state = state(&feed, "");
-        let id = "made.up\"wait\"";
-        let effects = state.update(&feed, Intent::ChartView(id.into()));
-        assert_eq!(effects.redraw, Redraw::Nothing);
-        assert_eq!(
-            effects.chart,
-            Some(ChartShown {
-                figure: format!("sp1-chart-{id}"),
-                table: format!("sp1-chart-{id}-table"),
-                as_table: true,
-            })
-        );
-        assert!(state.tables.iter().any(|t| t == id));
-        let back = state.update(&feed, Intent::ChartView(id.into()));
-        assert_eq!(back.chart.map(|c| c.as_table), Some(false));
-        assert!(state.tables.is_empty());
-        assert_eq!(
-            state.update(&feed, Intent::ChartView("nope".into())),
-            Effects::default()
-        );
-        // The ids the effect names are the ones drawn.
-        assert!(html(&state, &feed).contains("id=\"sp1-chart-made.up&quot;wait&quot;-table\""));
     }
 
     #[test]
