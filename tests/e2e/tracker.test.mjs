@@ -88,8 +88,15 @@ test('filters narrow the plan, are announced, and live in the address', async ()
   await page.waitForFunction(() => location.hash === '');
   assert.equal(await w.locator('.sp-results .sp-measure').count(), measures().length);
   // Nothing has a status date in the sample, so nothing changed since a date; updates can.
-  await w.locator('input[name="since"]').fill('2024-01-01');
+  // "Changed since" is three fields (GOV.UK's date input): a half-typed date filters nothing.
+  const since = w.getByRole('group', { name: 'Changed since' });
+  await since.getByLabel('Day').fill('1');
+  await since.getByLabel('Month').fill('1');
+  assert.equal(await w.locator('.sp-results .sp-measure').count(), measures().length);
+  await since.getByLabel('Year').fill('2024');
+  await page.keyboard.press('Tab');
   await page.waitForFunction(() => location.hash.includes('since=2024-01-01'));
+  assert.match(await since.getAttribute('aria-describedby'), /filter-since-hint/);
   assert.equal(await w.locator('.sp-results .sp-measure').count(), 0);
   const dates = await w.locator('.sp-update__date').allInnerTexts();
   assert.ok(dates.length > 0 && dates.every((d) => /2024/.test(d)), dates.join());
@@ -198,7 +205,7 @@ test('keyboard only: Tab reaches every filter in order, typing filters', async (
     names.push(await page.evaluate(() => document.activeElement.getAttribute('name')));
     await page.keyboard.press('Tab');
   }
-  assert.deepEqual(names, ['workstream', 'priority', 'status', 'lead', 'q', 'since']);
+  assert.deepEqual(names, ['workstream', 'priority', 'status', 'lead', 'q', 'since-day']);
   await page.locator(`${WIDGET} input[name="q"]`).focus();
   await page.keyboard.type('golden thread');
   await page.waitForFunction(() => location.hash.includes('q=golden%20thread'));

@@ -135,3 +135,55 @@ test('320 px: the page never scrolls sideways; each table is in its own named re
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('"changed since" is a GOV.UK date input: a half-typed date filters and says nothing, a whole one filters once, an impossible one is said at the fields', async () => {
+  const { page, context, problems } = await mounted();
+  const w = page.locator(WIDGET);
+  const since = w.getByRole('group', { name: 'Changed since' });
+  const hint = await page.locator(`#${(await since.getAttribute('aria-describedby')).split(' ')[0]}`).innerText();
+  assert.match(hint, /For example, 27 3 2024/);
+  const count = w.locator('[data-sp-count]');
+  const before = await count.innerText();
+  const updates = () => w.locator('.sp-results .sp-update').count();
+  const all = await updates();
+  // Count how often the live region's words change.
+  await count.evaluate((c) => {
+    window.spCountChanges = 0;
+    new MutationObserver(() => { window.spCountChanges += 1; }).observe(c, { childList: true, characterData: true, subtree: true });
+  });
+  await since.getByLabel('Day').fill('1');
+  await since.getByLabel('Month').fill('1');
+  await since.getByLabel('Year').fill('20');
+  await page.waitForTimeout(1000);
+  assert.equal(await updates(), all);
+  assert.equal(await count.innerText(), before);
+  assert.equal(await page.evaluate(() => window.spCountChanges), 0);
+  // The same field element all along, and the whole date filters.
+  const year = since.getByLabel('Year');
+  await year.evaluate((f) => { f.dataset.mark = 'kept'; });
+  await year.fill('2024');
+  // Like the pathway's clock, a field applies when the reader leaves it (or presses Enter).
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => location.hash.includes('since=2024-01-01'));
+  await page.waitForFunction((b) => document.querySelector('[data-sp-count]').textContent !== b, before);
+  await page.waitForTimeout(1000);
+  assert.ok(await updates() < all, 'fewer updates since 1 January 2024');
+  assert.equal(await page.evaluate(() => window.spCountChanges), 1);
+  assert.equal(await year.getAttribute('data-mark'), 'kept');
+  assert.deepEqual(await axeViolations(page), [], 'filtered by date');
+  // 31 February cannot be: said at the fields, the date filter kept.
+  await since.getByLabel('Month').fill('2');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => location.hash.includes('since=2024-02-01'));
+  await since.getByLabel('Day').fill('31');
+  await page.keyboard.press('Tab');
+  const error = w.locator('.sp-date .sp-error-message');
+  await error.waitFor({ state: 'visible' });
+  assert.match(await error.innerText(), /real date/i);
+  assert.equal(await since.getByLabel('Day').getAttribute('aria-invalid'), 'true');
+  assert.match(await since.getAttribute('aria-describedby'), /filter-since-error/);
+  assert.ok(page.url().includes('since=2024-02-01'), page.url());
+  await axeBoth(page, 'impossible date');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -16,6 +16,8 @@ pub struct DateInput<'a> {
     pub name: &'a str,
     /// The question, as the legend's content.
     pub legend: Element,
+    /// Words said before the example in the hint (what the date does), if any.
+    pub hint: Option<&'a str>,
     pub action: Action,
     pub parts: &'a DateParts,
 }
@@ -87,7 +89,10 @@ pub fn date_input(ctx: &RenderContext, input: DateInput) -> Element {
                 el("p")
                     .class("sp-hint")
                     .attr("id", hint_id)
-                    .text(hint_words(ctx.lang)),
+                    .text(match input.hint {
+                        Some(hint) => format!("{hint} {}", hint_words(ctx.lang)),
+                        None => hint_words(ctx.lang).to_owned(),
+                    }),
             )
             .child(error)
             .child(el("div").class("sp-date-input").children(fields)),
@@ -128,6 +133,7 @@ mod tests {
                 DateInput {
                     id: "t-when".into(),
                     name: "when",
+                    hint: None,
                     legend: el("legend").text("When did it start?"),
                     action: Action::Clock,
                     parts: p,

@@ -334,6 +334,7 @@ pub fn clock_section(ctx: &RenderContext, seen: &Seen) -> Element {
                 id: ctx.id("clock"),
                 name: "clock",
                 legend: ctx.text_el("legend", &clock.start),
+                hint: None,
                 action: Action::Clock,
                 parts: &parts,
             },

@@ -7,9 +7,11 @@
 
 use crate::action::Action as Control;
 use crate::date::PartialDate;
+use crate::date_entry::DateParts;
 use crate::feed::{Action, Indicator, Lifecycle, Plan, Update, Workstream};
 use crate::i18n::{fill, format_date, Msg};
 use crate::render::common::{self, RenderContext};
+use crate::render::date_input::{date_input, DateInput};
 use crate::render::kpi;
 use crate::render::status_badge::{badge, key, summary};
 use crate::status::is_stale;
@@ -118,7 +120,7 @@ pub fn render_tracker_with(
                 .child(key(ctx)),
         );
     if ctx.interactive {
-        root = root.child(filters(ctx, plan, filter)).child(
+        root = root.child(filters(ctx, plan, filter, view)).child(
             el("p")
                 .class("sp-result-count")
                 .attr("role", "status")
@@ -381,7 +383,12 @@ fn freshness(ctx: &RenderContext, today: NaiveDate) -> Element {
 }
 
 /// The filter form. Its values come from `filter`, so a shared link opens filtered.
-fn filters(ctx: &RenderContext, plan: &Plan, filter: &TrackerFilter) -> Element {
+fn filters(
+    ctx: &RenderContext,
+    plan: &Plan,
+    filter: &TrackerFilter,
+    view: &TrackerView,
+) -> Element {
     let default_lang = ctx.feed.default_lang();
     let select =
         |name: &'static str, label: Msg, current: Option<&str>, choices: Vec<(String, String)>| {
@@ -446,33 +453,23 @@ fn filters(ctx: &RenderContext, plan: &Plan, filter: &TrackerFilter) -> Element 
                 .attr("value", value),
         )
     };
-    let since_id = ctx.id("filter-since");
-    let since_hint = ctx.id("filter-since-hint");
-    let since = el("div")
-        .class("sp-field")
-        .child(
-            el("label")
-                .attr("for", since_id.clone())
-                .text(ctx.msg(Msg::FilterSince)),
-        )
-        .child(
-            el("p")
-                .class("sp-hint")
-                .attr("id", since_hint.clone())
-                .text(ctx.msg(Msg::FilterSinceHint)),
-        )
-        .child(
-            el("input")
-                .attr("type", "date")
-                .attr("id", since_id)
-                .attr("name", "since")
-                .attr(Control::ATTR, Control::Filter.code())
-                .attr("aria-describedby", since_hint)
-                .attr(
-                    "value",
-                    filter.since.map(|d| d.to_string()).unwrap_or_default(),
-                ),
-        );
+    // "Changed since" as GOV.UK's three fields: what is typed stays as typed (a half-typed
+    // date filters nothing); otherwise the filter's date.
+    let since_parts = match view.since_typed {
+        Some(typed) if !typed.is_empty() => typed.clone(),
+        _ => filter.since.map(DateParts::from_date).unwrap_or_default(),
+    };
+    let since = date_input(
+        ctx,
+        DateInput {
+            id: ctx.id("filter-since"),
+            name: "since",
+            legend: el("legend").text(ctx.msg(Msg::FilterSince)),
+            hint: Some(ctx.msg(Msg::FilterSinceHint)),
+            action: Control::Filter,
+            parts: &since_parts,
+        },
+    );
     let heading_id = ctx.id("filters-title");
     el("form")
         .class("sp-filters")

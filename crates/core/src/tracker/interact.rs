@@ -8,6 +8,7 @@
 //! ([`Effects::announce_after_pause`]), so "ehcp" is one announcement, not four.
 
 use crate::action::Action;
+use crate::date_entry::{DateParts, DateReading, Part};
 use crate::feed::Feed;
 use crate::options::WidgetOptions;
 use crate::render::common::RenderContext;
@@ -32,8 +33,10 @@ pub enum Field {
     Lead,
     /// The words box (`q`).
     Words,
-    /// "Changed since" (`since`).
+    /// "Changed since" (`since`), as one date (the address's `since=`).
     Since,
+    /// One of the three "changed since" fields (`since-day`, `since-month`, `since-year`).
+    SincePart(Part),
 }
 
 impl Field {
@@ -45,7 +48,7 @@ impl Field {
             "lead" => Field::Lead,
             "q" => Field::Words,
             "since" => Field::Since,
-            _ => return None,
+            _ => Field::SincePart(Part::from_name(name.strip_prefix("since-")?)?),
         })
     }
 
@@ -56,13 +59,13 @@ impl Field {
             Field::Status => "status",
             Field::Lead => "lead",
             Field::Words => "q",
-            Field::Since => "since",
+            Field::Since | Field::SincePart(_) => "since",
         }
     }
 
     /// Fields typed into, key by key: their count waits for a pause.
     pub fn is_typed(self) -> bool {
-        matches!(self, Field::Words | Field::Since)
+        matches!(self, Field::Words | Field::Since | Field::SincePart(_))
     }
 }
 
@@ -160,6 +163,8 @@ pub struct TrackerState {
     said_counts: Counts,
     /// An announcement waits for the reader to stop typing.
     pending: bool,
+    /// The "changed since" fields as typed (empty: as the filter's date).
+    pub since_typed: DateParts,
 }
 
 impl TrackerState {
@@ -185,6 +190,7 @@ impl TrackerState {
                 updates_total: 0,
             },
             pending: false,
+            since_typed: DateParts::default(),
         };
         if let Some(counts) = state.counts(feed) {
             state.said = count_words(state.options.lang, counts, None).unwrap_or_default();
@@ -215,6 +221,7 @@ impl TrackerState {
         TrackerView {
             opened: self.opened.as_deref(),
             count: Some(&self.said),
+            since_typed: Some(&self.since_typed),
         }
     }
 
@@ -302,6 +309,39 @@ impl TrackerState {
         }
     }
 
+    /// A "changed since" field typed in. Only a whole, real date (or all three emptied)
+    /// changes the filter; a half-typed one changes nothing, and a date that cannot be is said
+    /// at the fields (drawn again when the problem comes or goes).
+    fn type_since(&mut self, part: Part, value: &str) -> Effects {
+        let before = self.since_typed.problem();
+        if !self.since_typed.set(part, value) {
+            return Effects::default();
+        }
+        let since = match self.since_typed.read() {
+            DateReading::Whole(date) => Some(date),
+            DateReading::Empty => None,
+            DateReading::Unfinished | DateReading::Problem(_) => self.filter.since,
+        };
+        let problem = self.since_typed.problem();
+        let mut effects = if since != self.filter.since {
+            let mut filter = self.filter.clone();
+            filter.since = since;
+            let mut effects = self.refilter(filter);
+            self.pending = true;
+            effects.announce_after_pause = true;
+            effects
+        } else {
+            Effects::default()
+        };
+        if problem != before {
+            // The words at the fields come and go with the problem: the form is drawn again
+            // (the fields keep what was typed, from the state). They are not put in the count's
+            // live region: the fields name them (aria-describedby, aria-invalid).
+            effects.redraw = Redraw::Patch;
+        }
+        effects
+    }
+
     /// The filter became `filter`: results redrawn, workstreams open as it says.
     fn refilter(&mut self, filter: TrackerFilter) -> Effects {
         self.filter = filter;
@@ -332,6 +372,10 @@ impl TrackerState {
     /// What the page must do after `intent`; the state is updated.
     pub fn update(&mut self, feed: &Feed, intent: Intent) -> Effects {
         match intent {
+            Intent::Filter {
+                field: Field::SincePart(part),
+                value,
+            } => self.type_since(part, &value),
             Intent::Filter { field, value } => {
                 let mut filter = self.filter.clone();
                 set_field(&mut filter, field, &value);
@@ -361,6 +405,7 @@ impl TrackerState {
                 if cleared == self.filter {
                     return Effects::default();
                 }
+                self.since_typed = DateParts::default();
                 let mut effects = self.refilter(cleared);
                 // The form's fields are drawn from the state, and they empty.
                 effects.redraw = Redraw::Patch;
@@ -399,6 +444,9 @@ impl TrackerState {
                     return Effects::default();
                 }
                 let filter = TrackerFilter::from_fragment(fragment);
+                if filter.since != self.filter.since {
+                    self.since_typed = DateParts::default();
+                }
                 if filter == self.filter {
                     return Effects::default();
                 }
@@ -485,6 +533,8 @@ fn set_field(filter: &mut TrackerFilter, field: Field, value: &str) {
         Field::Lead => filter.lead = from.lead,
         Field::Words => filter.query = from.query,
         Field::Since => filter.since = from.since,
+        // Typed field by field: TrackerState::type_since.
+        Field::SincePart(_) => {}
     }
 }
 
@@ -554,7 +604,11 @@ mod tests {
             assert!(Action::from_code(code).is_some(), "{code}");
         }
         assert!(page.contains("data-sp-action=\"clear-filters\""));
-        assert_eq!(page.matches("data-sp-action=\"filter\"").count(), 6);
+        // Four lists, the words and "changed since" as its three fields.
+        assert_eq!(page.matches("data-sp-action=\"filter\"").count(), 8);
+        for part in ["day", "month", "year"] {
+            assert!(page.contains(&format!("name=\"since-{part}\"")), "{part}");
+        }
         let attrs = |name: &str| match name {
             "data-workstream" => Some("2\"b\"[x]".to_owned()),
             _ => None,
@@ -666,6 +720,67 @@ mod tests {
         // A half-typed date is no date: the filter goes, as a stale link would.
         state.update(&feed, filter(Field::Since, "0002-04-01x"));
         assert_eq!(state.filter.since, None);
+    }
+
+    #[test]
+    fn changed_since_filters_only_from_a_whole_real_date_typed_in_three_fields() {
+        let feed = feed();
+        let mut state = state(&feed, "");
+        let part = |name: &str, value: &str| {
+            Intent::from_field(Action::Filter, Some(name), value.into(), false).unwrap()
+        };
+        assert_eq!(
+            part("since-day", "1"),
+            filter(Field::SincePart(Part::Day), "1")
+        );
+        // Half typed: nothing filtered, nothing to say, no complaint.
+        assert_eq!(
+            state.update(&feed, part("since-day", "1")),
+            Effects::default()
+        );
+        assert_eq!(
+            state.update(&feed, part("since-month", "4")),
+            Effects::default()
+        );
+        assert_eq!(state.filter.since, None);
+        // The year makes a whole date: filtered (the address says it), said after the pause.
+        let effects = state.update(&feed, part("since-year", "2025"));
+        assert_eq!(state.filter.since, NaiveDate::from_ymd_opt(2025, 4, 1));
+        assert_eq!(effects.redraw, Redraw::Results);
+        assert!(effects.announce_after_pause);
+        assert_eq!(
+            effects.replace_address.as_deref(),
+            Some("tracker:since=2025-04-01")
+        );
+        let said = state.update(&feed, Intent::Paused).announce;
+        assert_eq!(
+            said.as_deref(),
+            Some("Showing 4 of 6 measures. Showing 1 of 3 updates.")
+        );
+        // A date that cannot be: said at the fields (the form drawn again), the filter kept.
+        let effects = state.update(&feed, part("since-day", "31"));
+        assert_eq!(state.filter.since, NaiveDate::from_ymd_opt(2025, 4, 1));
+        assert_eq!(effects.redraw, Redraw::Patch);
+        assert_eq!(effects.announce, None);
+        let page = html(&state, &feed);
+        assert!(page.contains("aria-invalid=\"true\""), "{page}");
+        assert!(page.contains("value=\"31\""));
+        // Put right: the problem goes, and the new date filters.
+        let effects = state.update(&feed, part("since-day", "30"));
+        assert_eq!(effects.redraw, Redraw::Patch);
+        assert_eq!(state.filter.since, NaiveDate::from_ymd_opt(2025, 4, 30));
+        assert!(!html(&state, &feed).contains("aria-invalid"));
+        // All three emptied: no date.
+        for name in ["since-day", "since-month", "since-year"] {
+            state.update(&feed, part(name, ""));
+        }
+        assert_eq!(state.filter.since, None);
+        // A shared link's date fills the fields.
+        let linked = super::tests::state(&feed, "#tracker:since=2024-03-05");
+        let page = html(&linked, &feed);
+        for value in ["value=\"5\"", "value=\"3\"", "value=\"2024\""] {
+            assert!(page.contains(value), "{value}");
+        }
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub struct TrackerView<'a> {
     pub opened: Option<&'a [String]>,
     /// What the count region says now; `None`: the whole count.
     pub count: Option<&'a str>,
+    /// The "changed since" fields as typed; `None` or empty: as the filter's date.
+    pub since_typed: Option<&'a crate::date_entry::DateParts>,
 }
 
 impl TrackerView<'_> {
@@ -126,6 +128,7 @@ mod tests {
         let view = TrackerView {
             opened: Some(&opened),
             count: None,
+            since_typed: None,
         };
         assert!(view.is_open("2", false, 6));
         assert!(!view.is_open("1", true, 6));
