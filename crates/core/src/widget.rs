@@ -141,3 +141,26 @@ fn context<'a>(
         interactive,
     }
 }
+
+/// A feed text's length and 64-bit FNV-1a hash: enough to tell one published feed from the
+/// next. The widget stores it with its saved copy; the CLI and the widget must compute the same
+/// value, so it lives here (issue 20 item 8: a fallback says which feed it was rendered from).
+pub fn feed_fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{}:{hash:016x}", text.len())
+}
+
+#[cfg(test)]
+mod fingerprint_tests {
+    use super::feed_fingerprint;
+
+    #[test]
+    fn fingerprint_is_length_and_fnv1a() {
+        // FNV-1a 64 of "" is the offset basis; of "a" is the published test vector.
+        assert_eq!(feed_fingerprint(""), "0:cbf29ce484222325");
+        assert_eq!(feed_fingerprint("a"), "1:af63dc4c8601ec8c");
+        assert_ne!(feed_fingerprint("{\"a\":1}"), feed_fingerprint("{\"a\":2}"));
+    }
+}

@@ -7,6 +7,7 @@
 //! refused by its type; neither is worth a retry.
 
 use send_core::parse::{too_large_message, MAX_FEED_BYTES};
+use send_core::widget::feed_fingerprint as fingerprint;
 use send_core::{parse_feed, Feed};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -215,14 +216,6 @@ fn saved_copy(url: &str) -> Option<Loaded> {
         feed: Rc::new(feed),
         saved_on: Some(saved_on),
     })
-}
-
-/// The text's length and 64-bit FNV-1a hash: enough to tell one published feed from the next.
-fn fingerprint(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{}:{hash:016x}", text.len())
 }
 
 fn describe(error: &JsValue) -> String {
