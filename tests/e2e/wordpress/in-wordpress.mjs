@@ -79,6 +79,24 @@ function block(attributes, fallback) {
 
 const state = {};
 
+/** Logs `role` in through WordPress's login form, as a person would. */
+async function logIn(page, role) {
+  await page.goto(`${WP}/wp-login.php`);
+  await page.getByLabel('Username or Email Address').fill(USERS[role].user);
+  await page.getByLabel('Password', { exact: true }).fill(USERS[role].login);
+  await Promise.all([page.waitForURL(/wp-admin/), page.getByRole('button', { name: 'Log In' }).click()]);
+}
+
+/** Saves the post open in the block editor (its status already "publish"); its address. */
+async function publish(page) {
+  await page.evaluate(() => window.wp.data.dispatch('core/editor').savePost());
+  await page.waitForFunction(() => {
+    const editor = window.wp.data.select('core/editor');
+    return !editor.isSavingPost() && editor.getCurrentPost().status === 'publish';
+  }, null, { timeout: 30000 });
+  return page.evaluate(() => window.wp.data.select('core/editor').getCurrentPost().link);
+}
+
 test('an Author uploads the feed to the Media Library as .json', async () => {
   const feed = await readFile(FEED_FILE);
   const { status, data } = await rest('author', '/wp/v2/media', {
@@ -144,10 +162,7 @@ test("in the block editor, an Author's block renders its text-only version from 
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  await page.goto(`${WP}/wp-login.php`);
-  await page.getByLabel('Username or Email Address').fill(USERS.author.user);
-  await page.getByLabel('Password', { exact: true }).fill(USERS.author.login);
-  await Promise.all([page.waitForURL(/wp-admin/), page.getByRole('button', { name: 'Log In' }).click()]);
+  await logIn(page, 'author');
   await page.goto(`${WP}/wp-admin/post-new.php`);
   await page.waitForFunction(() => window.wp?.blocks?.getBlockType?.('send-pathways/widget'), null, { timeout: 60000 });
   const pathway = state.pathway ?? 'autism';
@@ -163,12 +178,7 @@ test("in the block editor, an Author's block renders its text-only version from 
     clientId,
     { timeout: 30000 },
   );
-  await page.evaluate(() => window.wp.data.dispatch('core/editor').savePost());
-  await page.waitForFunction(() => {
-    const editor = window.wp.data.select('core/editor');
-    return !editor.isSavingPost() && editor.getCurrentPost().status === 'publish';
-  }, null, { timeout: 30000 });
-  const link = await page.evaluate(() => window.wp.data.select('core/editor').getCurrentPost().link);
+  const link = await publish(page);
   await context.close();
   assert.deepEqual(problems, []);
   const view = await open(link);
@@ -188,10 +198,7 @@ test("in the block editor, an Editor picks a plan by the block's Plan list and t
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  await page.goto(`${WP}/wp-login.php`);
-  await page.getByLabel('Username or Email Address').fill(USERS.editor.user);
-  await page.getByLabel('Password', { exact: true }).fill(USERS.editor.login);
-  await Promise.all([page.waitForURL(/wp-admin/), page.getByRole('button', { name: 'Log In' }).click()]);
+  await logIn(page, 'editor');
   await page.goto(`${WP}/wp-admin/post-new.php?post_type=page`);
   await page.waitForFunction(() => window.wp?.blocks?.getBlockType?.('send-pathways/widget'), null, { timeout: 60000 });
   const clientId = await page.evaluate(({ feed }) => {
@@ -220,12 +227,7 @@ test("in the block editor, an Editor picks a plan by the block's Plan list and t
     { id: clientId, plan: chosen.id, title },
     { timeout: 30000 },
   );
-  await page.evaluate(() => window.wp.data.dispatch('core/editor').savePost());
-  await page.waitForFunction(() => {
-    const editor = window.wp.data.select('core/editor');
-    return !editor.isSavingPost() && editor.getCurrentPost().status === 'publish';
-  }, null, { timeout: 30000 });
-  const link = await page.evaluate(() => window.wp.data.select('core/editor').getCurrentPost().link);
+  const link = await publish(page);
   await context.close();
   assert.deepEqual(problems, []);
   const view = await open(link);
