@@ -164,8 +164,10 @@ test("the preview's toggles open and close their steps (their listeners were dro
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   // Drawn again (the officer checks again): the one listener still serves the new markup.
+  // The old drawing is marked so the wait is for the new one, not the old one still there.
+  await page.evaluate(() => document.querySelector('#preview .sp-pathway').setAttribute('data-old', ''));
   await page.click('#check');
-  await page.waitForSelector('#preview .sp-pathway');
+  await page.waitForSelector('#preview .sp-pathway:not([data-old])');
   await page.locator('#preview [data-sp-action="toggle"]').first().click();
   assert.equal(await page.locator('#preview [data-sp-action="toggle"]').first().getAttribute('aria-expanded'), 'true');
   assert.deepEqual(problems, []);
