@@ -204,13 +204,7 @@ mod tests {
     }"#;
 
     fn context(feed: &crate::feed::Feed, lang: Lang) -> RenderContext<'_> {
-        RenderContext {
-            feed,
-            lang,
-            heading_level: 2,
-            id_prefix: "t",
-            interactive: false,
-        }
+        RenderContext::for_test(feed, lang, false)
     }
 
     #[test]

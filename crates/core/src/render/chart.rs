@@ -295,13 +295,7 @@ mod tests {
             r#"{"version":1,"publisher":{"name":"x"},"updated":"2024-01-01","languages":["en"]}"#,
         )
         .unwrap();
-        let ctx = RenderContext {
-            feed: &feed,
-            lang: Lang::En,
-            heading_level: 2,
-            id_prefix: "t",
-            interactive,
-        };
+        let ctx = RenderContext::for_test(&feed, Lang::En, interactive);
         Node::from(figure(&ctx, &sample()).unwrap()).to_html()
     }
 

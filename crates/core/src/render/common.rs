@@ -48,6 +48,20 @@ pub struct RenderContext<'a> {
     pub interactive: bool,
 }
 
+#[cfg(test)]
+impl<'a> RenderContext<'a> {
+    /// The context the renderers' tests draw with: top heading level 2, ids starting `t-`.
+    pub fn for_test(feed: &'a Feed, lang: Lang, interactive: bool) -> RenderContext<'a> {
+        RenderContext {
+            feed,
+            lang,
+            heading_level: 2,
+            id_prefix: "t",
+            interactive,
+        }
+    }
+}
+
 impl RenderContext<'_> {
     /// An element holding feed text, marked with `lang` when the text is not in the UI language
     /// (a missing translation), so screen readers pronounce it correctly.
@@ -480,13 +494,7 @@ mod tests {
               {"id":"bad","name":"Bad links","contact":{"url":"javascript:alert(1)","email":"not an address"}}]}"#,
         )
         .unwrap();
-        let ctx = RenderContext {
-            feed: &feed,
-            lang: Lang::En,
-            heading_level: 2,
-            id_prefix: "t",
-            interactive: false,
-        };
+        let ctx = RenderContext::for_test(&feed, Lang::En, false);
         let html = Node::from(ctx.service(&feed.services[0])).to_html();
         for expected in [
             "<dt>Contact</dt><dd>Duty officer</dd>",

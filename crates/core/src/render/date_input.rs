@@ -120,13 +120,7 @@ mod tests {
             r#"{"version":1,"publisher":{"name":"Made-up council"},"updated":"2024-01-01","languages":["en"]}"#,
         )
         .unwrap();
-        let ctx = RenderContext {
-            feed: &feed,
-            lang: Lang::En,
-            heading_level: 2,
-            id_prefix: "t",
-            interactive: true,
-        };
+        let ctx = RenderContext::for_test(&feed, Lang::En, true);
         let draw = |p: &DateParts| {
             Node::from(date_input(
                 &ctx,

@@ -124,13 +124,7 @@ mod tests {
     use crate::view::Node;
 
     fn context(feed: &Feed, lang: Lang) -> RenderContext<'_> {
-        RenderContext {
-            feed,
-            lang,
-            heading_level: 2,
-            id_prefix: "t",
-            interactive: false,
-        }
+        RenderContext::for_test(feed, lang, false)
     }
 
     fn feed() -> Feed {
