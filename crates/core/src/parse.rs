@@ -234,6 +234,40 @@ mod tests {
         assert!(feed.pathways.is_empty());
     }
 
+    /// Each build reads the parts its widgets draw; a one-widget build leaves the other
+    /// widget's parts unread (still JSON, with known member names), so their faults do not take
+    /// its widget away. `cargo xtask test` runs this in each build: `cargo test -p send-core
+    /// --no-default-features --features pathway --lib one_widget` (and `tracker`).
+    #[test]
+    fn one_widget_builds_read_only_their_own_parts() {
+        // Made up: a plan with no title or workstreams, and a pathway with no stages or steps.
+        let bad_plan = MINIMAL.replace(
+            "\"languages\": [\"en\"]",
+            r#""languages": ["en"], "version": 2, "plans": [{"id": "p"}], "updates": [{}], "area": {"facts": [{}]}"#,
+        ).replacen("\"version\": 1,", "", 1);
+        let bad_pathway = MINIMAL.replace(
+            "\"languages\": [\"en\"]",
+            r#""languages": ["en"], "pathways": [{"id": "a"}], "services": [{"id": "s"}]"#,
+        );
+        let plan_read = parse_feed(&bad_plan);
+        let pathway_read = parse_feed(&bad_pathway);
+        if cfg!(feature = "tracker") {
+            assert_eq!(plan_read.unwrap_err().path, "plans[0]");
+        } else {
+            let feed = plan_read.expect("the pathway build leaves plans unread");
+            assert!(feed.plans.is_empty() && feed.updates.is_empty() && feed.area.is_none());
+        }
+        if cfg!(feature = "pathway") {
+            assert_eq!(pathway_read.unwrap_err().path, "services[0]");
+        } else {
+            let feed = pathway_read.expect("the tracker build leaves pathways unread");
+            assert!(feed.pathways.is_empty() && feed.services.is_empty());
+        }
+        // A member no feed has is refused in every build.
+        let unknown = MINIMAL.replace("\"languages\"", "\"planz\": [], \"languages\"");
+        assert!(parse_feed(&unknown).is_err());
+    }
+
     #[test]
     fn unknown_fields_are_errors_with_their_place() {
         let text = MINIMAL.replace("\"languages\"", "\"langauges\": [], \"languages\"");

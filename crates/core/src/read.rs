@@ -433,13 +433,36 @@ impl FromJson for Feed {
             publisher: fields.req("publisher")?,
             updated,
             languages: fields.req("languages")?,
+            // A one-widget build reads only the parts its widget draws: the other parts must
+            // still be JSON (the reader parsed them) with members it knows, but their faults are
+            // the checker's and the other widget's to report. A family's pathway is not taken
+            // away because a plan's status is misspelt, and the plans, updates and area readers
+            // are 5.2 kB brotli of send-pathway (services and pathways 4.4 kB of send-tracker).
+            #[cfg(feature = "pathway")]
             services: fields.or_default("services")?,
+            #[cfg(not(feature = "pathway"))]
+            services: Vec::new(),
+            #[cfg(feature = "pathway")]
             pathways: fields.or_default("pathways")?,
+            #[cfg(not(feature = "pathway"))]
+            pathways: Vec::new(),
+            #[cfg(feature = "tracker")]
             plan: fields.opt("plan")?,
+            #[cfg(not(feature = "tracker"))]
+            plan: None,
+            #[cfg(feature = "tracker")]
             plans: fields.or_default("plans")?,
+            #[cfg(not(feature = "tracker"))]
+            plans: Vec::new(),
             indicators: fields.or_default("indicators")?,
+            #[cfg(feature = "tracker")]
             updates: fields.or_default("updates")?,
+            #[cfg(not(feature = "tracker"))]
+            updates: Vec::new(),
+            #[cfg(feature = "tracker")]
             area: fields.opt("area")?,
+            #[cfg(not(feature = "tracker"))]
+            area: None,
         })
     }
 }

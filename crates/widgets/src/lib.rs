@@ -284,3 +284,9 @@ fn fail(document: &Document, placeholder: &Element, problem: &str, lang: send_co
 // panic locations (line numbers in their data) stay byte for byte as they were.
 #[cfg(feature = "editor")]
 mod editor;
+
+/// The memory allocator (talc, see Cargo.toml for why not the standard library's dlmalloc).
+/// Wasm pages without threads only: `atomics` builds would need talc's locking variant.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -76,6 +76,31 @@ pub fn run_all() -> ExitCode {
             cargo_counts,
         ),
     );
+    // Each one-widget build reads only its own parts of the feed (`read.rs`): tried in those
+    // builds, which the workspace's tests (both widgets on) never compile.
+    for feature in ["pathway", "tracker"] {
+        say(&format!(
+            "Running the {feature} build's own reading test (send-core, --features {feature})"
+        ));
+        step(
+            &format!("native tests ({feature} build)"),
+            counted(
+                Command::new("cargo")
+                    .args([
+                        "test",
+                        "--package",
+                        "send-core",
+                        "--no-default-features",
+                        "--features",
+                        feature,
+                        "--lib",
+                        "one_widget",
+                    ])
+                    .current_dir(root()),
+                cargo_counts,
+            ),
+        );
+    }
     say("Building the widgets and the release files (cargo xtask dist)");
     let built = dist();
     let built_ok = built.is_ok();
