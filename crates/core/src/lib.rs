@@ -20,6 +20,7 @@ pub mod json;
 pub mod limits;
 pub mod links;
 pub mod options;
+pub mod order;
 pub mod parse;
 pub mod pathway;
 pub mod read;

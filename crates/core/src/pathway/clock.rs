@@ -70,7 +70,7 @@ pub fn run(clock: &Clock, start: NaiveDate, today: NaiveDate) -> ClockRun<'_> {
             })
         })
         .collect();
-    milestones.sort_by_key(|m| m.due);
+    crate::order::by_key(&mut milestones, |m| m.due);
     let longest = clock
         .milestones
         .iter()

@@ -311,7 +311,7 @@ pub fn layout(graph: &Graph, metrics: &Metrics) -> MapLayout {
                 (key, i)
             })
             .collect();
-        keyed.sort();
+        crate::order::by_key(&mut keyed, |&pair| pair);
         *row = keyed.into_iter().map(|(_, i)| i).collect();
         let offset = columns - row.len() as i32; // in half pitches
         for (k, &i) in row.iter().enumerate() {

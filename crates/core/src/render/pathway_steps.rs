@@ -29,7 +29,7 @@ pub fn ordered_steps(pathway: &Pathway) -> Vec<&Step> {
             .unwrap_or(usize::MAX)
     };
     let mut steps: Vec<&Step> = pathway.steps.iter().collect();
-    steps.sort_by_key(|step| stage_index(step));
+    crate::order::by_key(&mut steps, |step| stage_index(step));
     steps
 }
 

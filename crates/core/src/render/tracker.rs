@@ -437,7 +437,7 @@ fn filters(
             )
         })
         .collect();
-    leads.sort_by_key(|lead| lead.1.to_ascii_lowercase());
+    crate::order::by_key(&mut leads, |lead| lead.1.to_ascii_lowercase());
     leads.dedup_by(|a, b| a.0 == b.0);
     let status = filter.status.map(|s| level_words(s).2);
     let text_input = |name: &'static str, kind: &'static str, label: Msg, value: String| {
@@ -541,7 +541,7 @@ pub fn results_with(
         .filter(|u| filter.matches_update(u, lang, default_lang))
         .collect();
     // Newest first; within one period the feed's own order.
-    updates.sort_by(|a, b| period_key(b.date).total_cmp(&period_key(a.date)));
+    crate::order::by_key(&mut updates, |update| -period_key(update.date));
     let counts = Counts {
         measures: shown.len(),
         measures_total: rows.len(),

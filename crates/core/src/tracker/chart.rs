@@ -129,7 +129,7 @@ pub fn chart(indicator: &Indicator) -> Option<Chart> {
             .iter()
             .map(|p| (period_key(p.period), p.value))
             .collect();
-        placed.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::order::by_key(&mut placed, |point| point.0);
         placed
             .into_iter()
             .map(|(t, v)| (x.at(t), y.at(v)))

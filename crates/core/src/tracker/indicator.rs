@@ -95,7 +95,7 @@ pub fn figure_rows(indicator: &Indicator) -> Vec<FigureRow<'_>> {
     if let Some((value, by)) = indicator.target.as_ref().and_then(|t| t.value.zip(t.by)) {
         row_for(&mut rows, by).target = Some(value);
     }
-    rows.sort_by(|a, b| period_key(a.period).total_cmp(&period_key(b.period)));
+    crate::order::by_key(&mut rows, |row| period_key(row.period));
     rows
 }
 
