@@ -9,11 +9,11 @@ const WALK_STOPS = 60;
  * issue's too): council pages are read on phones, and a phone's narrow column is where the
  * pathway map gives way to the list and where a widget's height matters most.
  */
-const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+export const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
 /** Long enough for the 100× feed at 4× throttle on a busy two-core machine. */
 const PAGE_TIMEOUT_MS = 180_000;
 
-const median = (values) => {
+export const median = (values) => {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);

@@ -48,6 +48,16 @@ export function flatMetrics(report) {
     }
   }
   put('memory.wasm_pages', browser?.memory?.wasm_pages);
+  for (const t of report.startup?.throttles ?? []) {
+    for (const page of ['ours', 'accordion']) {
+      const s = t[page];
+      for (const key of ['interactive_ms', 'settled_ms', 'ready_ms', 'busy_ms', 'forced_ms', 'longest_task_ms', 'tap_ms']) {
+        put(`startup.${page}.cpu${t.cpu}.${key}`, s[key]);
+      }
+      for (const [kind, value] of Object.entries(s.kinds_ms)) put(`startup.${page}.cpu${t.cpu}.kinds.${kind}_ms`, value);
+    }
+    put(`startup.cpu${t.cpu}.ratio`, t.ratio);
+  }
   return metrics;
 }
 
@@ -140,6 +150,27 @@ export function markdown(report) {
         `wasm memory after mounting both widgets on the ${browser.memory.feed} feed: ${browser.memory.wasm_pages} pages ` +
           `(${(browser.memory.wasm_bytes / 1048576).toFixed(1)} MiB).`,
       );
+    }
+    lines.push('');
+  }
+  if (report.startup) {
+    const { runs, throttles, traced } = report.startup;
+    lines.push(
+      `| startup against GOV.UK's accordion, phone viewport (median of ${runs}${traced ? ', traced' : ', untraced'}) | CPU | loader start → interactive | ratio | ready / settled | main thread busy | script / style / layout (forced) / paint / other | long tasks (longest) | tap → next frame |`,
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const t of throttles) {
+      for (const page of ['ours', 'accordion']) {
+        const s = t[page];
+        const k = s.kinds_ms;
+        const failed = s.ready_runs < s.runs ? ` (${s.runs - s.ready_runs} of ${s.runs} not ready)` : '';
+        lines.push(
+          `| ${page === 'ours' ? 'pathway widget (README snippet, demo page placeholder)' : 'govuk-frontend accordion, same steps'}${failed} | ${t.cpu}× | ` +
+            `${ms(s.interactive_ms, 0)} | ${page === 'ours' ? `**${num(t.ratio, 2)}×**` : ''} | ${num(s.ready_ms, 0)} / ${num(s.settled_ms, 0)} ms | ${ms(s.busy_ms, 0)} | ` +
+            `${num(k.script, 0)} / ${num(k.style, 0)} / ${num(k.layout, 0)} (${num(s.forced_ms, 0)}) / ${num(k.paint, 0)} / ${num(k.other, 0)} ms | ` +
+            `${s.long_tasks} (${num(s.longest_task_ms, 0)} ms) | ${ms(s.tap_ms, 0)} (${s.taps_handled}/${s.ready_runs} handled) |`,
+        );
+      }
     }
     lines.push('');
   }

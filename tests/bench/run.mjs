@@ -2,10 +2,12 @@
 // native bench left, and the browser runs, into one report.
 //
 //   node bench/run.mjs --dist DIR --generated DIR --out DIR [--criterion DIR] [--docs FILE]
-//                      [--runs N] [--quick] [--only SCENARIO,...]
+//                      [--runs N] [--startup-runs N] [--startup-untraced] [--quick]
+//                      [--only SCENARIO,...]
 //
 // --quick is the smoke `cargo xtask test` runs: one run per scenario, sample feed only,
-// no throttle, no criterion, nothing appended to the docs.
+// no throttle, no criterion, nothing appended to the docs. `--only startup` runs only the
+// startup comparison against GOV.UK's accordion (startup.mjs; 11 runs a page, --startup-runs).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -16,6 +18,8 @@ import { browserBench } from './browser.mjs';
 import { flatMetrics, markdown, REPORT_FORMAT, targets } from './report.mjs';
 import { startServer } from './server.mjs';
 import { round, sizes } from './sizes.mjs';
+import { startupBench } from './startup.mjs';
+import { startupPages } from './startup-pages.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '../..');
@@ -34,6 +38,10 @@ function options(argv) {
     criterion: value('--criterion') && path.resolve(value('--criterion')),
     docs: value('--docs') && path.resolve(value('--docs')),
     runs: Number(value('--runs') ?? (quick ? 1 : 5)),
+    // The startup comparison: 11 runs a page, as issue 20 measured it.
+    startupRuns: Number(value('--startup-runs') ?? (quick ? 1 : 11)),
+    // --startup-untraced: the same runs without the trace, to see what tracing costs.
+    startupTraced: !argv.includes('--startup-untraced'),
     // Only these scenario ids (comma-separated), e.g. `--only tracker.1x.cpu4` to measure one.
     only: value('--only')?.split(','),
   };
@@ -159,12 +167,17 @@ async function main() {
   };
 
   log('Browser: headless Chromium on the bench page');
-  const server = await startServer({
-    dist: opts.dist,
-    feed: path.join(root, 'www/feed'),
-    generated: opts.generated,
-    bench: path.join(here, 'page'),
-  });
+  const govuk = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist/govuk');
+  const server = await startServer(
+    {
+      dist: opts.dist,
+      feed: path.join(root, 'www/feed'),
+      generated: opts.generated,
+      bench: path.join(here, 'page'),
+      govuk,
+    },
+    { pages: await startupPages(root) },
+  );
   let scenarioResults;
   try {
     scenarioResults = await browserBench({
@@ -173,6 +186,16 @@ async function main() {
       runs: opts.runs,
       log,
     });
+    if (!opts.only || opts.only.includes('startup')) {
+      log(`Startup: loader start → interactive against GOV.UK's accordion (${opts.startupRuns} runs a page)`);
+      report.startup = await startupBench({
+        origin: server.origin,
+        runs: opts.startupRuns,
+        throttles: opts.quick ? [1] : [1, 4],
+        traced: opts.startupTraced,
+        log,
+      });
+    }
   } finally {
     await server.close();
   }
@@ -214,9 +237,12 @@ async function main() {
     await appendFile(opts.docs, `\n${table}`);
     log(`Appended the table to ${path.relative(root, opts.docs)}`);
   }
-  const broken = scenarioResults.filter((s) => s.ready_runs === 0);
+  const broken = scenarioResults.filter((s) => s.ready_runs === 0).map((s) => s.id);
+  for (const t of report.startup?.throttles ?? []) {
+    for (const page of ['ours', 'accordion']) if (t[page].ready_runs === 0) broken.push(`startup.${page}.cpu${t.cpu}`);
+  }
   if (broken.length) {
-    console.error(`bench: no run became ready for ${broken.map((s) => s.id).join(', ')}`);
+    console.error(`bench: no run became ready for ${broken.join(', ')}`);
     process.exitCode = 1;
   }
 }

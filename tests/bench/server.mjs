@@ -7,6 +7,8 @@
 //   /generated/…   target/bench/ (the 10× and 100× feeds and their fallback HTML)
 //   /bench/…       tests/bench/page/ (the bench page's scripts)
 //   /page?widgets=pathway,tracker&feed=URL&size=1x   the bench page (see benchPage)
+//   /govuk/…       govuk-frontend's dist/govuk/ (the startup comparison's accordion)
+//   any path in `pages`   a page made before the run (startup-pages.mjs)
 //
 // Every response is cross-origin isolated (COOP + COEP), which gives performance.now() its fine
 // resolution for timing JSON.parse, and uncached, so every run fetches everything. Bodies go
@@ -112,10 +114,10 @@ ${placeholders.join('\n<p>Between the widgets: more of the council\'s text.</p>\
 }
 
 /**
- * Starts the server on a free port. `roots` maps the URL prefixes above to folders.
- * Returns { origin, requested (Set of paths served), close() }.
+ * Starts the server on a free port. `roots` maps the URL prefixes above to folders; `pages`
+ * maps paths to whole HTML pages. Returns { origin, requested (Set of paths served), close() }.
  */
-export async function startServer(roots) {
+export async function startServer(roots, { pages = new Map() } = {}) {
   await warm(roots);
   const requested = new Set();
   const fallbacks = new Map();
@@ -132,6 +134,12 @@ export async function startServer(roots) {
     const url = new URL(request.url, 'http://localhost');
     requested.add(url.pathname);
     try {
+      if (pages.has(url.pathname)) {
+        const out = encode(request.headers['accept-encoding'] ?? '', url.pathname, Buffer.from(pages.get(url.pathname)));
+        response.writeHead(200, { ...HEADERS, ...out.headers, 'Content-Type': TYPES['.html'], 'Content-Length': out.body.length });
+        response.end(out.body);
+        return;
+      }
       if (url.pathname === '/page') {
         const widgets = (url.searchParams.get('widgets') ?? 'pathway').split(',');
         const size = url.searchParams.get('size');

@@ -5,10 +5,13 @@
 //! `crates/core/benches/feed/`, which also writes the 10× and 100× feeds); node measures sizes
 //! and drives headless Chromium (`tests/bench/`), because compressing, JSON and the browser are
 //! its home ground. A full run appends its table to `www/docs/benchmarks.md`, which also
-//! documents the report's keys. `--quick` (the smoke `cargo xtask test` runs) skips criterion,
-//! the 100× feed and the CPU throttle, runs each browser scenario once, writes to
-//! `target/bench/quick/` and leaves the docs alone. Nothing here asserts a time: a slow run is
-//! reported, not failed.
+//! documents the report's keys. The browser part ends with the startup comparison of issue 20,
+//! item 8: loader start → interactive for the pathway widget against GOV.UK Frontend's accordion
+//! holding the same steps, 11 runs a page at 1× and 4× CPU, timed from the pages' own marks and
+//! a CDP trace (`tests/bench/startup.mjs`). `--quick` (the smoke `cargo xtask test` runs) skips
+//! criterion, the 100× feed and the CPU throttle, runs each browser scenario (and each startup
+//! page) once, writes to `target/bench/quick/` and leaves the docs alone. Nothing here asserts a
+//! time: a slow run is reported, not failed.
 
 use crate::build::build;
 use crate::tools::{ensure, run, Needs};
