@@ -239,7 +239,9 @@ async function main() {
   }
   const broken = scenarioResults.filter((s) => s.ready_runs === 0).map((s) => s.id);
   for (const t of report.startup?.throttles ?? []) {
-    for (const page of ['ours', 'accordion']) if (t[page].ready_runs === 0) broken.push(`startup.${page}.cpu${t.cpu}`);
+    for (const page of ['ours', 'accordion', 'ours_linked']) {
+      if (t[page]?.ready_runs === 0) broken.push(`startup.${page}.cpu${t.cpu}`);
+    }
   }
   if (broken.length) {
     console.error(`bench: no run became ready for ${broken.join(', ')}`);

@@ -5,6 +5,8 @@
 //
 // - ours: the README's snippet on a plain page (the placeholder as www/index.html has it, with
 //   its fallback, and the loader; the loader adds the widget's stylesheet itself);
+// - ours_linked: the same with the widget's stylesheet linked in the head, as the demo page
+//   does: the difference is what the loader's adding the stylesheet costs inside the window;
 // - accordion: GOV.UK Frontend's accordion as its documentation sets it up (its stylesheet in
 //   the head, `govuk-frontend-supported` on the body, `initAll()` from its module), one
 //   section per step: the step's title as the heading, its stage as the summary, and the
@@ -88,9 +90,13 @@ const INTRO = `<h1>Local Offer: support for families</h1>
 <p>Before the steps: a paragraph of the council's own text, as on a Local Offer page.</p>`;
 const OUTRO = `<p id="after">After the steps: more of the council's text.</p>`;
 
-/** The README's snippet: the loader (started by page/startup-ours.mjs) and the placeholder. */
-export function oursPage({ open, fallback }) {
-  return `${head('Startup bench: SEND Pathways pathway widget', {})}
+/**
+ * The README's snippet: the loader (started by page/startup-ours.mjs) and the placeholder;
+ * with `linked`, the widget's stylesheet in the head too (the loader then adds none).
+ */
+export function oursPage({ open, fallback }, { linked = false } = {}) {
+  const stylesheet = linked ? '<link rel="stylesheet" href="/dist/send-pathways.css">\n' : '';
+  return `${head('Startup bench: SEND Pathways pathway widget', { head: stylesheet })}
 <body>
 <main>
 ${INTRO}
@@ -152,5 +158,6 @@ export async function startupPages(root) {
     // At the top, as www/index.html is, so the placeholder's relative feed address still works.
     ['/startup-ours', oursPage(placeholder)],
     ['/startup-accordion', accordionPage(placeholder)],
+    ['/startup-ours-linked', oursPage(placeholder, { linked: true })],
   ]);
 }

@@ -16,6 +16,7 @@ import { mainThread } from './trace.mjs';
 export const STARTUP_PAGES = {
   ours: { path: '/startup-ours', button: '[data-send-widget] .sp-step button[aria-expanded]' },
   accordion: { path: '/startup-accordion', button: '.govuk-accordion__section-button' },
+  ours_linked: { path: '/startup-ours-linked', button: '[data-send-widget] .sp-step button[aria-expanded]' },
 };
 // v8.execute: the script run from microtasks (a module's code after an `await`) is in no other.
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
@@ -177,28 +178,37 @@ function summarise(samples) {
 }
 
 /**
- * Both pages `runs` times at each throttle, alternating which goes first; `traced: false`
+ * Every page `runs` times at each throttle, taking turns to go first; `traced: false`
  * leaves the trace out (to see what tracing itself costs: the marks are timed either way).
- * Returns { runs, traced, tail_ms, quiet_ms, pages, throttles: [{ cpu, ours, accordion, ratio,
- * settled_ratio }] }.
+ * Returns { runs, traced, tail_ms, quiet_ms, pages, throttles: [{ cpu, ours, accordion,
+ * ours_linked, ratio (ours ÷ accordion), settled_ratio, linked_ratio (ours_linked ÷ accordion) }] }.
  */
 export async function startupBench({ origin, runs, throttles, log, traced = true }) {
   const browser = await launch();
   const results = [];
   try {
     for (const cpu of throttles) {
-      const samples = { ours: [], accordion: [] };
+      const pages = Object.keys(STARTUP_PAGES);
+      const samples = Object.fromEntries(pages.map((which) => [which, []]));
       for (let run = 0; run < runs; run += 1) {
-        const order = run % 2 === 0 ? ['ours', 'accordion'] : ['accordion', 'ours'];
+        const order = [...pages.slice(run % pages.length), ...pages.slice(0, run % pages.length)];
         for (const which of order) samples[which].push(await oneStartup(browser, origin, which, cpu, traced));
       }
-      const ours = summarise(samples.ours);
-      const accordion = summarise(samples.accordion);
-      const ratio = (key) => (ours[key] && accordion[key] ? Math.round((ours[key] / accordion[key]) * 100) / 100 : null);
-      results.push({ cpu, ours, accordion, ratio: ratio('interactive_ms'), settled_ratio: ratio('settled_ms') });
+      const { ours, accordion, ours_linked } = Object.fromEntries(pages.map((which) => [which, summarise(samples[which])]));
+      const ratio = (a, key) => (a[key] && accordion[key] ? Math.round((a[key] / accordion[key]) * 100) / 100 : null);
+      results.push({
+        cpu,
+        ours,
+        accordion,
+        ours_linked,
+        ratio: ratio(ours, 'interactive_ms'),
+        settled_ratio: ratio(ours, 'settled_ms'),
+        linked_ratio: ratio(ours_linked, 'interactive_ms'),
+      });
       log(
         `startup at ${cpu}× CPU: ours ${ours.interactive_ms} ms, accordion ${accordion.interactive_ms} ms ` +
-          `(${ratio('interactive_ms')}×), ${ours.ready_runs}/${runs} and ${accordion.ready_runs}/${runs} ready` +
+          `(${ratio(ours, 'interactive_ms')}×; stylesheet linked: ${ours_linked.interactive_ms} ms), ` +
+          `${ours.ready_runs}, ${accordion.ready_runs} and ${ours_linked.ready_runs} of ${runs} ready` +
           (ours.error ? `; ours: ${ours.error.split('\n')[0]}` : '') +
           (accordion.error ? `; accordion: ${accordion.error.split('\n')[0]}` : ''),
       );
