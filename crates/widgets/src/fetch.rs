@@ -10,7 +10,6 @@ use send_core::parse::{too_large_message, MAX_FEED_BYTES};
 use send_core::widget::feed_fingerprint as fingerprint;
 use send_core::{parse_feed, Feed};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -37,11 +36,19 @@ pub struct Failure {
 }
 
 thread_local! {
-    static FEEDS: RefCell<HashMap<String, Loaded>> = RefCell::new(HashMap::new());
+    // The feeds this page has read, by address: one or two, so a list (a hash map cost 1.7 kB
+    // of wasm for it).
+    static FEEDS: RefCell<Vec<(String, Loaded)>> = const { RefCell::new(Vec::new()) };
 }
 
 pub async fn feed(url: &str) -> Result<Loaded, Failure> {
-    if let Some(loaded) = FEEDS.with(|feeds| feeds.borrow().get(url).cloned()) {
+    let known = |feeds: &Vec<(String, Loaded)>| {
+        feeds
+            .iter()
+            .find(|(at, _)| at == url)
+            .map(|(_, loaded)| loaded.clone())
+    };
+    if let Some(loaded) = FEEDS.with(|feeds| known(&feeds.borrow())) {
         return Ok(loaded);
     }
     let loaded = match fetch_with_retry(url).await {
@@ -65,7 +72,7 @@ pub async fn feed(url: &str) -> Result<Loaded, Failure> {
             text: None,
         })?,
     };
-    FEEDS.with(|feeds| feeds.borrow_mut().insert(url.to_owned(), loaded.clone()));
+    FEEDS.with(|feeds| feeds.borrow_mut().push((url.to_owned(), loaded.clone())));
     Ok(loaded)
 }
 

@@ -21,7 +21,7 @@ pub fn map_layout(ctx: &RenderContext, seen: &Seen) -> MapLayout {
     let pathway = seen.pathway();
     let numbered = seen.numbered();
     let lanes = pathway.stages.iter().map(|s| ctx.str(&s.title)).collect();
-    let positions: std::collections::HashMap<&str, usize> = numbered
+    let positions: rustc_hash::FxHashMap<&str, usize> = numbered
         .iter()
         .enumerate()
         .map(|(i, (s, _))| (s.id.as_str(), i))
@@ -173,7 +173,7 @@ pub fn render_map(ctx: &RenderContext, seen: &Seen) -> Element {
     }
     let mut boxes = el("g").class("sp-map__nodes");
     let mut names = el("div").class("sp-map__names").attr("hidden", "");
-    let by_id: std::collections::HashMap<&str, &(&Step, StepNumber)> = numbered
+    let by_id: rustc_hash::FxHashMap<&str, &(&Step, StepNumber)> = numbered
         .iter()
         .map(|entry| (entry.0.id.as_str(), entry))
         .collect();

@@ -9,7 +9,7 @@ use crate::pathway::audience::{self, Narrowed};
 use crate::pathway::state::{next_steps, Address, PathwayView};
 use crate::render::common::{format_value, services, RenderContext};
 use crate::view::{el, Element};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How a step is numbered: its number, and whether it is an alternative to the step before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub fn ordered_steps(pathway: &Pathway) -> Vec<&Step> {
 pub fn number_steps(pathway: &Pathway, steps: &[&Step]) -> Vec<StepNumber> {
     // Each step id → the "any" groups it belongs to, so checking a pair is not a scan of the
     // whole pathway (which made long pathways quadratic).
-    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::default();
     let any_groups = pathway
         .steps
         .iter()
