@@ -347,7 +347,7 @@ fn fmt(path: &str, check: bool) -> Result<ExitCode, Usage> {
         Ok(feed) => feed,
         Err(code) => return Ok(code),
     };
-    let canonical = send_core::edit::write_feed(&feed);
+    let canonical = send_core::edit::write_feed_like(&feed, &text);
     let shown = if path == "-" { "<stdin>" } else { path };
     if check {
         if canonical == text {
@@ -383,7 +383,7 @@ fn migrate(path: &str, output: Option<&str>, in_place: bool) -> Result<ExitCode,
     };
     let shown = if path == "-" { "<stdin>" } else { path };
     let changed = feed.migrate_to_v2();
-    let written = send_core::edit::write_feed(&feed);
+    let written = send_core::edit::write_feed_like(&feed, &text);
     let target = if in_place { Some(path) } else { output };
     match target {
         None => print!("{written}"),
@@ -513,7 +513,7 @@ fn import(sheet: &str, path: &str, how: Import) -> Result<ExitCode, Usage> {
         eprintln!("{path}: not written: {error}");
         return Ok(ExitCode::from(1));
     }
-    let written = send_core::edit::write_feed(&after);
+    let written = send_core::edit::write_feed_like(&after, &text);
     let errors_before = validate_feed(&text, how.today);
     let errors_after = validate_feed(&written, how.today);
     if errors_after.errors() > errors_before.errors() {
@@ -540,7 +540,7 @@ fn import(sheet: &str, path: &str, how: Import) -> Result<ExitCode, Usage> {
             ""
         }
     );
-    if send_core::edit::write_feed(&feed) != text {
+    if send_core::edit::write_feed_like(&feed, &text) != text {
         println!("note: {path} was not in the canonical layout; it is now (as sendfeed fmt writes it), so more lines differ than the changes");
     }
     Ok(code)

@@ -354,3 +354,64 @@ fn wrong_use_exits_2() {
         Some(1)
     );
 }
+
+/// Made up: a feed that is not the sample (tests/fixtures/other-feed/), in English and Polish,
+/// with two workstreams, ids with dots and slashes, no `audience` on its pathway and no `logic`
+/// spelt out where it is "all" by default... except where the file spells it out.
+const OTHER: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/other-feed/made-up-en-pl.json"
+);
+
+#[test]
+fn fmt_and_import_add_no_member_the_feed_left_out() {
+    let scratch = Scratch::new("other-feed");
+    let feed = scratch.path("feed.json");
+    std::fs::copy(OTHER, &feed).unwrap();
+    let out = sendfeed(&["fmt", &feed]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let laid_out = scratch.feed();
+    // fmt changes no value: it adds no empty audience, and no logic the file did not write.
+    assert!(!laid_out.contains("\"audience\""), "{laid_out}");
+    assert_eq!(laid_out.matches("\"logic\"").count(), 2, "{laid_out}");
+    let out = sendfeed(&["fmt", "--check", &feed]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+
+    // Made up: workstream B's second measure (row 7) recorded as at risk.
+    let csv = edited_csv(&scratch, |text| {
+        let mut lines: Vec<String> = text.split("\r\n").map(str::to_owned).collect();
+        assert!(
+            lines[6].starts_with("Made-up workstream B,B1,2,"),
+            "{}",
+            lines[6]
+        );
+        lines[6] = lines[6].replacen(
+            ",2027-01,Made-up lead D,,",
+            ",2027-01,Made-up lead D,at risk,",
+            1,
+        );
+        lines.join("\r\n")
+    });
+    let out = sendfeed(&["import", &csv, "--into", &feed, "--today", TODAY]);
+    let printed = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{printed}");
+    assert!(
+        printed.contains("  row 7: Action B1, measure 2: status recorded: At risk\n"),
+        "{printed}"
+    );
+    assert!(!printed.contains("canonical layout"), "{printed}");
+    let after = scratch.feed();
+    let changed: Vec<(&str, &str)> = laid_out
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(laid_out.lines().count(), after.lines().count());
+    assert_eq!(
+        changed,
+        [(
+            r#"                { "text": "Made-up measure six", "deadline": "2027-01" }"#,
+            r#"                { "text": "Made-up measure six", "deadline": "2027-01", "status": "at_risk" }"#
+        )]
+    );
+}

@@ -6,7 +6,9 @@
 //! (`{ "period": "2024-03", "value": 210 }`) on one line when that line fits in
 //! [`LINE_WIDTH`] characters, members in the order the feed types
 //! declare them, whole numbers without a decimal point, text as UTF-8 (never `\u` escapes), and
-//! a newline at the end. The editor's download and `sendfeed fmt` both call [`write_feed`].
+//! a newline at the end. The editor's download and `sendfeed fmt` both call
+//! [`write_feed_like`]: [`write_feed`] with the members left out that the file read had left
+//! out for their defaults.
 //!
 //! Writing goes through the feed types' serde derives (the format's definition), so every field
 //! the feed can hold is kept, whether or not the editor shows it. serde_json's compact text is
@@ -20,18 +22,93 @@ pub const LINE_WIDTH: usize = 120;
 
 /// The feed as canonical JSON text.
 pub fn write_feed(feed: &Feed) -> String {
+    write_tree(feed, |_| {})
+}
+
+/// The feed as canonical JSON text, without the members the feed types write for a value the
+/// reader assumes when a member is absent, where `original` (the text the feed was read from)
+/// had no such member: a feed without `"updates"`, a pathway without `"audience"` or next steps
+/// without `"logic"` are written back without them, so a council's copy changes only where an
+/// officer changed something, not where a default was spelt out. The text reads back as the
+/// same feed either way. `original` that cannot be read leaves every member in.
+pub fn write_feed_like(feed: &Feed, original: &str) -> String {
+    let mut problems = Vec::new();
+    match json::read(original, &mut problems) {
+        Some(before) => write_tree(feed, |tree| leave_out_defaults(tree, &before)),
+        None => write_feed(feed),
+    }
+}
+
+fn write_tree(feed: &Feed, adjust: impl FnOnce(&mut Json)) -> String {
     // Serialising the typed feed cannot fail: every key is a string and every number finite
     // (the reader refuses anything else). Should it ever, the empty text fails the checker
     // loudly rather than writing half a feed.
     let compact = serde_json::to_string(feed).unwrap_or_default();
     let mut problems = Vec::new();
-    let Some(tree) = json::read(&compact, &mut problems) else {
+    let Some(mut tree) = json::read(&compact, &mut problems) else {
         return String::new();
     };
+    adjust(&mut tree);
     let mut out = String::with_capacity(compact.len() * 5 / 4);
     write_value(&tree, 0, false, &mut out);
     out.push('\n');
     out
+}
+
+/// A member the feed types write even when it holds what the reader assumes for an absent one
+/// (`#[serde(default)]` without `skip_serializing_if` in `feed.rs`): the feed's four lists when
+/// empty, a pathway's `audience` when empty, and next steps' `logic` when "all".
+fn is_written_default(member: &json::Member) -> bool {
+    match (member.key.as_str(), &member.value.value) {
+        ("services" | "pathways" | "indicators" | "updates", Value::Array(items)) => {
+            items.is_empty()
+        }
+        ("audience", Value::Object(members)) => members.is_empty(),
+        ("logic", Value::String(logic)) => logic == "all",
+        _ => false,
+    }
+}
+
+/// Leaves out of `tree` each written default that its counterpart in `before` did not have.
+/// List items are matched by their `id` or `ref` where they have one (a step added or moved
+/// keeps its match), by place otherwise; an item with no counterpart keeps every member.
+fn leave_out_defaults(tree: &mut Json, before: &Json) {
+    match (&mut tree.value, &before.value) {
+        (Value::Object(members), Value::Object(old)) => {
+            let had = |key: &str| old.iter().any(|m| m.key == key);
+            members.retain(|m| had(&m.key) || !is_written_default(m));
+            for member in members.iter_mut() {
+                if let Some(counterpart) = old.iter().find(|m| m.key == member.key) {
+                    leave_out_defaults(&mut member.value, &counterpart.value);
+                }
+            }
+        }
+        (Value::Array(items), Value::Array(old)) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                let counterpart = match identity(item) {
+                    Some(key) => old.iter().find(|o| identity(o) == Some(key)),
+                    None => old.get(i),
+                };
+                if let Some(counterpart) = counterpart {
+                    leave_out_defaults(item, counterpart);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A list item's `id` (steps, services, plans...) or `ref` (actions), as written.
+fn identity(item: &Json) -> Option<(&str, &str)> {
+    let Value::Object(members) = &item.value else {
+        return None;
+    };
+    members
+        .iter()
+        .find_map(|m| match (&m.key[..], &m.value.value) {
+            (key @ ("id" | "ref"), Value::String(value)) => Some((key, value.as_str())),
+            _ => None,
+        })
 }
 
 fn is_plain(value: &Json) -> bool {
@@ -186,6 +263,56 @@ mod tests {
         assert!(text.ends_with("}\n"));
         assert_eq!(parse_feed(&text).unwrap(), feed);
         assert_eq!(write_feed(&parse_feed(&text).unwrap()), text);
+    }
+
+    /// Made-up test data: no `services`, `pathways` or `updates`, a pathway without an
+    /// `audience`, next steps without a `logic`, and one with each spelt out.
+    const SPARE: &str = r#"{"version":2,"publisher":{"name":"Made-up council (test data)"},"updated":"2026-01-05","languages":["en"],
+      "pathways":[
+        {"id":"p.1","title":"Made-up","stages":[{"id":"s","title":"S"}],
+         "steps":[{"id":"a b","stage":"s","title":"A","next":{"steps":["c"]}},{"id":"c","stage":"s","title":"C"}]},
+        {"id":"p2","title":"Made-up too","audience":{},"stages":[{"id":"s","title":"S"}],
+         "steps":[{"id":"a","stage":"s","title":"A","next":{"logic":"all","steps":["c"]}},{"id":"c","stage":"s","title":"C"}]}],
+      "indicators":[]}"#;
+
+    #[test]
+    fn defaults_the_original_left_out_stay_out_and_spelt_out_ones_stay_in() {
+        let feed = parse_feed(SPARE).unwrap();
+        let everything = write_feed(&feed);
+        for added in [
+            "\"services\": []",
+            "\"updates\": []",
+            "\"audience\": {}",
+            "\"logic\": \"all\"",
+        ] {
+            assert!(everything.contains(added), "{everything}");
+        }
+        let text = write_feed_like(&feed, SPARE);
+        assert_eq!(parse_feed(&text).unwrap(), feed, "{text}");
+        for absent in ["\"services\"", "\"updates\""] {
+            assert!(!text.contains(absent), "{text}");
+        }
+        // The second pathway spelt its audience, logic and the empty indicators out.
+        assert_eq!(text.matches("\"audience\": {}").count(), 1, "{text}");
+        assert_eq!(text.matches("\"logic\": \"all\"").count(), 1, "{text}");
+        assert!(text.contains("\"indicators\": []"), "{text}");
+        // Written again against itself, it is the same text (what `fmt --check` relies on).
+        assert_eq!(write_feed_like(&parse_feed(&text).unwrap(), &text), text);
+        // A step added before the one without a logic still finds its counterpart by its id;
+        // the new step keeps every member.
+        let mut edited = feed.clone();
+        let mut new_step = edited.pathways[0].steps[1].clone();
+        new_step.id = "new".into();
+        new_step.next = Some(crate::feed::NextSteps {
+            logic: crate::feed::Logic::All,
+            steps: vec!["c".into()],
+        });
+        edited.pathways[0].steps.insert(0, new_step);
+        let text = write_feed_like(&edited, SPARE);
+        assert_eq!(parse_feed(&text).unwrap(), edited);
+        assert_eq!(text.matches("\"logic\": \"all\"").count(), 2, "{text}");
+        // Text that cannot be read leaves every member in.
+        assert_eq!(write_feed_like(&feed, "{"), everything);
     }
 
     #[test]

@@ -25,7 +25,7 @@ use crate::text::Text;
 use chrono::NaiveDate;
 use thiserror::Error;
 
-pub use canonical::write_feed;
+pub use canonical::{write_feed, write_feed_like};
 pub use diff::describe_changes;
 pub use session::Session;
 

@@ -9,7 +9,7 @@ use crate::edit::services::{services, with_field, ServiceRow, ServiceText};
 use crate::edit::termly::{termly_update, MeasureRow, WorkstreamGroup};
 use crate::edit::updates::{read_update, updates, TypedUpdate, UpdateProblem, Updates};
 use crate::edit::{
-    apply, describe_changes, measure, status_from_code, write_feed, Edit, EditError, MeasureAt,
+    apply, describe_changes, measure, status_from_code, write_feed_like, Edit, EditError, MeasureAt,
 };
 use crate::feed::Feed;
 use crate::parse::{parse_feed, FeedError};
@@ -20,6 +20,9 @@ use std::collections::BTreeMap;
 
 pub struct Session {
     original: Feed,
+    /// The text first opened, as it was: members it left out for their defaults stay out of
+    /// every text the session writes ([`write_feed_like`]).
+    opened: String,
     current: Feed,
     /// Typed values that are not yet valid, by field id, with their message. They block
     /// publishing; the feed keeps the last good value meanwhile.
@@ -104,6 +107,7 @@ impl Session {
         let feed = parse_feed(text)?;
         Ok(Session {
             original: feed.clone(),
+            opened: text.to_owned(),
             current: feed,
             typed: BTreeMap::new(),
         })
@@ -113,6 +117,7 @@ impl Session {
     pub fn resume(original: &str, current: &str) -> Result<Session, FeedError> {
         Ok(Session {
             original: parse_feed(original)?,
+            opened: original.to_owned(),
             current: parse_feed(current)?,
             typed: BTreeMap::new(),
         })
@@ -122,12 +127,13 @@ impl Session {
         &self.current
     }
 
+    /// The text first opened, for a draft to resume from.
     pub fn original_text(&self) -> String {
-        write_feed(&self.original)
+        self.opened.clone()
     }
 
     pub fn current_text(&self) -> String {
-        write_feed(&self.current)
+        write_feed_like(&self.current, &self.opened)
     }
 
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
@@ -540,7 +546,7 @@ impl Session {
     pub fn publish(&self, today: NaiveDate) -> Publication {
         let mut feed = self.current.clone();
         feed.updated = today;
-        let text = write_feed(&feed);
+        let text = write_feed_like(&feed, &self.opened);
         let check = self.check_text(&text, today);
         let blocked = !check.errors.is_empty();
         Publication {
@@ -569,6 +575,23 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+    }
+
+    #[test]
+    fn the_download_and_the_draft_leave_out_the_lists_the_feed_left_out() {
+        // FEED has no services, pathways, indicators or updates: the download must not add
+        // them as empty lists, or the council's copy would differ where nobody changed it.
+        let mut session = Session::open(FEED).unwrap();
+        session.set_status(AT, "on_track", today()).unwrap();
+        let text = session.publish(today()).text;
+        for list in ["services", "pathways", "indicators", "updates"] {
+            assert!(!text.contains(&format!("\"{list}\"")), "{list}: {text}");
+        }
+        assert_eq!(session.original_text(), FEED);
+        let resumed = Session::resume(&session.original_text(), &session.current_text()).unwrap();
+        assert_eq!(resumed.current(), session.current());
+        assert_eq!(resumed.current_text(), session.current_text());
+        assert!(!resumed.current_text().contains("\"updates\""));
     }
 
     #[test]
