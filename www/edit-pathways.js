@@ -4,6 +4,7 @@
 // (through the editor's wasm); the core refuses, in words, an edit that would leave an arrow to
 // nowhere or make the steps go round in a circle, and the message is shown at the field.
 
+import { elementId } from './dist/send-editor.js';
 import { languageName, missingNote, applyMissingFilter } from './edit-languages.js';
 
 const $ = (id) => document.getElementById(id);
@@ -101,7 +102,7 @@ function button(text, name, data, cls = 'secondary') {
 }
 
 function stageBlock(stage, index, count) {
-  const base = `pws-${stage.id}`;
+  const base = elementId('pws', stage.id);
   const name = `stage “${stage.title[0]}”`;
   const block = make('fieldset', { class: 'pw-stage', id: base, 'data-stage': stage.id },
     make('legend', { text: `Stage ${index + 1}: ${stage.title[0]}` }),
@@ -117,7 +118,7 @@ function stageBlock(stage, index, count) {
 
 function stepBlock(step, index) {
   const path = pathway();
-  const base = `pw-${step.id}`;
+  const base = elementId('pw', step.id);
   const name = `of step “${step.title[0]}”`;
   const data = (field) => ({ kind: 'step-text', step: step.id, field });
   const heading = make('h4', { id: `${base}-heading`, tabindex: '-1', text: `Step ${index + 1}: ${step.title[0]}` });
@@ -129,7 +130,7 @@ function stepBlock(step, index) {
   const services = make('fieldset', { class: 'form-group checkbox-list', id: `${base}-services` },
     make('legend', {}, 'Services that help at this step', hidden(` (${step.title[0]})`)), errorSlot(`${base}-services`));
   for (const service of form.services) {
-    const id = `${base}-svc-${service.id}`;
+    const id = elementId(`${base}-svc`, service.id);
     const box = make('input', { type: 'checkbox', id, 'data-kind': 'step-services', 'data-step': step.id, value: service.id });
     box.checked = step.services.includes(service.id);
     services.append(make('div', { class: 'checkbox' }, box, make('label', { for: id, text: service.name })));
@@ -150,7 +151,7 @@ function stepBlock(step, index) {
   next.append(logic);
   for (const other of path.steps) {
     if (other.id === step.id) continue;
-    const id = `${base}-next-${other.id}`;
+    const id = elementId(`${base}-next`, other.id);
     const box = make('input', { type: 'checkbox', id, 'data-kind': 'step-next', 'data-step': step.id, value: other.id });
     box.checked = step.next.includes(other.id);
     next.append(make('div', { class: 'checkbox' }, box, make('label', { for: id, text: other.title[0] })));
@@ -171,7 +172,7 @@ function stepBlock(step, index) {
       make('p', { class: 'hint', text: 'Families see the latest of each at this step, for example the number waiting.' }),
       errorSlot(`${base}-indicators`));
     for (const indicator of form.indicators) {
-      const id = `${base}-ind-${indicator.id}`;
+      const id = elementId(`${base}-ind`, indicator.id);
       const box = make('input', { type: 'checkbox', id, 'data-kind': 'step-indicators', 'data-step': step.id, value: indicator.id });
       box.checked = step.indicators.includes(indicator.id);
       figures.append(make('div', { class: 'checkbox' }, box, make('label', { for: id, text: indicator.name })));
@@ -254,10 +255,10 @@ function build(focus) {
   $('pathway-stages').replaceChildren();
   $('pathway-steps').replaceChildren();
   if (!path) return;
-  const own = make('fieldset', { class: 'pw-stage', id: `pwp-${path.id}` },
+  const own = make('fieldset', { class: 'pw-stage', id: elementId('pwp', path.id) },
     make('legend', { text: 'This pathway' }),
-    texts(`pwp-${path.id}-title`, path.title_in, { label: 'Title', name: 'of the pathway', data: { kind: 'pathway-text', field: 'title' } }),
-    texts(`pwp-${path.id}-summary`, path.summary_in, { label: 'Summary', name: 'of the pathway', multiline: true, hint: 'What the pathway is for, in a sentence or two.', data: { kind: 'pathway-text', field: 'summary' } }));
+    texts(`${elementId('pwp', path.id)}-title`, path.title_in, { label: 'Title', name: 'of the pathway', data: { kind: 'pathway-text', field: 'title' } }),
+    texts(`${elementId('pwp', path.id)}-summary`, path.summary_in, { label: 'Summary', name: 'of the pathway', multiline: true, hint: 'What the pathway is for, in a sentence or two.', data: { kind: 'pathway-text', field: 'summary' } }));
   $('pathway-stages').append(
     own,
     make('h3', { text: 'Stages' }),
@@ -288,7 +289,7 @@ function attempt(at, edit) {
 }
 
 function nextChosen(step) {
-  const base = `pw-${step}`;
+  const base = elementId('pw', step);
   const steps = [...document.querySelectorAll(`#${CSS.escape(`${base}-next`)} input[type=checkbox]:checked`)].map((b) => b.value);
   const logic = document.querySelector(`#${CSS.escape(`${base}-next`)} input[type=radio]:checked`)?.value ?? 'all';
   return { steps, logic };
@@ -312,10 +313,10 @@ function typed(event) {
   } else if (kind === 'stage-title') {
     if (attempt(target.id, (e) => e.setStageTitle(chosen, stage, lang, target.value))) changed();
   } else if (kind === 'step-limit') {
-    const base = `pw-${step}`;
+    const base = elementId('pw', step);
     if (attempt(`${base}-limit`, (e) => e.setStepTimeLimit(chosen, step, $(`${base}-limit-weeks`).value, $(`${base}-limit-days`).value))) changed();
   } else if (kind === 'step-ages') {
-    const base = `pw-${step}`;
+    const base = elementId('pw', step);
     if (attempt(`${base}-ages`, (e) => e.setStepAges(chosen, step, $(`${base}-min-age`).value, $(`${base}-max-age`).value))) changed();
   }
 }
@@ -323,7 +324,9 @@ function typed(event) {
 function picked(event) {
   const target = event.target;
   const { kind, step } = target.dataset;
-  const base = `pw-${step}`;
+  // The dialogs' own lists (a new step's stage, what to lead to instead) wait for their button.
+  if (step === undefined) return;
+  const base = elementId('pw', step);
   if (kind === 'step-stage') {
     if (attempt(target.id, (e) => e.setStepStage(chosen, step, target.value))) {
       page.edited();
@@ -348,14 +351,14 @@ function picked(event) {
 }
 
 function dialog(step, ...children) {
-  const box = $(`pw-${step}-dialog`);
+  const box = $(`${elementId('pw', step)}-dialog`);
   box.replaceChildren(make('div', { class: 'panel' }, ...children));
   return box;
 }
 
 function offerRemove(step) {
   const s = pathway().steps.find((x) => x.id === step);
-  const base = `pw-${step}-remove`;
+  const base = `${elementId('pw', step)}-remove`;
   const children = [make('h5', { id: `${base}-heading`, tabindex: '-1', text: `Remove “${s.title[0]}”?` })];
   if (s.led_to_from.length) {
     const names = s.led_to_from.map((id) => `“${stepTitle(id)}”`).join(' and ');
@@ -378,7 +381,7 @@ function offerRemove(step) {
 
 function offerAdd(step) {
   const s = pathway().steps.find((x) => x.id === step);
-  const base = `pw-${step}-add`;
+  const base = `${elementId('pw', step)}-add`;
   const options = s.next.map((id) => [id, `“${stepTitle(id)}” (the new step goes between)`]);
   options.push(['', 'Nothing yet']);
   dialog(step,
@@ -398,7 +401,8 @@ function clicked(event) {
   const target = event.target.closest('button[data-action]');
   if (!target) return;
   const { action, step, stage } = target.dataset;
-  const stageAt = `pws-${stage}`;
+  // Only the stage buttons name a stage.
+  const stageAt = stage === undefined ? '' : elementId('pws', stage);
   const structural = (at, edit, focus) => {
     if (attempt(at, edit)) {
       page.edited();
@@ -408,41 +412,41 @@ function clicked(event) {
   switch (action) {
     case 'step-up':
     case 'step-down':
-      structural(`pw-${step}-next`, (e) => e.moveStep(chosen, step, action === 'step-up'), `pw-${step}-heading`);
+      structural(`${elementId('pw', step)}-next`, (e) => e.moveStep(chosen, step, action === 'step-up'), `${elementId('pw', step)}-heading`);
       break;
     case 'step-remove': offerRemove(step); break;
     case 'step-add': offerAdd(step); break;
     case 'dialog-cancel':
-      $(`pw-${step}-dialog`).replaceChildren();
-      $(`pw-${step}-heading`).focus();
+      $(`${elementId('pw', step)}-dialog`).replaceChildren();
+      $(`${elementId('pw', step)}-heading`).focus();
       break;
     case 'step-remove-confirm': {
-      const instead = $(`pw-${step}-remove-instead`)?.value || undefined;
+      const instead = $(`${elementId('pw', step)}-remove-instead`)?.value || undefined;
       const after = pathway().steps.find((s) => s.next.includes(step))?.id;
-      structural(`pw-${step}-remove`, (e) => e.removeStep(chosen, step, instead), 'pathway-steps-heading');
+      structural(`${elementId('pw', step)}-remove`, (e) => e.removeStep(chosen, step, instead), 'pathway-steps-heading');
       if (!pathway().steps.some((s) => s.id === step)) {
         const to = instead ?? after;
         $('pathway-problem').hidden = true;
-        (to && $(`pw-${to}-heading`) ? $(`pw-${to}-heading`) : document.querySelector('#pathway-steps h4'))?.focus();
+        (to && $(`${elementId('pw', to)}-heading`) ? $(`${elementId('pw', to)}-heading`) : document.querySelector('#pathway-steps h4'))?.focus();
       }
       break;
     }
     case 'step-add-confirm': {
-      const base = `pw-${step}-add`;
+      const base = `${elementId('pw', step)}-add`;
       const before = $(`${base}-before`).value || undefined;
       const known = new Set(pathway().steps.map((s) => s.id));
       if (attempt(`${base}-title`, (e) => e.addStep(chosen, $(`${base}-title`).value, $(`${base}-stage`).value, step, before))) {
         page.edited();
         build();
         const added = pathway().steps.find((s) => !known.has(s.id));
-        if (added) $(`pw-${added.id}-heading`)?.focus();
+        if (added) $(`${elementId('pw', added.id)}-heading`)?.focus();
       }
       break;
     }
     case 'stage-up':
     case 'stage-down':
       structural(stageAt, (e) => e.moveStage(chosen, stage, action === 'stage-up'), undefined);
-      $(`pws-${stage}`)?.querySelector('button')?.focus();
+      $(elementId('pws', stage))?.querySelector('button')?.focus();
       break;
     case 'stage-remove':
       structural(stageAt, (e) => e.removeStage(chosen, stage), 'pw-new-stage');

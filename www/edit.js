@@ -2,7 +2,7 @@
 // (dist/send-editor.js). What an edit does, what a field may hold, what families will see and
 // what changed are all worked out by the core; this file builds the form and keeps the draft.
 // Nothing is uploaded: the draft lives in this browser's localStorage.
-import init, { Editor, statusChoices, contactFields, serviceFields, characterCount, longTextLimit } from './dist/send-editor.js';
+import init, { Editor, statusChoices, contactFields, serviceFields, characterCount, longTextLimit, elementId } from './dist/send-editor.js';
 import { setupSheets, openedSheets } from './edit-sheets.js';
 import { setupPathways, openedPathways } from './edit-pathways.js';
 import { setupLanguages, openedLanguages, besideEnglish, applyMissingFilter } from './edit-languages.js';
@@ -343,16 +343,16 @@ function figureItem(indicator, figure) {
     'Remove', hidden(` the figure for ${figure.period} from ${indicator.title}`));
   return make('li', {},
     make('p', {}, make('strong', { text: figure.period })),
-    textBox(`fig-${indicator.id}-${figure.index}-value`, ['Figure', hidden(where)], figure.value,
+    textBox(`${elementId('fig', indicator.id)}-${figure.index}-value`, ['Figure', hidden(where)], figure.value,
       { inputmode: 'decimal', 'data-figure-edit': 'value', 'data-index': String(figure.index) }),
-    besideEnglish(textBox(`fig-${indicator.id}-${figure.index}-note`, ['Note (optional)', hidden(where)], figure.note,
+    besideEnglish(textBox(`${elementId('fig', indicator.id)}-${figure.index}-note`, ['Note (optional)', hidden(where)], figure.note,
       { 'data-figure-edit': 'note', 'data-index': String(figure.index) }),
     figure.note_in, { kind: 'figure-note', indicator: indicator.id, index: figure.index }),
     remove);
 }
 
 function addForm(indicator) {
-  const base = `add-${indicator.id}`;
+  const base = elementId('add', indicator.id);
   const box = (part, label, width) => {
     const id = `${base}-period-${part}`;
     return make('div', {}, make('label', { for: id, text: label }), make('input', { id, type: 'text', inputmode: 'numeric', class: width }));
@@ -371,7 +371,7 @@ function addForm(indicator) {
 }
 
 function indicatorBlock(indicator) {
-  const block = make('div', { class: 'indicator-figures', id: `ind-${indicator.id}` });
+  const block = make('div', { class: 'indicator-figures', id: elementId('ind', indicator.id) });
   block.indicator = indicator.id;
   const list = indicator.figures.length
     ? make('ul', { class: 'figure-list' }, ...indicator.figures.map((figure) => figureItem(indicator, figure)))
@@ -408,7 +408,7 @@ function buildFigures() {
 function rebuildIndicator(id, message) {
   const indicator = editor.indicatorFigures().find((i) => i.id === id);
   const block = indicatorBlock(indicator);
-  $(`ind-${id}`).replaceWith(block);
+  $(elementId('ind', id)).replaceWith(block);
   drawPreview(block);
   const status = block.querySelector('.figure-status');
   status.textContent = message;
@@ -420,7 +420,7 @@ function figureAction(event) {
   if (!button || !editor) return;
   const block = button.closest('.indicator-figures');
   const id = block.indicator;
-  const base = `add-${id}`;
+  const base = elementId('add', id);
   for (const key of [...formProblems.keys()]) if (key.startsWith(`${base}-`)) formProblems.delete(key);
   try {
     if (button.dataset.figureAction === 'remove') {

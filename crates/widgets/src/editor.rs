@@ -434,3 +434,11 @@ pub fn service_fields() -> Result<JsValue, JsValue> {
 pub fn contact_fields() -> Result<JsValue, JsValue> {
     encode(&send_core::edit::services::CONTACT_FIELDS)
 }
+
+/// An element id for a form box named after a feed id (`pw`, `step one` → `pw-step_20one`),
+/// made safe as the family widgets' ids are: a feed id may hold spaces or quotes, and an id
+/// with a space is two names to `aria-describedby` and `aria-labelledby`.
+#[wasm_bindgen(js_name = elementId)]
+pub fn element_id(prefix: &str, feed_id: &str) -> String {
+    send_core::render::common::element_id(prefix, feed_id)
+}

@@ -273,9 +273,14 @@ impl Session {
         })
     }
 
-    /// The element id of a listed figure's box (`value`, `note`).
+    /// The element id of a listed figure's box (`value`, `note`). The indicator's id is made
+    /// safe as the renderers' are (`ind waits` → `fig-ind_20waits-0-value`): an id with a space
+    /// would be two names to `aria-describedby`.
     pub fn figure_field(indicator: &str, index: usize, part: &str) -> String {
-        format!("fig-{indicator}-{index}-{part}")
+        format!(
+            "{}-{index}-{part}",
+            crate::render::common::element_id("fig", indicator)
+        )
     }
 
     /// A listed figure's value as typed: a number that cannot be read stays out of the feed,
@@ -739,6 +744,23 @@ mod tests {
             .changes
             .contains(&"Contact for Made-up service: phone added: 020 7364 5000".to_owned()));
         assert_eq!(session.services()[0].contact[1], "020 7364 5000");
+    }
+
+    #[test]
+    fn a_figure_box_is_named_after_its_indicator_made_safe() {
+        // Made-up ids: a space or a quote would be two names, or none, to aria-describedby.
+        assert_eq!(
+            Session::figure_field("wait", 0, "value"),
+            "fig-wait-0-value"
+        );
+        assert_eq!(
+            Session::figure_field("ind waits", 2, "note"),
+            "fig-ind_20waits-2-note"
+        );
+        assert_eq!(
+            Session::figure_field("a\"b", 0, "value"),
+            "fig-a_22b-0-value"
+        );
     }
 
     #[test]
