@@ -59,8 +59,9 @@ pub fn measure_field(at: MeasureAt, field: &str) -> String {
     format!("m-{}-{}-{}-{field}", at.workstream, at.action, at.measure)
 }
 
-/// The field a checker path points at, when the editor shows it.
-fn field_for_path(path: &str) -> String {
+/// The field a checker path points at, when the editor shows it. `plan`: the index in
+/// `plans` of the plan the editor lists (a version 2 feed's paths start `plans[1].`).
+fn field_for_path(path: &str, plan: Option<usize>) -> String {
     if let Some(rest) = path.strip_prefix("services[") {
         let (index, rest) = rest.split_once(']').unwrap_or(("", ""));
         let mut parts = rest.trim_start_matches('.').split(['.', '[']);
@@ -77,12 +78,19 @@ fn field_for_path(path: &str) -> String {
             Err(_) => String::new(),
         };
     }
-    let numbers: Vec<usize> = path
+    let listed = plan.map(|i| format!("plans[{i}]."));
+    let Some(in_plan) = path
+        .strip_prefix("plan.")
+        .or_else(|| listed.as_deref().and_then(|p| path.strip_prefix(p)))
+    else {
+        return String::new();
+    };
+    let numbers: Vec<usize> = in_plan
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())
         .filter_map(|s| s.parse().ok())
         .collect();
-    if !path.starts_with("plan.workstreams[") || numbers.len() < 3 {
+    if !in_plan.starts_with("workstreams[") || numbers.len() < 3 {
         return String::new();
     }
     let at = MeasureAt {
@@ -526,9 +534,10 @@ impl Session {
                 .collect(),
             warnings: Vec::new(),
         };
+        let plan = crate::feed::current_plan_index(self.current.plans());
         for d in report.diagnostics {
             let message = FieldMessage {
-                field: field_for_path(&d.path),
+                field: field_for_path(&d.path, plan),
                 message: if d.fix.is_empty() {
                     d.message
                 } else {
@@ -765,29 +774,59 @@ mod tests {
 
     #[test]
     fn checker_paths_map_to_fields() {
+        // A version 2 feed's paths name the plan; only the listed plan's measures have fields.
         assert_eq!(
-            field_for_path("plan.workstreams[1].actions[2].measures[3].status_date"),
+            field_for_path(
+                "plans[1].workstreams[0].actions[2].measures[0].status",
+                Some(1)
+            ),
+            "m-0-2-0-status"
+        );
+        assert_eq!(
+            field_for_path(
+                "plans[0].workstreams[0].actions[2].measures[0].status",
+                Some(1)
+            ),
+            ""
+        );
+        assert_eq!(
+            field_for_path(
+                "plan.workstreams[1].actions[2].measures[3].status_date",
+                None
+            ),
             "m-1-2-3-confirmed-day"
         );
         assert_eq!(
-            field_for_path("plan.workstreams[1].actions[2].measures[3].evidence.en"),
+            field_for_path(
+                "plan.workstreams[1].actions[2].measures[3].evidence.en",
+                None
+            ),
             "m-1-2-3-evidence"
         );
-        assert_eq!(field_for_path("pathways[0].title"), "");
-        assert_eq!(field_for_path("services[3].contact.phone"), "svc-3-phone");
-        assert_eq!(field_for_path("services[3].contact.name.en"), "svc-3-name");
-        assert_eq!(field_for_path("services[3].name"), "svc-3-service-name");
+        assert_eq!(field_for_path("pathways[0].title", None), "");
         assert_eq!(
-            field_for_path("services[3].description.bn"),
+            field_for_path("services[3].contact.phone", None),
+            "svc-3-phone"
+        );
+        assert_eq!(
+            field_for_path("services[3].contact.name.en", None),
+            "svc-3-name"
+        );
+        assert_eq!(
+            field_for_path("services[3].name", None),
+            "svc-3-service-name"
+        );
+        assert_eq!(
+            field_for_path("services[3].description.bn", None),
             "svc-3-description"
         );
         assert_eq!(
-            field_for_path("services[3].eligibility.text"),
+            field_for_path("services[3].eligibility.text", None),
             "svc-3-eligibility"
         );
-        assert_eq!(field_for_path("services[3].eligibility.min_age"), "");
+        assert_eq!(field_for_path("services[3].eligibility.min_age", None), "");
         assert_eq!(
-            field_for_path("services[3].access.referral"),
+            field_for_path("services[3].access.referral", None),
             "svc-3-access"
         );
     }
