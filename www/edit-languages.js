@@ -109,7 +109,8 @@ function translated(event) {
   countMissing();
 }
 
-function countMissing() {
+/** Says how many texts are missing a translation now (a box typed in counts at once). */
+export function countMissing() {
   const missing = document.querySelectorAll('#editor .lang-row .form-group.missing').length;
   $('missing-count').textContent = languages.length < 2
     ? ''

@@ -5,7 +5,7 @@
 // nowhere or make the steps go round in a circle, and the message is shown at the field.
 
 import { elementId } from './dist/send-editor.js';
-import { languageName, missingNote, applyMissingFilter } from './edit-languages.js';
+import { languageName, missingNote, applyMissingFilter, countMissing } from './edit-languages.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -302,6 +302,7 @@ function typed(event) {
     // Still missing once emptied again; no longer once typed.
     const english = $(target.id.replace(new RegExp(`-${lang}$`), `-${form.languages[0]}`))?.value;
     target.closest('.form-group').classList.toggle('missing', !target.value.trim() && Boolean(english));
+    countMissing();
   }
   if (kind === 'step-text') {
     if (attempt(target.id, (e) => e.setStepText(chosen, step, field, lang, target.value))) changed();
