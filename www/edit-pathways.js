@@ -363,9 +363,11 @@ function offerRemove(step) {
   const children = [make('h5', { id: `${base}-heading`, tabindex: '-1', text: `Remove “${s.title[0]}”?` })];
   if (s.led_to_from.length) {
     const names = s.led_to_from.map((id) => `“${stepTitle(id)}”`).join(' and ');
-    const options = pathway().steps.filter((x) => x.id !== step).map((x) => [x.id, x.title[0]]);
+    // Not a step that leads to it: that step would lead to itself.
+    const options = pathway().steps.filter((x) => x.id !== step && !s.led_to_from.includes(x.id)).map((x) => [x.id, x.title[0]]);
     options.push(['', 'Nothing: take the arrow away']);
-    const preferred = s.next.length === 1 ? s.next[0] : options[0][0];
+    // Where the step itself led (the first, when it led to several), or the first choice.
+    const preferred = s.next[0] ?? options[0][0];
     children.push(
       make('p', { text: `${names} ${s.led_to_from.length === 1 ? 'leads' : 'lead'} to this step. Choose what ${s.led_to_from.length === 1 ? 'it' : 'they'} should lead to instead, so no arrow points to a step that is gone.` }),
       select(`${base}-instead`, 'Lead to instead', options, preferred, {}),

@@ -252,11 +252,23 @@ test('a step added between two others on a pathway whose ids hold dots, slashes 
   assert.deepEqual(await axeViolations(page, '.pathways'), []);
   assert.deepEqual(await danglingReferences(page), []);
 
+  // Removing the step the new one leads to asks where it should lead instead: not to itself,
+  // and first to where the removed step led (it led to one of two).
+  await page.getByRole('button', { name: 'Remove this step (“Made-up: talk to the team”)' }).click();
+  await page.getByRole('heading', { name: 'Remove “Made-up: talk to the team”?' }).waitFor();
+  const instead = page.getByLabel('Lead to instead');
+  assert.deepEqual(await instead.locator('option').allInnerTexts(),
+    ['Made-up: ask for help', 'Made-up: a plan is written', 'Made-up: no plan is needed', 'Nothing: take the arrow away']);
+  assert.equal(await instead.inputValue(), 's.3é');
+  assert.deepEqual(await axeViolations(page, '.pathways'), []);
+  await page.getByRole('button', { name: 'Remove the step', exact: true }).click();
+  assert.deepEqual(await arrows(page), [`${added} → s.3é`, `s.1 → ${added}`]);
+
   const { bytes } = await download(page, 'Download the feed', 'with-step.json');
   const steps = JSON.parse(bytes.toString('utf8')).pathways[0].steps;
-  assert.deepEqual(steps.map((s) => s.id), ['s.1', added, 's_2/x', 's.3é', 's4']);
+  assert.deepEqual(steps.map((s) => s.id), ['s.1', added, 's.3é', 's4']);
   assert.deepEqual(steps[0].next.steps, [added]);
-  assert.deepEqual(steps[1].next.steps, ['s_2/x']);
+  assert.deepEqual(steps[1].next.steps, ['s.3é']);
   assert.deepEqual(problems, []);
   await context.close();
 });
