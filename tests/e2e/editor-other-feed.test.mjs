@@ -309,9 +309,18 @@ test('every text in English and Polish side by side, with the missing-translatio
   assert.match(await page.locator('#missing-count').innerText(), new RegExp(`^${shown - 1} texts? (are|is) missing`));
   await filter.uncheck();
   assert.ok(await page.getByLabel('Status of measure 1 of action A/1', { exact: true }).isVisible());
+
+  // A reload loses nothing, and the draft continued downloads only what was changed.
+  await page.reload();
+  await page.waitForSelector('body[data-editor-ready="true"]', { timeout: 60000 });
+  await page.getByRole('button', { name: 'Continue your draft' }).click();
+  await page.getByRole('heading', { name: 'Termly update' }).waitFor();
+  assert.equal(await missing.inputValue(), 'Porozmawiaj z zespołem');
   const { bytes } = await download(page, 'Download the feed', 'translated.json');
   const feed = JSON.parse(bytes.toString('utf8'));
   assert.deepEqual(feed.pathways[0].steps[1].title, { en: 'Made-up: talk to the team', pl: 'Porozmawiaj z zespołem' });
+  const original = JSON.parse(await readFile(POLISH, 'utf8'));
+  assert.deepEqual(differences(original, feed).sort(), ['pathways.0.steps.1.title', 'updated']);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   assert.equal(overflow, false, 'nothing scrolls sideways at 320 px');
   assert.deepEqual(problems, []);
