@@ -2,6 +2,7 @@
 
 use crate::tools::{ensure, run, wasm_opt, Needs};
 use crate::{root, say};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// Files the snippet loads, besides the generated glue and wasm.
@@ -105,5 +106,27 @@ pub fn build() -> Result<(), String> {
         std::fs::copy(&from, dist.join(asset))
             .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
-    Ok(())
+    // What families download goes out minified: the loader, the resizer, the stylesheet and
+    // every build's glue (about 2 kB brotli each for the loader, the glue and the CSS). The
+    // browser tests and the bench run on these same files.
+    let shipped: Vec<PathBuf> = ASSETS
+        .iter()
+        .map(|asset| dist.join(asset))
+        .chain(
+            VARIANTS
+                .iter()
+                .map(|(name, ..)| dist.join(format!("{name}.js"))),
+        )
+        .collect();
+    minify(&shipped)
+}
+
+/// Minifies JavaScript and CSS files in place (`tests/tools/minify.mjs`: terser and
+/// lightningcss, installed by the tool check with the other npm packages).
+pub fn minify(files: &[PathBuf]) -> Result<(), String> {
+    say("Minifying the loader, the glue and the stylesheet (terser, lightningcss)");
+    run(Command::new("node")
+        .arg("tools/minify.mjs")
+        .args(files)
+        .current_dir(root().join("tests")))
 }

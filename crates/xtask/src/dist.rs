@@ -71,7 +71,14 @@ pub fn dist() -> Result<(), String> {
             let _ = write!(integrity_map, "\n  '{hashed}': '{integrity}',");
         }
     }
-    let loader = rewritten("send-pathways.js", &renames)?;
+    // The loader from its source, not www/dist's minified copy: the integrity line below must
+    // be found as written, and the filled-in loader is minified after.
+    let source = root.join("crates/widgets/assets/send-pathways.js");
+    let loader = std::fs::read_to_string(&source)
+        .map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+    let loader = renames
+        .iter()
+        .fold(loader, |text, (from, to)| text.replace(from.as_str(), to));
     if !loader.contains(INTEGRITY_PLACEHOLDER) {
         return Err(format!(
             "the loader no longer has `{INTEGRITY_PLACEHOLDER}` for dist to fill in"
@@ -81,6 +88,11 @@ pub fn dist() -> Result<(), String> {
         INTEGRITY_PLACEHOLDER,
         &format!("const INTEGRITY = {{{integrity_map}\n}};"),
     );
+    let filled = out.join("send-pathways.filled.js");
+    std::fs::write(&filled, &loader).map_err(|e| format!("cannot write {}: {e}", show(&filled)))?;
+    crate::build::minify(std::slice::from_ref(&filled))?;
+    let loader = std::fs::read_to_string(&filled).map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_file(&filled);
     add(
         &mut renames,
         &mut files,
