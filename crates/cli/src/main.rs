@@ -28,7 +28,7 @@ use clap::{ArgGroup, CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 use send_core::options::WidgetOptions;
 use send_core::validate::validate_feed;
-use send_core::widget::render_widget;
+use send_core::widget::render_fallback;
 use send_core::{parse_feed, Feed};
 use std::io::Read;
 use std::process::ExitCode;
@@ -572,12 +572,18 @@ fn render(
     if let Some(warning) = warnings.first() {
         return Err(Usage(warning.clone()));
     }
-    let feed = match load(path)? {
+    let text = read_source(path)?;
+    let feed = match parse_or_report(path, &text) {
         Ok(feed) => feed,
         Err(code) => return Ok(code),
     };
-    let prefix = format!("spf-{}", options.pathway.as_deref().unwrap_or("widget"));
-    let html = render_widget(&feed, &options, &prefix, false)
+    // The same ids as the WordPress block's fallback (a pathway id may hold any character).
+    let prefix = send_core::render::common::element_id(
+        "spf",
+        options.pathway.as_deref().unwrap_or("widget"),
+    );
+    // A pathway's fallback says which feed text drew it, so the widget can keep it.
+    let html = render_fallback(&feed, &text, &options, &prefix)
         .map_err(Usage)?
         .to_html();
     match into {

@@ -2,7 +2,7 @@
 //! feed today; otherwise families without JavaScript would read stale steps.
 
 use send_core::options::WidgetOptions;
-use send_core::widget::render_widget;
+use send_core::widget::render_fallback;
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
@@ -18,7 +18,7 @@ fn demo_page_fallback_matches_the_feed() {
         _ => None,
     })
     .unwrap();
-    let html = render_widget(&feed, &options, "spf-autism", false)
+    let html = render_fallback(&feed, &feed_text, &options, "spf-autism")
         .unwrap()
         .to_html();
     let start = "<!-- sendfeed:fallback pathway autism -->";

@@ -142,6 +142,83 @@ fn context<'a>(
     }
 }
 
+/// The attribute on a fallback's root that says what drew it (see [`fallback_stamp`]).
+pub const DRAWN_ATTR: &str = "data-sp-drawn";
+
+/// The fallback's drawing format: a number bumped whenever the static list's markup changes
+/// in a way the widget's patching depends on, and the core's release, so a fallback written by
+/// an older release is never taken for this one's drawing.
+pub const DRAWN_FORMAT: &str = concat!("1-", env!("CARGO_PKG_VERSION"));
+
+/// What a pathway fallback says about its own drawing, in `data-sp-drawn`: the format, the
+/// widget kind, the language, the heading level, the feed text's fingerprint and the id prefix,
+/// separated by spaces (none of them holds one; the pathway's id is the root's `data-pathway`).
+/// The feed text is fingerprinted as a browser reads it: `Response.text()` drops a leading
+/// byte order mark, so the fingerprint does too.
+pub fn fallback_stamp(options: &WidgetOptions, feed_text: &str, id_prefix: &str) -> String {
+    let text = feed_text.strip_prefix('\u{feff}').unwrap_or(feed_text);
+    format!(
+        "{DRAWN_FORMAT} {} {} h{} {} {id_prefix}",
+        options.kind.name(),
+        options.lang.code(),
+        options.heading_level,
+        feed_fingerprint(text)
+    )
+}
+
+/// The no-JavaScript fallback a page carries (`sendfeed render`, the WordPress block): the
+/// widget unfiltered as of the feed's date; a pathway's root also says what drew it, so the
+/// widget can take the page's list as its own first drawing instead of drawing it again.
+pub fn render_fallback(
+    feed: &Feed,
+    feed_text: &str,
+    options: &WidgetOptions,
+    id_prefix: &str,
+) -> Result<Node, String> {
+    let mut tree = render_widget(feed, options, id_prefix, false)?;
+    if let (WidgetKind::Pathway, Node::Element(root)) = (options.kind, &mut tree) {
+        root.attrs
+            .push((DRAWN_ATTR, fallback_stamp(options, feed_text, id_prefix)));
+    }
+    Ok(tree)
+}
+
+/// The fallback's own drawing, when its stamp (`drawn`, on a root whose `data-pathway` is
+/// `drawn_pathway`) says it is what this widget would draw as its fallback from the feed whose
+/// text has `fingerprint`: then the widget takes it as its last drawing and only patches the
+/// differences. Another format or release, feed, pathway, language or heading level: `None`,
+/// and the widget draws itself anew as before.
+pub fn adopt_fallback(
+    feed: &Feed,
+    options: &WidgetOptions,
+    pathway_id: &str,
+    fingerprint: &str,
+    drawn: &str,
+    drawn_pathway: &str,
+) -> Option<(String, Node)> {
+    let mut fields = drawn.split(' ');
+    let mut next = || fields.next().filter(|f| !f.is_empty());
+    let expected = [
+        DRAWN_FORMAT,
+        options.kind.name(),
+        options.lang.code(),
+        &format!("h{}", options.heading_level),
+        fingerprint,
+    ];
+    if expected.iter().any(|want| next() != Some(want)) || drawn_pathway != pathway_id {
+        return None;
+    }
+    let ids = next()?;
+    let safe = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    if next().is_some() || !ids.chars().all(safe) || options.kind != WidgetKind::Pathway {
+        return None;
+    }
+    let mut drew = options.clone();
+    drew.pathway = Some(pathway_id.to_owned());
+    let tree = render_widget(feed, &drew, ids, false).ok()?;
+    Some((ids.to_owned(), tree))
+}
+
 /// A feed text's length and 64-bit FNV-1a hash: enough to tell one published feed from the
 /// next. The widget stores it with its saved copy; the CLI and the widget must compute the same
 /// value, so it lives here (issue 20 item 8: a fallback says which feed it was rendered from).

@@ -5,7 +5,7 @@ use crate::{dom, events};
 use chrono::NaiveDate;
 use send_core::options::WidgetOptions;
 use send_core::validate::{validate_feed, Diagnostic};
-use send_core::widget::render_widget;
+use send_core::widget::render_fallback as fallback_tree;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -74,7 +74,7 @@ pub fn render_fallback(
         "spf",
         options.pathway.as_deref().unwrap_or("widget"),
     );
-    let tree = render_widget(&feed, &options, &prefix, false).map_err(|e| JsValue::from_str(&e))?;
+    let tree = fallback_tree(&feed, text, &options, &prefix).map_err(|e| JsValue::from_str(&e))?;
     Ok(tree.to_html())
 }
 

@@ -189,6 +189,19 @@ pub fn apply_patch(
                 element.replace_children_with_node(&nodes);
             }
         }
+        Patch::Insert { path, index, node } => {
+            if let Some(parent) = element_at(&path) {
+                let before = parent.child_nodes().item(index);
+                parent.insert_before(&build(document, &node)?, before.as_ref())?;
+            }
+        }
+        Patch::Remove { path } => {
+            if let Some(gone) = at(&path) {
+                if let Some(parent) = gone.parent_node() {
+                    parent.remove_child(&gone)?;
+                }
+            }
+        }
         Patch::Replace { path, node } => {
             if let Some(old) = element_at(&path) {
                 let new = build(document, &node)?;
@@ -200,6 +213,30 @@ pub fn apply_patch(
         }
     }
     Ok(None)
+}
+
+/// Whether the page's `node` has the shape of `tree`: the same elements, by tag, with as many
+/// children each, down to the texts. A fallback's stamp says which feed drew it, but a CMS
+/// may still have reshaped the markup (added paragraphs or line breaks): patches then would
+/// land on the wrong nodes, so such a fallback is drawn anew instead.
+#[cfg(feature = "pathway")]
+pub fn same_shape(node: &web_sys::Node, tree: &Node) -> bool {
+    match tree {
+        Node::Text(_) => node.node_type() == web_sys::Node::TEXT_NODE,
+        Node::Element(drawn) => {
+            let Some(element) = node.dyn_ref::<Element>() else {
+                return false;
+            };
+            let children = node.child_nodes();
+            element.local_name() == drawn.tag
+                && children.length() as usize == drawn.children.len()
+                && drawn.children.iter().enumerate().all(|(i, child)| {
+                    children
+                        .item(i as u32)
+                        .is_some_and(|dom| same_shape(&dom, child))
+                })
+        }
+    }
 }
 
 /// Sets each text field's and option's live value to what `tree` (the drawing of `root`)

@@ -27,6 +27,8 @@ pub struct Loaded {
     pub feed: Rc<Feed>,
     /// `YYYY-MM-DD` the copy was saved, when the network failed and the saved copy is used.
     pub saved_on: Option<String>,
+    /// The text's fingerprint, as a fallback drawn from it says ([`fingerprint`]).
+    pub fingerprint: Rc<str>,
 }
 
 /// Why no feed could be shown; `text` is the feed as received when it could not be read.
@@ -54,10 +56,12 @@ pub async fn feed(url: &str) -> Result<Loaded, Failure> {
     let loaded = match fetch_with_retry(url).await {
         Ok(text) => match parse_feed(&text) {
             Ok(feed) => {
-                save_copy(url, &text);
+                let print = fingerprint(&text);
+                save_copy(url, &text, &print);
                 Loaded {
                     feed: Rc::new(feed),
                     saved_on: None,
+                    fingerprint: print.into(),
                 }
             }
             Err(error) => {
@@ -172,12 +176,11 @@ fn storage() -> Option<web_sys::Storage> {
 /// Most visits fetch the text already saved. Rewriting 80 kB or more of storage on each one
 /// cost a slow phone about 20 ms before the widget could be used, so an unchanged text only
 /// moves a small "last seen" record on to today.
-fn save_copy(url: &str, text: &str) {
+fn save_copy(url: &str, text: &str, print: &str) {
     let (Some(storage), Some(today)) = (storage(), crate::dom::today()) else {
         return;
     };
     let seen_key = format!("{SEEN_PREFIX}{url}");
-    let print = fingerprint(text);
     let seen = format!("{today} {print}");
     let before = storage.get_item(&seen_key).ok().flatten();
     if before.as_deref() == Some(seen.as_str()) {
@@ -204,6 +207,7 @@ fn saved_copy(url: &str) -> Option<Loaded> {
     let stored = storage.get_item(&format!("{STORAGE_PREFIX}{url}")).ok()??;
     let (saved_on, text) = stored.split_once('\n')?;
     let feed = parse_feed(text).ok()?;
+    let print = fingerprint(text);
     // The copy is as fresh as the last fetch that found the same text.
     let seen = storage
         .get_item(&format!("{SEEN_PREFIX}{url}"))
@@ -212,7 +216,7 @@ fn saved_copy(url: &str) -> Option<Loaded> {
     let saved_on = seen
         .as_deref()
         .and_then(|seen| seen.split_once(' '))
-        .filter(|(_, print)| *print == fingerprint(text))
+        .filter(|(_, seen)| *seen == print)
         .map_or(saved_on, |(day, _)| day)
         .to_owned();
     web_sys::console::warn_1(
@@ -222,6 +226,7 @@ fn saved_copy(url: &str) -> Option<Loaded> {
     Some(Loaded {
         feed: Rc::new(feed),
         saved_on: Some(saved_on),
+        fingerprint: print.into(),
     })
 }
 

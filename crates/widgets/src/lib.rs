@@ -146,7 +146,11 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
             return false;
         }
     };
-    let fetch::Loaded { feed, saved_on } = match fetch::feed(&options.feed).await {
+    let fetch::Loaded {
+        feed,
+        saved_on,
+        fingerprint,
+    } = match fetch::feed(&options.feed).await {
         Ok(loaded) => loaded,
         Err(failure) => {
             // The loader runs the full checker on such feeds and lists every problem in the
@@ -178,6 +182,11 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
     // browser's saved step) asks.
     type Wire =
         Box<dyn FnOnce(Rc<life::Life>, Element, send_core::view::Node) -> Vec<EventListener>>;
+    // A pathway whose fallback is its own drawing keeps it (`adopted`) and is patched.
+    #[cfg_attr(not(feature = "pathway"), allow(unused_mut))]
+    let mut adopted: Option<Element> = None;
+    #[cfg(not(feature = "pathway"))]
+    let _ = fingerprint;
     let (drawn, wire): (Result<_, String>, Wire) = match options.kind {
         #[cfg(feature = "tracker")]
         WidgetKind::Tracker => {
@@ -215,9 +224,24 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
                 mounted == 0,
             );
             let live = pathway::prepare(feed, state);
+            let fallback = placeholder
+                .query_selector(":scope > section[data-sp-drawn]")
+                .ok()
+                .flatten();
+            let fallback_tree = fallback
+                .as_ref()
+                .and_then(|section| live.adopt(section, &fingerprint));
+            adopted = fallback.filter(|_| fallback_tree.is_some());
+            let enhance = fallback_tree.is_some();
             (
-                live.tree(),
-                Box::new(move |life, section, tree| pathway::wire(live, life, section, tree)),
+                fallback_tree.map_or_else(|| live.tree(), Ok),
+                Box::new(move |life, section, tree| {
+                    let listeners = pathway::wire(Rc::clone(&live), life, section, tree);
+                    if enhance {
+                        live.redraw();
+                    }
+                    listeners
+                }),
             )
         }
         // A one-widget build (the loader picks it when a page has only that kind) asked for
@@ -239,10 +263,15 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
             return false;
         }
     };
-    match dom::build(document, &tree) {
+    let built = match adopted {
+        Some(section) => Ok(section.into()),
+        None => dom::build(document, &tree).inspect(|node| {
+            placeholder.replace_children_with_node_1(node);
+        }),
+    };
+    match built {
         Ok(node) => {
-            placeholder.replace_children_with_node_1(&node);
-            let Ok(section) = node.dyn_into::<Element>() else {
+            let Ok(section) = node.dyn_into::<web_sys::Element>() else {
                 fail(
                     document,
                     placeholder,

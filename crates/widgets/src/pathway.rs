@@ -162,6 +162,32 @@ pub fn wire(live: Rc<Live>, life: Rc<Life>, section: Element, tree: Node) -> Vec
 }
 
 impl Live {
+    /// The page's fallback `section` as this widget's first drawing, when the core says it is
+    /// the widget's own (the same feed, pathway, language, release) and the page kept its shape;
+    /// the widget then keeps the fallback's ids. `None`: the widget draws itself anew.
+    pub fn adopt(&self, section: &Element, fingerprint: &str) -> Option<Node> {
+        let drawn = section.get_attribute(send_core::widget::DRAWN_ATTR)?;
+        let drawn_pathway = section.get_attribute("data-pathway")?;
+        let (ids, tree) =
+            self.state
+                .borrow()
+                .adopt_fallback(&self.feed, fingerprint, &drawn, &drawn_pathway)?;
+        // Two copies of one fallback on a page share ids: only the first is taken as drawn.
+        let title = send_core::render::common::element_id(&ids, "title");
+        let first = dom::document().ok()?.get_element_by_id(&title);
+        if !first.is_some_and(|t| section.contains(Some(&t))) || !dom::same_shape(section, &tree) {
+            return None;
+        }
+        self.state.borrow_mut().id_prefix = ids;
+        Some(tree)
+    }
+
+    /// Draws what the state says over the first drawing, patching only the differences: after
+    /// taking the fallback as drawn, this adds the family's controls and closes the steps.
+    pub fn redraw(&self) {
+        report(self.patch());
+    }
+
     /// The whole widget as the state says, from the core.
     pub fn tree(&self) -> Result<Node, String> {
         self.state.borrow().tree(&self.feed)

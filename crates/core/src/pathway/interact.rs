@@ -251,6 +251,26 @@ impl PathwayState {
         crate::widget::render_pathway_widget(feed, &self.options, &self.id_prefix, &self.view)
     }
 
+    /// The page's fallback as this widget's last drawing, when its stamp says it is what the
+    /// widget draws as its fallback from this feed ([`crate::widget::adopt_fallback`]): the id
+    /// prefix the fallback's ids start with, which the widget then keeps, and the tree.
+    pub fn adopt_fallback(
+        &self,
+        feed: &Feed,
+        fingerprint: &str,
+        drawn: &str,
+        drawn_pathway: &str,
+    ) -> Option<(String, Node)> {
+        crate::widget::adopt_fallback(
+            feed,
+            &self.options,
+            &self.pathway_id(feed),
+            fingerprint,
+            drawn,
+            drawn_pathway,
+        )
+    }
+
     fn id(&self, suffix: &str) -> String {
         crate::render::common::element_id(&self.id_prefix, suffix)
     }
@@ -1000,5 +1020,156 @@ mod tests {
             c.update(&feed, Intent::Address("#main".into())),
             Effects::default()
         );
+    }
+}
+
+/// The page's fallback taken as the widget's first drawing (issue 20 item 8).
+#[cfg(test)]
+mod fallback_tests {
+    use super::{Intent, PathwayState};
+    use crate::options::WidgetOptions;
+    use crate::pathway::patch::{diff, Patch};
+    use crate::view::Node;
+    use crate::widget::{
+        fallback_stamp, feed_fingerprint, render_fallback, DRAWN_ATTR, DRAWN_FORMAT,
+    };
+    use crate::Feed;
+
+    const SAMPLE: &str = include_str!("../../../../www/feed/tower-hamlets.json");
+
+    fn options(extra: &[(&str, &str)]) -> WidgetOptions {
+        WidgetOptions::from_attributes(|name| match name {
+            "data-send-widget" => Some("pathway".into()),
+            "data-feed" => Some("feed.json".into()),
+            "data-pathway" => Some("autism".into()),
+            _ => extra
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned()),
+        })
+        .unwrap()
+        .0
+    }
+
+    fn stamp_of(tree: &Node) -> &str {
+        match tree {
+            Node::Element(root) => root.get_attr(DRAWN_ATTR).unwrap(),
+            Node::Text(_) => panic!("no root"),
+        }
+    }
+
+    fn state(feed: &Feed, extra: &[(&str, &str)], hash: &str) -> PathwayState {
+        let mut state = PathwayState::new(
+            feed,
+            options(extra),
+            "sp1".into(),
+            "autism".into(),
+            feed.updated,
+            hash,
+            true,
+        );
+        state.update(feed, Intent::Loaded(None));
+        state
+    }
+
+    #[test]
+    fn a_fallback_from_the_same_feed_is_the_widgets_own_drawing() {
+        let feed = crate::parse_feed(SAMPLE).unwrap();
+        let print = feed_fingerprint(SAMPLE);
+        let fallback = render_fallback(&feed, SAMPLE, &options(&[]), "spf-autism").unwrap();
+        let stamp = stamp_of(&fallback).to_owned();
+        assert_eq!(
+            stamp,
+            format!("{DRAWN_FORMAT} pathway en h2 {print} spf-autism")
+        );
+        // A byte order mark the browser drops is not part of the fingerprint.
+        let with_bom = format!("\u{feff}{SAMPLE}");
+        assert_eq!(
+            fallback_stamp(&options(&[]), &with_bom, "spf-autism"),
+            stamp
+        );
+
+        // The same feed, list or map view, deep link: the fallback is taken, with its ids.
+        for (extra, hash) in [
+            (&[][..], ""),
+            (&[("data-view", "map")][..], ""),
+            (&[][..], "#pathway:step=referral"),
+        ] {
+            let state = state(&feed, extra, hash);
+            let (ids, drawn) = state
+                .adopt_fallback(&feed, &print, &stamp, "autism")
+                .expect("adopted");
+            assert_eq!(ids, "spf-autism");
+            // The drawing taken is the page's fallback, bar the stamp (the widget removes it).
+            let mut page = fallback.clone();
+            if let Node::Element(root) = &mut page {
+                root.attrs.retain(|(n, _)| *n != DRAWN_ATTR);
+            }
+            assert_eq!(drawn, page);
+        }
+
+        // Anything else: drawn anew.
+        let s = state(&feed, &[], "");
+        let other = feed_fingerprint(&SAMPLE.replace("autism", "autisme"));
+        assert!(s.adopt_fallback(&feed, &other, &stamp, "autism").is_none());
+        assert!(s.adopt_fallback(&feed, &print, &stamp, "other").is_none());
+        let old = stamp.replacen(DRAWN_FORMAT, "0-0.0.0", 1);
+        assert!(s.adopt_fallback(&feed, &print, &old, "autism").is_none());
+        for broken in [
+            "",
+            "x",
+            &format!("{stamp} more"),
+            &stamp.replace("spf-autism", "a\"b"),
+        ] {
+            assert!(s.adopt_fallback(&feed, &print, broken, "autism").is_none());
+        }
+        let bengali = state(&feed, &[("data-lang", "bn")], "");
+        assert!(bengali
+            .adopt_fallback(&feed, &print, &stamp, "autism")
+            .is_none());
+        let h3 = state(&feed, &[("data-heading-level", "3")], "");
+        assert!(h3.adopt_fallback(&feed, &print, &stamp, "autism").is_none());
+    }
+
+    /// Patching the fallback into the widget keeps every step's element: its heading and
+    /// panel gain the toggle, the family's controls are inserted around the list.
+    #[test]
+    fn the_widget_is_patched_over_its_fallback_keeping_the_steps() {
+        let feed = crate::parse_feed(SAMPLE).unwrap();
+        let print = feed_fingerprint(SAMPLE);
+        let fallback = render_fallback(&feed, SAMPLE, &options(&[]), "spf-autism").unwrap();
+        for extra in [&[][..], &[("data-view", "map")][..]] {
+            let mut state = state(&feed, extra, "");
+            let (ids, drawn) = state
+                .adopt_fallback(&feed, &print, stamp_of(&fallback), "autism")
+                .unwrap();
+            state.id_prefix = ids;
+            let widget = state.tree(&feed).unwrap();
+            let patches = crate::pathway::patch::tests::assert_patches_turn(&drawn, &widget);
+            // No patch draws a step's `<li>` anew: the page's are kept (the page makes new
+            // nodes only from what a patch carries).
+            let drawn_anew: Vec<&Node> = patches
+                .iter()
+                .flat_map(|patch| match patch {
+                    Patch::Replace { node, .. } | Patch::Insert { node, .. } => vec![node],
+                    Patch::ReplaceChildren { children, .. } => children.iter().collect(),
+                    _ => Vec::new(),
+                })
+                .collect();
+            let steps_anew: usize = drawn_anew.iter().map(|n| steps_in(n)).sum();
+            assert_eq!(steps_anew, 0, "{extra:?}");
+            assert!(steps_in(&drawn) > 5);
+            assert!(diff(&widget, &widget).is_empty());
+        }
+    }
+
+    fn steps_in(node: &Node) -> usize {
+        match node {
+            Node::Element(e) => {
+                usize::from(e.tag == "li" && e.get_attr("data-step").is_some())
+                    + e.children.iter().map(steps_in).sum::<usize>()
+            }
+            Node::Text(_) => 0,
+        }
     }
 }

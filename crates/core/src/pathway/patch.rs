@@ -4,8 +4,10 @@
 //! stays where it was).
 //!
 //! Children are matched by position when both drawings have the same elements in the same
-//! order (by tag and `id`, else `data-step`); when they differ, the parent's children are drawn
-//! again. Inside an `<svg>` a change of structure redraws the whole `<svg>`, because the page
+//! order (by tag and `id`, else `data-step`). When they differ, children are matched in order
+//! (tag and key, and class for an element without a key), the new ones inserted and the gone
+//! ones removed, so adding the finder above a list keeps the list's elements; when no such
+//! match is found, the parent's children are drawn again. Inside an `<svg>` a change of structure redraws the whole `<svg>`, because the page
 //! makes SVG elements in the SVG namespace only when it builds from the `<svg>` down.
 
 use crate::view::{Element, Node};
@@ -38,6 +40,16 @@ pub enum Patch {
         path: Path,
         node: Node,
     },
+    /// A new child of the node at `path`, drawn and put at `index` among its children.
+    Insert {
+        path: Path,
+        index: u32,
+        node: Node,
+    },
+    /// The node, taken out.
+    Remove {
+        path: Path,
+    },
 }
 
 /// The patches that turn `old` (what the page shows) into `new`, in an order that keeps every
@@ -61,7 +73,7 @@ pub fn nodes_drawn(patches: &[Patch]) -> usize {
         .iter()
         .map(|p| match p {
             Patch::ReplaceChildren { children, .. } => children.iter().map(count).sum(),
-            Patch::Replace { node, .. } => count(node),
+            Patch::Replace { node, .. } | Patch::Insert { node, .. } => count(node),
             _ => 0,
         })
         .sum()
@@ -73,6 +85,37 @@ fn same_kind(old: &Node, new: &Node) -> bool {
         (Node::Element(a), Node::Element(b)) => a.tag == b.tag && key(a) == key(b),
         _ => false,
     }
+}
+
+/// Whether `new` is the same child as `old` for matching in order: the same kind, and for an
+/// element without a key, the same class too (a toolbar `<div>` is not the list's `<div>`).
+fn same_child(old: &Node, new: &Node) -> bool {
+    same_kind(old, new)
+        && match (old, new) {
+            (Node::Element(a), Node::Element(b)) => {
+                key(a).is_some() || a.get_attr("class") == b.get_attr("class")
+            }
+            _ => true,
+        }
+}
+
+/// What to do with each child when the children differ: `Some(i)`, the new child is old child
+/// `i` (in order); `None`, it is new. `None` overall when the old children cannot be matched in
+/// order to new ones (more than a few inserted and removed).
+fn align(old: &[Node], new: &[Node]) -> Option<Vec<Option<usize>>> {
+    let mut next = 0;
+    let mut plan = Vec::with_capacity(new.len());
+    for child in new {
+        match old[next..].iter().position(|o| same_child(o, child)) {
+            Some(skip) => {
+                next += skip + 1;
+                plan.push(Some(next - 1));
+            }
+            None => plan.push(None),
+        }
+    }
+    let kept = plan.iter().flatten().count();
+    (kept > 0 && kept * 2 >= old.len()).then_some(plan)
 }
 
 fn key(element: &Element) -> Option<&str> {
@@ -159,10 +202,13 @@ fn element(old: &Element, new: &Element, path: &mut Path, svg: Svg, out: &mut Ve
         }
     }
     if !same_children {
-        out.push(Patch::ReplaceChildren {
-            path: path.clone(),
-            children: new.children.clone(),
-        });
+        match align(&old.children, &new.children) {
+            Some(plan) => children_in_order(old, new, &plan, path, out),
+            None => out.push(Patch::ReplaceChildren {
+                path: path.clone(),
+                children: new.children.clone(),
+            }),
+        }
         return false;
     }
     for (i, (a, b)) in old.children.iter().zip(&new.children).enumerate() {
@@ -176,6 +222,46 @@ fn element(old: &Element, new: &Element, path: &mut Path, svg: Svg, out: &mut Ve
         }
     }
     false
+}
+
+/// Applies [`align`]'s plan: old children no new one matched are removed, new ones inserted,
+/// matched ones compared. Each patch's path is the page's as it stands when that patch comes,
+/// so at the `j`th new child the page's `j`th child is the one to compare or insert before.
+fn children_in_order(
+    old: &Element,
+    new: &Element,
+    plan: &[Option<usize>],
+    path: &mut Path,
+    out: &mut Vec<Patch>,
+) {
+    let mut old_next = 0;
+    let remove_up_to = |until: usize, from: &mut usize, at: u32, path: &Path, out: &mut Vec<_>| {
+        while *from < until {
+            let mut gone = path.clone();
+            gone.push(at);
+            out.push(Patch::Remove { path: gone });
+            *from += 1;
+        }
+    };
+    for (j, (child, matched)) in new.children.iter().zip(plan).enumerate() {
+        let at = j as u32;
+        match matched {
+            Some(i) => {
+                remove_up_to(*i, &mut old_next, at, path, out);
+                old_next = i + 1;
+                path.push(at);
+                node(&old.children[*i], child, path, None, out);
+                path.pop();
+            }
+            None => out.push(Patch::Insert {
+                path: path.clone(),
+                index: at,
+                node: child.clone(),
+            }),
+        }
+    }
+    let end = new.children.len() as u32;
+    remove_up_to(old.children.len(), &mut old_next, end, path, out);
 }
 
 fn last<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
@@ -193,12 +279,14 @@ fn patch_path(patch: &Patch) -> &[u32] {
         | Patch::RemoveAttr { path, .. }
         | Patch::SetText { path, .. }
         | Patch::ReplaceChildren { path, .. }
-        | Patch::Replace { path, .. } => path,
+        | Patch::Replace { path, .. }
+        | Patch::Insert { path, .. }
+        | Patch::Remove { path } => path,
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::view::el;
 
@@ -256,16 +344,118 @@ mod tests {
         );
     }
 
+    /// Carries out `patches` on a tree as the page would: what `diff` promises is that the
+    /// result is the new drawing.
+    pub(crate) fn apply(tree: &mut Node, patches: &[Patch]) {
+        fn at<'a>(node: &'a mut Node, path: &[u32]) -> &'a mut Node {
+            path.iter().fold(node, |n, &i| match n {
+                Node::Element(e) => &mut e.children[i as usize],
+                Node::Text(_) => panic!("a path through a text"),
+            })
+        }
+        fn element<'a>(node: &'a mut Node, path: &[u32]) -> &'a mut Element {
+            match at(node, path) {
+                Node::Element(e) => e,
+                Node::Text(_) => panic!("not an element"),
+            }
+        }
+        for patch in patches {
+            match patch.clone() {
+                Patch::SetAttr { path, name, value } => {
+                    let e = element(tree, &path);
+                    e.attrs.retain(|(n, _)| *n != name);
+                    e.attrs.push((name, value));
+                }
+                Patch::RemoveAttr { path, name } => {
+                    element(tree, &path).attrs.retain(|(n, _)| *n != name)
+                }
+                Patch::SetText { path, text } => *at(tree, &path) = Node::Text(text),
+                Patch::ReplaceChildren { path, children } => {
+                    element(tree, &path).children = children
+                }
+                Patch::Replace { path, node } => *at(tree, &path) = node,
+                Patch::Insert { path, index, node } => {
+                    element(tree, &path).children.insert(index as usize, node)
+                }
+                Patch::Remove { mut path } => {
+                    let index = path.pop().expect("not the root") as usize;
+                    element(tree, &path).children.remove(index);
+                }
+            }
+        }
+    }
+
+    /// The same as the page would hold it: attributes as a set (a patched one moves last).
+    fn same(a: &Node, b: &Node) -> bool {
+        match (a, b) {
+            (Node::Text(x), Node::Text(y)) => x == y,
+            (Node::Element(x), Node::Element(y)) => {
+                let mut ax: Vec<_> = x.attrs.clone();
+                let mut ay: Vec<_> = y.attrs.clone();
+                ax.sort();
+                ay.sort();
+                x.tag == y.tag
+                    && ax == ay
+                    && x.children.len() == y.children.len()
+                    && x.children.iter().zip(&y.children).all(|(c, d)| same(c, d))
+            }
+            _ => false,
+        }
+    }
+
+    pub(crate) fn assert_patches_turn(old: &Node, new: &Node) -> Vec<Patch> {
+        let patches = diff(old, new);
+        let mut page = old.clone();
+        apply(&mut page, &patches);
+        assert!(same(&page, new), "{patches:#?}");
+        patches
+    }
+
     #[test]
-    fn other_children_redraw_only_their_parent() {
+    fn a_child_gone_is_removed_and_the_others_kept() {
         let old = tree("a", &["x", "y"], &["m"]);
         let new = tree("a", &["y"], &["m"]);
-        let patches = diff(&old, &new);
-        assert_eq!(patches.len(), 1);
-        assert!(
-            matches!(&patches[0], Patch::ReplaceChildren { path, children } if path == &[1] && children.len() == 1)
-        );
-        assert_eq!(nodes_drawn(&patches), 2);
+        let patches = assert_patches_turn(&old, &new);
+        assert_eq!(patches, [Patch::Remove { path: vec![1, 0] }]);
+        assert_eq!(nodes_drawn(&patches), 0);
+    }
+
+    #[test]
+    fn new_children_are_inserted_around_the_kept_ones() {
+        let old: Node = el("section")
+            .child(el("h2").text("t"))
+            .child(
+                el("div")
+                    .class("list")
+                    .child(el("li").attr("data-step", "a")),
+            )
+            .child(el("p").class("updated").text("u"))
+            .into();
+        let new: Node = el("section")
+            .child(el("h2").text("t"))
+            .child(el("div").class("toolbar").text("tools"))
+            .child(
+                el("div")
+                    .class("list")
+                    .attr("hidden", "")
+                    .child(el("li").attr("data-step", "a")),
+            )
+            .child(el("p").class("updated").text("u"))
+            .child(el("p").attr("role", "status"))
+            .into();
+        let patches = assert_patches_turn(&old, &new);
+        assert_eq!(patches.len(), 3, "{patches:#?}");
+        assert!(matches!(&patches[0], Patch::Insert { path, index: 1, .. } if path.is_empty()));
+        assert!(matches!(&patches[1], Patch::SetAttr { path, name: "hidden", .. } if path == &[2]));
+        assert!(matches!(&patches[2], Patch::Insert { index: 4, .. }));
+        // Children with nothing in common are drawn again.
+        let old: Node = el("div")
+            .child(el("p").class("a"))
+            .child(el("p").class("b"))
+            .into();
+        let new: Node = el("div").child(el("ul")).into();
+        let patches = assert_patches_turn(&old, &new);
+        assert!(matches!(&patches[..], [Patch::ReplaceChildren { .. }]));
     }
 
     #[test]
