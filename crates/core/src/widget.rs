@@ -213,9 +213,14 @@ pub fn adopt_fallback(
     if next().is_some() || !ids.chars().all(safe) || options.kind != WidgetKind::Pathway {
         return None;
     }
-    let mut drew = options.clone();
-    drew.pathway = Some(pathway_id.to_owned());
-    let tree = render_widget(feed, &drew, ids, false).ok()?;
+    // The pathway's renderer alone, not `render_widget`: that would link the tracker's
+    // renderer into the pathway-only build.
+    let ctx = context(feed, options, ids, false);
+    let mut tree = render_pathway(&ctx, chosen_pathway(feed, Some(pathway_id)).ok()?);
+    // The page's drawing has the stamp: the first patch takes it away, as it is the widget's now.
+    if let Node::Element(root) = &mut tree {
+        root.attrs.push((DRAWN_ATTR, drawn.to_owned()));
+    }
     Some((ids.to_owned(), tree))
 }
 
