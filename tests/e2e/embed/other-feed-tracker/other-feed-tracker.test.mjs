@@ -4,12 +4,14 @@
 // no figures, an area table; every name, date, figure and status in it is made up), read
 // through roles and labels as a family's assistive technology reads it, and axe-clean, also
 // with forced colours. fallback.html is page.html without the loader, its fallbacks written by
-// `sendfeed render feed.json --widget tracker|pathway --into fallback.html`.
+// `sendfeed render feed.json --widget tracker|pathway --into fallback.html`. The officer's checker
+// (check.html) reads the same feed: its past-deadline warning only where no later report is.
 //
 // The browser's own date is "today": every deadline here is in 2025, except one in 2031.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openFixture, axeViolations } from '../../support.mjs';
+import { readFile } from 'node:fs/promises';
+import { launch, openPage, openFixture, axeViolations } from '../../support.mjs';
 
 const TRACKER = '#tracker';
 const CURRENT = 'Made-up SEND improvement plan 2024 to 2027 (test data)';
@@ -124,6 +126,26 @@ test('item 1 and 6: each reported status shows as reported, silence has its own 
   assert.deepEqual(await axeViolations(page), [], 'forced colours');
   // In forced colours the words still tell the statuses apart; the two glyphs keep their shapes.
   assert.notEqual((await look('no-update')).paths, (await look('overdue')).paths);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('item 1: the checker asks for an update only where no later report is recorded', async () => {
+  const feed = await readFile(new URL('./feed.json', import.meta.url), 'utf8');
+  const { page, context, problems } = await openPage(browser, '/check.html');
+  await page.waitForSelector('body[data-checker-ready="true"]', { timeout: 15000 });
+  await page.getByLabel('Check as of').fill('2026-12-02');
+  await page.getByLabel('Feed JSON (you can also drop a file here)').fill(feed);
+  await page.getByRole('button', { name: 'Check the feed' }).click();
+  await page.locator('.diagnostic').first().waitFor();
+  const warnings = (await page.locator('.diagnostic').allInnerTexts())
+    .map(clean)
+    .filter((t) => /past its deadline/.test(t))
+    .map((t) => t.match(/action (\S+) measure (\d+)/).slice(1).join('/'));
+  // A1/1 (off track) and A1/2 (at risk) were reported after their deadlines: no warning.
+  // A1/3 (on track), B1/2 (ongoing, dated inside its period) and the two with nothing: warned.
+  assert.deepEqual(warnings, ['A1/3', 'A2/1', 'B1/2', 'B1/3']);
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
