@@ -408,12 +408,12 @@ fn filters(
     let workstreams = plan
         .workstreams
         .iter()
-        .map(|w| (w.id.clone(), format!("{}: {}", w.id, ctx.str(&w.title))))
+        .map(|w| (w.id.clone(), numbered(&w.id, ctx.str(&w.title))))
         .collect();
     let priorities = plan
         .priorities
         .iter()
-        .map(|p| (p.id.clone(), format!("{}: {}", p.id, ctx.str(&p.title))))
+        .map(|p| (p.id.clone(), numbered(&p.id, ctx.str(&p.title))))
         .collect();
     let statuses = LEVELS
         .into_iter()
@@ -643,6 +643,25 @@ pub fn results_with(
     }
 }
 
+/// A workstream's or priority's id when it reads as the plan's own number ("2", "3.4", "A1"),
+/// which families see before its title. Any other id ("assess", "new-1", "ws b") is the feed's
+/// name for it, not the plan's, so families see the title alone.
+fn plan_number(id: &str) -> Option<&str> {
+    let plan_like = (1..=8).contains(&id.len())
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
+        && (id.bytes().any(|b| b.is_ascii_digit())
+            || (id.len() == 1 && id.bytes().all(|b| b.is_ascii_uppercase())));
+    plan_like.then_some(id)
+}
+
+/// "2: Title" for a filter's choice, or the title alone when the id is not a plan number.
+fn numbered(id: &str, title: String) -> String {
+    match plan_number(id) {
+        Some(n) => format!("{n}: {title}"),
+        None => title,
+    }
+}
+
 fn workstream_block(
     ctx: &RenderContext,
     plan: &Plan,
@@ -652,10 +671,11 @@ fn workstream_block(
     open: bool,
 ) -> Element {
     let panel_id = ctx.id(&format!("workstream-{}-panel", workstream.id));
-    let name = [
-        el("span").text(format!("{} {}: ", ctx.msg(Msg::Workstream), workstream.id)),
-        ctx.text_el("span", &workstream.title),
-    ];
+    // The plan's number, then the title; an id that is no plan number is not shown.
+    let name = plan_number(&workstream.id)
+        .map(|n| el("span").text(format!("{} {n}: ", ctx.msg(Msg::Workstream))))
+        .into_iter()
+        .chain([ctx.text_el("span", &workstream.title)]);
     let title = ctx.toggle_heading(
         ctx.heading(1).class("sp-workstream__title"),
         "sp-workstream__toggle",
@@ -721,7 +741,11 @@ fn action_item(
         .filter_map(|id| plan.priorities.iter().find(|p| &p.id == id))
         .map(|p| {
             el("li")
-                .text(format!("{}: ", p.id))
+                .text(
+                    plan_number(&p.id)
+                        .map(|n| format!("{n}: "))
+                        .unwrap_or_default(),
+                )
                 .child(ctx.text_el("span", &p.title))
         })
         .collect();
@@ -818,4 +842,74 @@ fn update(ctx: &RenderContext, update: &Update) -> Element {
         );
     }
     item
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plan_number;
+    use crate::options::WidgetOptions;
+    use crate::tracker::filter::TrackerFilter;
+    use crate::widget::render_widget_at;
+
+    #[test]
+    fn only_plan_numbers_are_shown_before_titles() {
+        for id in ["1", "12", "3.4", "A", "A1", "2b"] {
+            assert_eq!(plan_number(id), Some(id), "{id}");
+        }
+        for id in [
+            "",
+            "assess",
+            "new-1",
+            "ws b",
+            "WS.A",
+            "a",
+            "é1",
+            "workstream-10",
+        ] {
+            assert_eq!(plan_number(id), None, "{id}");
+        }
+    }
+
+    /// A made-up feed whose workstream ids are words (tests/e2e/embed/other-feed-tracker): its
+    /// families never read "Workstream assess", only the titles; the sample's numbers stay.
+    #[test]
+    fn a_workstream_named_by_a_word_id_is_shown_by_its_title() {
+        let text = include_str!("../../../../tests/e2e/embed/other-feed-tracker/feed.json");
+        let feed = crate::parse_feed(text).unwrap();
+        let (options, _) = WidgetOptions::from_attributes(|name| match name {
+            "data-send-widget" => Some("tracker".into()),
+            "data-feed" => Some("feed.json".into()),
+            _ => None,
+        })
+        .unwrap();
+        let html = render_widget_at(
+            &feed,
+            &options,
+            "sp1",
+            true,
+            feed.updated,
+            &TrackerFilter::default(),
+        )
+        .unwrap()
+        .to_html();
+        assert!(!html.contains("Workstream assess"), "{html}");
+        assert!(!html.contains("assess: Made-up"));
+        assert!(!html.contains("inform: Made-up"));
+        assert!(html.contains("aria-controls=\"sp1-workstream-assess-panel\"><span>Made-up workstream: quicker assessments</span>"), "{html}");
+        assert!(html.contains(">Made-up workstream: telling families</option>"));
+
+        let sample =
+            crate::parse_feed(include_str!("../../../../www/feed/tower-hamlets.json")).unwrap();
+        let html = render_widget_at(
+            &sample,
+            &options,
+            "sp1",
+            true,
+            sample.updated,
+            &TrackerFilter::default(),
+        )
+        .unwrap()
+        .to_html();
+        assert!(html.contains("<span>Workstream 1: </span>"));
+    }
 }
