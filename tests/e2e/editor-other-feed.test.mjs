@@ -166,6 +166,9 @@ test('the measures sheet of a two-workstream feed in Polish: three cells in, exa
   assert.match(changes[1], /^row 5: Action A\.2b, measure 3: confirmed on/);
   assert.match(changes[2], /^row 7: Action B1, measure 2: status recorded: At risk$/);
   assert.deepEqual(await listUnder(page, 'Refused (these rows change nothing)'), []);
+  // The sheet carries the English only: the Polish of that evidence is said to need updating.
+  const notes = await listUnder(page, 'Also noted (these change nothing)');
+  assert.ok(notes.some((n) => /^row 2: action A\/1, measure 1: the evidence changed, and its Polish translation still says the old words/.test(n)), notes.join('\n'));
   assert.match(await page.locator('#sheet-summary').innerText(), /^3 changes from 3 rows; 0 rows refused; 3 rows unchanged\. Nothing has changed yet\.$/);
   assert.deepEqual(await page.locator('#changes li').allInnerTexts().then((l) => l.filter((c) => !c.startsWith('Feed last checked'))), []);
   assert.deepEqual(await axeViolations(page), []);

@@ -308,6 +308,14 @@ fn evidence_keeps_its_translations_and_a_sheet_without_headers_is_refused_whole(
     sheet.rows[2][column("Evidence")] = Cell::text("New made-up report");
     sheet.rows[2][column("Confirmed on")] = Cell::Number(46356.0); // 30 November 2026
     let plan = import(&feed, &[sheet]);
+    // The sheet has the English only: the Bengali, kept, is said to need updating.
+    let notes: Vec<&String> = plan.rows.iter().flat_map(|r| &r.notes).collect();
+    assert!(
+        notes.iter().any(|n| n.contains(
+            "the evidence changed, and its Bengali translation still says the old words"
+        )),
+        "{notes:?}"
+    );
     let mut after = feed.clone();
     plan.apply(&mut after).unwrap();
     let text = write_feed(&after);

@@ -455,6 +455,29 @@ impl Reader {
                 "action {reference}, measure {n}: the status or evidence changed but \"confirmed on\" did not: put the day it was confirmed there (the tracker says \"not updated since\" from that date)"
             ));
         }
+        // The sheet holds the evidence in the feed's first language only; its translations are
+        // kept as they were, and would still say the old words.
+        let retold = edits
+            .iter()
+            .any(|e| matches!(e, Edit::MeasureEvidence { .. }));
+        if let (true, Some(Text::Translated(map))) = (retold, &measure.evidence) {
+            let first = self.working.default_lang();
+            let others: Vec<String> = map
+                .keys()
+                .filter(|lang| lang.as_str() != first)
+                .map(|lang| crate::edit::language_names::language_name(lang))
+                .collect();
+            if !others.is_empty() {
+                notes.push(format!(
+                    "action {reference}, measure {n}: the evidence changed, and its {} still says the old words: update it in the editor",
+                    if others.len() == 1 {
+                        format!("{} translation", others[0])
+                    } else {
+                        format!("{} translations", others.join(" and "))
+                    }
+                ));
+            }
+        }
         (self.accept(edits), notes)
     }
 
