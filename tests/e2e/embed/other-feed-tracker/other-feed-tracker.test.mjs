@@ -46,6 +46,11 @@ async function statusOf(w, text) {
 
 test('item 1 and 6: each reported status shows as reported, silence has its own status, the counts agree', async () => {
   const { page, context, problems, w } = await opened();
+  // The workstreams' ids here are words, not the plan's numbers: families read the titles only.
+  for (const name of ['Made-up workstream: quicker assessments', 'Made-up workstream: telling families']) {
+    assert.equal(await w.getByRole('button', { name: new RegExp(`^${name}`) }).count(), 1, name);
+  }
+  assert.equal(await w.getByRole('button', { name: /Workstream (assess|inform)/ }).count(), 0);
   await w.getByRole('button', { name: 'Show all workstreams' }).click();
 
   const offTrack = await statusOf(w, 'Made up: autistic children seen within 12 weeks');
