@@ -643,12 +643,12 @@ pub fn results_with(
     }
 }
 
-/// A workstream's or priority's id when it reads as the plan's own number ("2", "3.4", "A1"),
-/// which families see before its title. Any other id ("assess", "new-1", "ws b") is the feed's
-/// name for it, not the plan's, so families see the title alone.
+/// A workstream's or priority's id when it reads as the plan's own number ("2", "3.4", "A1",
+/// "B"), which families see before its title. An id that is a word ("assess", "ws b") is the
+/// feed's name for it, not the plan's, so families see the title alone.
 fn plan_number(id: &str) -> Option<&str> {
-    let plan_like = (1..=8).contains(&id.len())
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
+    let plan_like = (1..=12).contains(&id.chars().count())
+        && !id.contains(char::is_whitespace)
         && (id.bytes().any(|b| b.is_ascii_digit())
             || (id.len() == 1 && id.bytes().all(|b| b.is_ascii_uppercase())));
     plan_like.then_some(id)
@@ -853,18 +853,28 @@ mod tests {
 
     #[test]
     fn only_plan_numbers_are_shown_before_titles() {
-        for id in ["1", "12", "3.4", "A", "A1", "2b"] {
+        for id in [
+            "1",
+            "12",
+            "3.4",
+            "A",
+            "A1",
+            "2b",
+            "1.a",
+            "3'c",
+            "2\"b\"[x]",
+            "new-1",
+        ] {
             assert_eq!(plan_number(id), Some(id), "{id}");
         }
         for id in [
             "",
             "assess",
-            "new-1",
             "ws b",
+            "ws 2",
             "WS.A",
             "a",
-            "é1",
-            "workstream-10",
+            "workstream-one-10",
         ] {
             assert_eq!(plan_number(id), None, "{id}");
         }
