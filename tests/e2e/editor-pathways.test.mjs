@@ -10,6 +10,7 @@ import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage, axeViolations } from './support.mjs';
+import { arrows } from './editor-support.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 let browser;
@@ -35,27 +36,6 @@ async function openEditor(viewport) {
 async function openPublished(page) {
   await page.getByRole('button', { name: 'Open the published feed' }).click();
   await page.getByRole('heading', { name: 'Pathways', exact: true }).waitFor();
-}
-
-/** The map preview's arrows as [from step, to step], worked out from where each arrow starts
- * and ends: on the bottom or side of one box and the top of another. */
-async function arrows(page) {
-  return page.evaluate(() => {
-    const svg = document.querySelector('#pathway-map-preview svg');
-    const boxes = [...svg.querySelectorAll('.sp-map__node')].map((node) => {
-      const r = node.querySelector('.sp-map__box');
-      const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a)));
-      return { id: node.dataset.step, x, y, w, h };
-    });
-    const on = (box, [px, py], edge) => px >= box.x - 1 && px <= box.x + box.w + 1
-      && (edge === 'top' ? Math.abs(py - box.y) <= 1 : py >= box.y - 1 && py <= box.y + box.h + 1);
-    return [...svg.querySelectorAll('.sp-map__edge')].map((line) => {
-      const points = line.getAttribute('points').trim().split(/\s+/).map((p) => p.split(',').map(Number));
-      const from = boxes.find((b) => on(b, points[0], 'any'))?.id ?? '?';
-      const to = boxes.find((b) => on(b, points.at(-1), 'top'))?.id ?? '?';
-      return `${from} → ${to}`;
-    }).sort();
-  });
 }
 
 test('a step added between two others by keyboard is on the map with its arrows rewired; circles refused; removal asks', async () => {

@@ -8,6 +8,7 @@ import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage, axeViolations } from './support.mjs';
+import { download as downloadTo, parseCsv, writeCsv, differences, yesterday } from './editor-support.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 let browser;
@@ -23,6 +24,9 @@ after(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
+/** Saves what the button named `name` downloads in this run's scratch folder. */
+const download = (page, name, as) => downloadTo(page, scratch, name, as);
+
 async function openEditor(viewport) {
   const opened = await openPage(browser, '/edit.html', viewport);
   // The editor's wasm is large (the spreadsheet crates): allow a loaded machine time for it.
@@ -31,56 +35,6 @@ async function openEditor(viewport) {
   await opened.page.getByRole('button', { name: 'Open the published feed' }).click();
   await opened.page.getByRole('heading', { name: 'Termly update' }).waitFor();
   return opened;
-}
-
-async function download(page, name) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name }).click(),
-  ]);
-  const path = join(scratch, file.suggestedFilename());
-  await file.saveAs(path);
-  return { path, name: file.suggestedFilename(), bytes: await readFile(path) };
-}
-
-/** RFC 4180 CSV, as the export writes it (quotes doubled, line breaks inside quotes). */
-function parseCsv(text) {
-  const rows = [[]];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { rows.at(-1).push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') {
-      rows.at(-1).push(field); field = ''; rows.push([]); i += 1;
-    } else field += c;
-  }
-  if (field || rows.at(-1).length) rows.at(-1).push(field);
-  if (rows.at(-1).length === 0) rows.pop();
-  return rows;
-}
-
-function writeCsv(rows) {
-  const cell = (v) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return `\ufeff${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
-}
-
-/** Every leaf path where `a` and `b` differ. */
-function differences(a, b, path = '') {
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    return JSON.stringify(a) === JSON.stringify(b) ? [] : [path];
-  }
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].flatMap((k) => differences(a[k], b[k], path ? `${path}.${k}` : k));
-}
-
-function yesterday() {
-  const d = new Date(Date.now() - 86_400_000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 async function upload(page, path) {
