@@ -101,21 +101,26 @@ fn same_child(old: &Node, new: &Node) -> bool {
 
 /// What to do with each child when the children differ: `Some(i)`, the new child is old child
 /// `i` (in order); `None`, it is new. `None` overall when the old children cannot be matched in
-/// order to new ones (more than a few inserted and removed).
+/// order to new ones: none kept, or more than a few inserted and removed with no child matched
+/// by its key. A child found again by its key (a tracker's workstream or action, by `id`) is
+/// the same thing drawn, so however many others came or went, only those are built or removed:
+/// a filter showing fewer workstreams removes the rest, clearing it builds only them.
 fn align(old: &[Node], new: &[Node]) -> Option<Vec<Option<usize>>> {
     let mut next = 0;
     let mut plan = Vec::with_capacity(new.len());
+    let mut by_key = false;
     for child in new {
         match old[next..].iter().position(|o| same_child(o, child)) {
             Some(skip) => {
                 next += skip + 1;
                 plan.push(Some(next - 1));
+                by_key |= matches!(child, Node::Element(e) if key(e).is_some());
             }
             None => plan.push(None),
         }
     }
     let kept = plan.iter().flatten().count();
-    (kept > 0 && kept * 2 >= old.len()).then_some(plan)
+    (kept > 0 && (by_key || kept * 2 >= old.len())).then_some(plan)
 }
 
 fn key(element: &Element) -> Option<&str> {
@@ -456,6 +461,37 @@ pub(crate) mod tests {
         let new: Node = el("div").child(el("ul")).into();
         let patches = assert_patches_turn(&old, &new);
         assert!(matches!(&patches[..], [Patch::ReplaceChildren { .. }]));
+    }
+
+    /// Made-up blocks keyed by id, as the tracker's workstreams are, with an unkeyed toolbar.
+    fn blocks(ids: &[&str], toolbar: bool) -> Node {
+        let mut results = el("div");
+        if toolbar {
+            results = results.child(el("div").class("sp-controls").text("Show all"));
+        }
+        results
+            .children(ids.iter().map(|id| {
+                el("div")
+                    .attr("id", *id)
+                    .child(el("h3").text(*id))
+                    .child(el("ol").child(el("li").text("made up")))
+            }))
+            .child(el("div").attr("id", "updates").text("u"))
+            .into()
+    }
+
+    #[test]
+    fn children_found_again_by_key_are_kept_however_many_others_go_or_come() {
+        let all = blocks(&["w1", "w2", "w3", "w4"], true);
+        let one = blocks(&["w3"], false);
+        // Fewer shown: only removals, nothing built.
+        let patches = assert_patches_turn(&all, &one);
+        assert!(patches.iter().all(|p| matches!(p, Patch::Remove { .. })), "{patches:#?}");
+        assert_eq!(nodes_drawn(&patches), 0);
+        // All shown again: only the blocks that were gone are built, the kept one stays.
+        let patches = assert_patches_turn(&one, &all);
+        assert!(patches.iter().all(|p| matches!(p, Patch::Insert { .. })), "{patches:#?}");
+        assert_eq!(patches.len(), 4, "the toolbar and three blocks");
     }
 
     #[test]
