@@ -7,9 +7,15 @@
 //! so the field being typed in, the count's live region and the saved-copy notice beside the
 //! widget stay where they are. Elements are found by id, never through a CSS selector built
 //! from a feed's id.
+//!
+//! Three things wait for a later task, so that no reply to a reader is one long task: what
+//! goes inside closed workstreams ([`send_core::tracker::closed`]: most of what "Clear
+//! filters" builds), the address (`history.replaceState` alone took 5 to 13 ms of a filter's
+//! task at 4× CPU), and laying out the closed workstreams ahead of time ([`Live::warm`]).
 
 use crate::dom;
-use send_core::pathway::patch::diff;
+use send_core::pathway::patch::{diff, Patch};
+use send_core::tracker::closed::later_inside_closed;
 use send_core::tracker::interact::{
     at_mut, path_to, Effects, Intent, Redraw, TrackerState, ANNOUNCE_PAUSE_MS,
 };
@@ -29,6 +35,15 @@ pub struct Live {
     drawn: RefCell<Option<(Element, Node)>>,
     /// The wait for a pause in typing, restarted by each key; dropped with the widget.
     pause: RefCell<Option<Pause>>,
+    /// The address to write in the next task, and its timer.
+    address: RefCell<Option<Pause>>,
+    /// Patches for the insides of closed workstreams, each with the element its paths start
+    /// from, to apply in the next task (or before the next event, whichever comes first).
+    later: RefCell<Vec<(Element, Vec<Patch>)>>,
+    later_timer: RefCell<Option<Pause>>,
+    /// The timers of laying out closed workstreams ahead ([`Live::warm`]): the next step's, and
+    /// the one whose step is running (a closure must not be dropped while it runs).
+    warming: RefCell<Vec<Pause>>,
 }
 
 impl Live {
@@ -38,6 +53,10 @@ impl Live {
             state: RefCell::new(state),
             drawn: RefCell::new(None),
             pause: RefCell::new(None),
+            address: RefCell::new(None),
+            later: RefCell::new(Vec::new()),
+            later_timer: RefCell::new(None),
+            warming: RefCell::new(Vec::new()),
         })
     }
 
@@ -47,8 +66,9 @@ impl Live {
     }
 
     /// The first drawing, now in the page as `section`.
-    pub fn placed(&self, section: Element, tree: Node) {
+    pub fn placed(self: &Rc<Self>, section: Element, tree: Node) {
         *self.drawn.borrow_mut() = Some((section, tree));
+        self.warm(0, false);
     }
 
     pub fn section(&self) -> Option<Element> {
@@ -56,6 +76,13 @@ impl Live {
     }
 
     pub fn dispatch(self: &Rc<Self>, intent: Intent) {
+        // The page must be the last drawing before it is patched again.
+        *self.later_timer.borrow_mut() = None;
+        report(self.put_in_later());
+        if matches!(intent, Intent::Address(_)) {
+            // The browser's new address wins over one still waiting to be written.
+            *self.address.borrow_mut() = None;
+        }
         let effects = self.state.borrow_mut().update(&self.feed, intent);
         report(self.apply(effects));
     }
@@ -64,10 +91,20 @@ impl Live {
         match effects.redraw {
             Redraw::Nothing => {}
             Redraw::Results => self.patch_results()?,
+            Redraw::Form => {
+                self.patch_form()?;
+                self.patch_results()?;
+            }
             Redraw::Patch => self.patch()?,
         }
+        if effects.redraw != Redraw::Nothing {
+            // What the patch built is new to the browser: lay it out ahead again.
+            self.warm(0, false);
+        }
         if let Some(fragment) = effects.replace_address {
-            replace_address(&fragment)?;
+            // In the next task: the reply (results, count, focus) comes first.
+            *self.address.borrow_mut() =
+                Pause::start(0, move || report(replace_address(&fragment)));
         }
         if let Some(text) = effects.announce {
             self.announce(&text);
@@ -82,14 +119,15 @@ impl Live {
     }
 
     /// Draws the state again and changes only what differs in the page.
-    fn patch(&self) -> Result<(), JsValue> {
+    fn patch(self: &Rc<Self>) -> Result<(), JsValue> {
         let tree = self.tree().map_err(|e| JsValue::from_str(&e))?;
         let mut drawn = self.drawn.borrow_mut();
         let Some((section, old)) = drawn.as_mut() else {
             return Ok(());
         };
         let document = dom::document()?;
-        for patch in diff(old, &tree) {
+        let (now, later) = later_inside_closed(diff(old, &tree), &tree);
+        for patch in now {
             if let Some(replaced) = dom::apply_patch(&document, section, patch)? {
                 *section = replaced;
             }
@@ -97,42 +135,151 @@ impl Live {
         // The fields typed in since the last whole drawing hold values no drawing had.
         dom::sync_fields(section, &tree)?;
         *old = tree;
+        let section = section.clone();
+        drop(drawn);
+        self.put_off(section, later);
+        Ok(())
+    }
+
+    /// Keeps `patches` (paths from `root`) for the next task.
+    fn put_off(self: &Rc<Self>, root: Element, patches: Vec<Patch>) {
+        if patches.is_empty() {
+            return;
+        }
+        self.later.borrow_mut().push((root, patches));
+        let live: Weak<Live> = Rc::downgrade(self);
+        // The timer stays until the next patch or event drops it: a closure must not be
+        // dropped while it runs.
+        *self.later_timer.borrow_mut() = Pause::start(0, move || {
+            if let Some(live) = live.upgrade() {
+                report(live.put_in_later());
+            }
+        });
+    }
+
+    /// Applies what [`Live::put_off`] kept.
+    fn put_in_later(&self) -> Result<(), JsValue> {
+        let kept = std::mem::take(&mut *self.later.borrow_mut());
+        if kept.is_empty() {
+            return Ok(());
+        }
+        let document = dom::document()?;
+        for (root, patches) in kept {
+            for patch in patches {
+                dom::apply_patch(&document, &root, patch)?;
+            }
+        }
         Ok(())
     }
 
     /// Draws only the results again and patches them where they differ, and keeps the drawing
     /// of the count as it now reads (its words are [`Effects::announce`]'s to set).
-    fn patch_results(&self) -> Result<(), JsValue> {
+    fn patch_results(self: &Rc<Self>) -> Result<(), JsValue> {
         let results = self
             .state
             .borrow()
             .results(&self.feed)
             .map_err(|e| JsValue::from_str(&e))?;
+        self.patch_part("data-sp-results", results)?;
         let said = self.state.borrow().said.clone();
         let mut drawn = self.drawn.borrow_mut();
+        if let Some((_, tree)) = drawn.as_mut() {
+            if let Some(Node::Element(count)) =
+                path_to(tree, "data-sp-count").and_then(|path| at_mut(tree, &path))
+            {
+                count.children = vec![Node::Text(said)];
+            }
+        }
+        Ok(())
+    }
+
+    /// Draws only the filter form again and patches it where it differs; its fields then show
+    /// what the state says (cleared, or as typed).
+    fn patch_form(self: &Rc<Self>) -> Result<(), JsValue> {
+        let form = self
+            .state
+            .borrow()
+            .form(&self.feed)
+            .map_err(|e| JsValue::from_str(&e))?;
+        if let Some(element) = self.patch_part("data-sp-filters", form.clone())? {
+            dom::sync_fields(&element, &form)?;
+        }
+        Ok(())
+    }
+
+    /// Patches the part of the drawing marked with `attr` into `new`; returns its element.
+    fn patch_part(self: &Rc<Self>, attr: &str, new: Node) -> Result<Option<Element>, JsValue> {
+        let mut drawn = self.drawn.borrow_mut();
         let Some((section, tree)) = drawn.as_mut() else {
-            return Ok(());
+            return Ok(None);
         };
-        let Some(path) = path_to(tree, "data-sp-results") else {
-            return Ok(());
+        let Some(path) = path_to(tree, attr) else {
+            return Ok(None);
         };
         let element = dom::node_at(section, &path)
             .and_then(|node| node.dyn_into::<Element>().ok())
-            .ok_or("the tracker's results are not where they were drawn")?;
+            .ok_or("a part of the tracker is not where it was drawn")?;
         let Some(old) = at_mut(tree, &path) else {
-            return Ok(());
+            return Ok(None);
         };
         let document = dom::document()?;
-        for patch in diff(old, &results) {
+        let (now, later) = later_inside_closed(diff(old, &new), &new);
+        for patch in now {
             dom::apply_patch(&document, &element, patch)?;
         }
-        *old = results;
-        if let Some(Node::Element(count)) =
-            path_to(tree, "data-sp-count").and_then(|path| at_mut(tree, &path))
+        *old = new;
+        drop(drawn);
+        self.put_off(element.clone(), later);
+        Ok(Some(element))
+    }
+
+    /// Lays out the closed workstreams ahead of time, one action per task, from the `step`th.
+    ///
+    /// A closed workstream is `hidden="until-found"`: the browser skips its style and layout,
+    /// so the first "Show all workstreams" had to style, lay out and shape the text of the
+    /// whole plan in one task (160 ms at 4× CPU on the sample). A layout query inside a skipped
+    /// panel makes the browser do that work, and keep it, while the panel stays closed: hidden
+    /// from everyone alike, its words still found by find in page, nothing drawn or moved. In a
+    /// closed panel each action is skipped on its own too (`content-visibility: auto`, in the
+    /// stylesheet), so one query lays out one action: a task of 6 to 22 ms at 4× on the sample,
+    /// where a whole panel was up to 77 ms. Style and layout must come in one task: a panel
+    /// styled in one task and measured in the next, after a frame, is not laid out. An action
+    /// already laid out costs next to nothing, so after a patch the whole round starts again.
+    /// `from_step`: called by the step before, whose timer is running.
+    fn warm(self: &Rc<Self>, step: usize, from_step: bool) {
         {
-            count.children = vec![Node::Text(said)];
+            let mut timers = self.warming.borrow_mut();
+            if from_step {
+                // Keep the running step's timer; drop the one before it, long done.
+                let done = timers.len().saturating_sub(1);
+                timers.drain(..done);
+            } else {
+                // A new round: the old one's next step is not to run.
+                timers.clear();
+            }
         }
-        Ok(())
+        let action = self
+            .section()
+            .and_then(|section| dom::each(&section, CLOSED_ACTIONS).into_iter().nth(step));
+        let Some(action) = action else {
+            return;
+        };
+        let live: Weak<Live> = Rc::downgrade(self);
+        // A round starts once the page is drawn and the reader has paused (each key of the
+        // words restarts it); its steps follow one another.
+        let wait = if from_step { 0 } else { WARM_AFTER_MS };
+        let next = Pause::start(wait, move || {
+            let inside = action
+                .last_element_child()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(inside) = inside {
+                let _ = inside.offset_height();
+            }
+            if let Some(live) = live.upgrade() {
+                live.warm(step + 1, true);
+            }
+        });
+        self.warming.borrow_mut().extend(next);
     }
 
     /// This widget's element `id`, looked up by id (never a CSS selector) and only inside it.
@@ -204,6 +351,12 @@ impl Drop for Pause {
         }
     }
 }
+
+/// How long after a patch (or the first drawing) laying out ahead starts.
+const WARM_AFTER_MS: u32 = 200;
+
+/// The actions of closed workstreams, as the stylesheet skips each of them on its own.
+const CLOSED_ACTIONS: &str = "[data-workstream] > [hidden] > ol > li";
 
 /// Keeps the filter in the address without adding a history entry per keystroke.
 fn replace_address(fragment: &str) -> Result<(), JsValue> {

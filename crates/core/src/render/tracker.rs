@@ -383,7 +383,7 @@ fn freshness(ctx: &RenderContext, today: NaiveDate) -> Element {
 }
 
 /// The filter form. Its values come from `filter`, so a shared link opens filtered.
-fn filters(
+pub fn filters(
     ctx: &RenderContext,
     plan: &Plan,
     filter: &TrackerFilter,

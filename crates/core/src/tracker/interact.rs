@@ -12,7 +12,7 @@ use crate::date_entry::{DateParts, DateReading, Part};
 use crate::feed::Feed;
 use crate::options::WidgetOptions;
 use crate::render::common::RenderContext;
-use crate::render::tracker::{render_tracker_with, results_with};
+use crate::render::tracker::{filters, render_tracker_with, results_with};
 use crate::tracker::filter::{TrackerFilter, FRAGMENT_PREFIX};
 use crate::tracker::measure_rows;
 use crate::tracker::plans::{choose_plan, PlanChoice};
@@ -127,6 +127,11 @@ pub enum Redraw {
     /// ([`TrackerState::results`]) and patch them where they differ; the count says
     /// [`TrackerState::said`]. The rest (the form being typed in, the charts) is not drawn.
     Results,
+    /// The filter form changed too (the filters cleared, a date's problem come or gone): the
+    /// form ([`TrackerState::form`]) and the results are drawn again and each patched where it
+    /// differs; the count as for [`Redraw::Results`]. The plan's title, key and charts are not
+    /// drawn: nothing a filter does changes them.
+    Form,
     /// Draw the whole widget again and patch the page where the new drawing differs.
     Patch,
 }
@@ -255,6 +260,14 @@ impl TrackerState {
         Ok(results.region.into())
     }
 
+    /// The filter form alone, as [`TrackerState::tree`] draws it, for [`Redraw::Form`].
+    pub fn form(&self, feed: &Feed) -> Result<Node, String> {
+        let choice = self
+            .choice(feed)
+            .ok_or_else(|| "the feed has no plan for the progress tracker to show".to_owned())?;
+        Ok(filters(&self.ctx(feed), choice.plan, &self.filter, &self.view()).into())
+    }
+
     /// How much the filter shows now, and which workstreams have something to show: the
     /// renderer's own test ([`TrackerFilter::matches`]) on the same rows, without drawing.
     fn shown(&self, feed: &Feed) -> Option<(Counts, Vec<String>)> {
@@ -337,7 +350,7 @@ impl TrackerState {
             // The words at the fields come and go with the problem: the form is drawn again
             // (the fields keep what was typed, from the state). They are not put in the count's
             // live region: the fields name them (aria-describedby, aria-invalid).
-            effects.redraw = Redraw::Patch;
+            effects.redraw = Redraw::Form;
         }
         effects
     }
@@ -408,7 +421,7 @@ impl TrackerState {
                 self.since_typed = DateParts::default();
                 let mut effects = self.refilter(cleared);
                 // The form's fields are drawn from the state, and they empty.
-                effects.redraw = Redraw::Patch;
+                effects.redraw = Redraw::Form;
                 self.say_count(feed, &mut effects);
                 effects
             }
@@ -760,14 +773,14 @@ mod tests {
         // A date that cannot be: said at the fields (the form drawn again), the filter kept.
         let effects = state.update(&feed, part("since-day", "31"));
         assert_eq!(state.filter.since, NaiveDate::from_ymd_opt(2025, 4, 1));
-        assert_eq!(effects.redraw, Redraw::Patch);
+        assert_eq!(effects.redraw, Redraw::Form);
         assert_eq!(effects.announce, None);
         let page = html(&state, &feed);
         assert!(page.contains("aria-invalid=\"true\""), "{page}");
         assert!(page.contains("value=\"31\""));
         // Put right: the problem goes, and the new date filters.
         let effects = state.update(&feed, part("since-day", "30"));
-        assert_eq!(effects.redraw, Redraw::Patch);
+        assert_eq!(effects.redraw, Redraw::Form);
         assert_eq!(state.filter.since, NaiveDate::from_ymd_opt(2025, 4, 30));
         assert!(!html(&state, &feed).contains("aria-invalid"));
         // All three emptied: no date.
@@ -792,8 +805,8 @@ mod tests {
             "Showing 2 of 6 measures. Showing 3 of 3 updates."
         );
         let effects = state.update(&feed, Intent::ClearFilters);
-        // The whole widget: the form's fields empty too.
-        assert_eq!(effects.redraw, Redraw::Patch);
+        // The form drawn again too: its fields empty.
+        assert_eq!(effects.redraw, Redraw::Form);
         assert_eq!(
             effects.announce.as_deref(),
             Some("Showing 6 of 6 measures.")
@@ -856,9 +869,12 @@ mod tests {
     }
 
     #[test]
-    fn the_results_drawn_alone_are_the_results_in_the_whole_drawing() {
+    fn the_results_and_the_form_drawn_alone_are_those_in_the_whole_drawing() {
         let feed = feed();
         let mut state = state(&feed, "");
+        let part = |name: &str, value: &str| {
+            Intent::from_field(Action::Filter, Some(name), value.into(), false).unwrap()
+        };
         let intents = [
             filter(Field::Words, "ehcp"),
             Intent::Paused,
@@ -866,9 +882,25 @@ mod tests {
             Intent::ToggleAll,
             filter(Field::Status, "complete"),
             Intent::ClearFilters,
+            part("since-day", "31"),
+            part("since-month", "4"),
+            part("since-year", "2025"),
+            part("since-day", "30"),
+            Intent::ClearFilters,
         ];
+        // The drawing with the parts a results or form redraw draws taken out.
+        let rest = |state: &TrackerState| {
+            let mut tree = state.tree(&feed).unwrap();
+            for part in ["data-sp-results", "data-sp-filters", "data-sp-count"] {
+                let path = path_to(&tree, part).unwrap();
+                *at_mut(&mut tree, &path).unwrap() = Node::Text(part.into());
+            }
+            tree
+        };
         for intent in intents {
+            let before = rest(&state);
             let effects = state.update(&feed, intent.clone());
+            assert_eq!(rest(&state), before, "{intent:?}");
             let mut tree = state.tree(&feed).unwrap();
             let path = path_to(&tree, "data-sp-results").unwrap();
             assert_eq!(
@@ -876,6 +908,15 @@ mod tests {
                 Some(state.results(&feed).unwrap()),
                 "{intent:?}"
             );
+            let form = path_to(&tree, "data-sp-filters").unwrap();
+            assert_eq!(
+                at_mut(&mut tree, &form).map(|n| n.clone()),
+                Some(state.form(&feed).unwrap()),
+                "{intent:?}"
+            );
+            // Nothing but the form, the count and the results differed (above): the form's
+            // redraw is enough for everything short of a new address.
+            assert!(effects.redraw <= Redraw::Form, "{intent:?}");
             // What the count says is the state's, in both drawings.
             let count = path_to(&tree, "data-sp-count").unwrap();
             let said = at_mut(&mut tree, &count).map(|n| n.text_content());

@@ -6,6 +6,7 @@
 //! never in the renderer or the browser.
 
 pub mod chart;
+pub mod closed;
 pub mod filter;
 pub mod indicator;
 pub mod interact;
