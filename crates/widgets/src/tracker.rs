@@ -233,7 +233,8 @@ impl Live {
         Ok(Some(element))
     }
 
-    /// Lays out the closed workstreams ahead of time, one action per task, from the `step`th.
+    /// Lays out the closed workstreams ahead of time, one action per task, from the `step`th,
+    /// then the widget's other closed panels.
     ///
     /// A closed workstream is `hidden="until-found"`: the browser skips its style and layout,
     /// so the first "Show all workstreams" had to style, lay out and shape the text of the
@@ -258,9 +259,19 @@ impl Live {
                 timers.clear();
             }
         }
-        let action = self
-            .section()
-            .and_then(|section| dom::each(&section, CLOSED_ACTIONS).into_iter().nth(step));
+        let action = self.section().and_then(|section| {
+            // Then the other closed panels (the earlier updates, the figures awaited), each
+            // whole: short lists.
+            let others = dom::each(&section, "[hidden]").into_iter().filter(|panel| {
+                panel
+                    .parent_element()
+                    .is_some_and(|block| !block.has_attribute("data-workstream"))
+            });
+            dom::each(&section, CLOSED_ACTIONS)
+                .into_iter()
+                .chain(others)
+                .nth(step)
+        });
         let Some(action) = action else {
             return;
         };
