@@ -104,7 +104,7 @@ impl Live {
         if let Some(fragment) = effects.replace_address {
             // In the next task: the reply (results, count, focus) comes first.
             *self.address.borrow_mut() =
-                Pause::start(0, move || report(replace_address(&fragment)));
+                Pause::start(0, Box::new(move || report(replace_address(&fragment))));
         }
         if let Some(text) = effects.announce {
             self.announce(&text);
@@ -150,11 +150,14 @@ impl Live {
         let live: Weak<Live> = Rc::downgrade(self);
         // The timer stays until the next patch or event drops it: a closure must not be
         // dropped while it runs.
-        *self.later_timer.borrow_mut() = Pause::start(0, move || {
-            if let Some(live) = live.upgrade() {
-                report(live.put_in_later());
-            }
-        });
+        *self.later_timer.borrow_mut() = Pause::start(
+            0,
+            Box::new(move || {
+                if let Some(live) = live.upgrade() {
+                    report(live.put_in_later());
+                }
+            }),
+        );
     }
 
     /// Applies what [`Live::put_off`] kept.
@@ -279,17 +282,20 @@ impl Live {
         // A round starts once the page is drawn and the reader has paused (each key of the
         // words restarts it); its steps follow one another.
         let wait = if from_step { 0 } else { WARM_AFTER_MS };
-        let next = Pause::start(wait, move || {
-            let inside = action
-                .last_element_child()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(inside) = inside {
-                let _ = inside.offset_height();
-            }
-            if let Some(live) = live.upgrade() {
-                live.warm(step + 1, true);
-            }
-        });
+        let next = Pause::start(
+            wait,
+            Box::new(move || {
+                let inside = action
+                    .last_element_child()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(inside) = inside {
+                    let _ = inside.offset_height();
+                }
+                if let Some(live) = live.upgrade() {
+                    live.warm(step + 1, true);
+                }
+            }),
+        );
         self.warming.borrow_mut().extend(next);
     }
 
@@ -323,13 +329,16 @@ impl Live {
     /// (Re)starts the wait after a key; when it ends, the core decides what to say.
     fn wait_for_pause(self: &Rc<Self>) {
         let live: Weak<Live> = Rc::downgrade(self);
-        *self.pause.borrow_mut() = Pause::start(ANNOUNCE_PAUSE_MS, move || {
-            // The spent timer stays until the next key or the unmount drops it: a closure
-            // must not be dropped while it runs.
-            if let Some(live) = live.upgrade() {
-                live.dispatch(Intent::Paused);
-            }
-        });
+        *self.pause.borrow_mut() = Pause::start(
+            ANNOUNCE_PAUSE_MS,
+            Box::new(move || {
+                // The spent timer stays until the next key or the unmount drops it: a closure
+                // must not be dropped while it runs.
+                if let Some(live) = live.upgrade() {
+                    live.dispatch(Intent::Paused);
+                }
+            }),
+        );
     }
 }
 
@@ -340,8 +349,10 @@ struct Pause {
 }
 
 impl Pause {
-    fn start(ms: u32, done: impl FnMut() + 'static) -> Option<Pause> {
-        let callback = Closure::<dyn FnMut()>::new(done);
+    /// `done` comes boxed, so every timer shares one closure type: each kind of closure
+    /// handed to JavaScript costs the wasm its own glue.
+    fn start(ms: u32, done: Box<dyn FnMut()>) -> Option<Pause> {
+        let callback = Closure::wrap(done);
         let id = web_sys::window()?
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 callback.as_ref().unchecked_ref(),
