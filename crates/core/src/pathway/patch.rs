@@ -486,11 +486,17 @@ pub(crate) mod tests {
         let one = blocks(&["w3"], false);
         // Fewer shown: only removals, nothing built.
         let patches = assert_patches_turn(&all, &one);
-        assert!(patches.iter().all(|p| matches!(p, Patch::Remove { .. })), "{patches:#?}");
+        assert!(
+            patches.iter().all(|p| matches!(p, Patch::Remove { .. })),
+            "{patches:#?}"
+        );
         assert_eq!(nodes_drawn(&patches), 0);
         // All shown again: only the blocks that were gone are built, the kept one stays.
         let patches = assert_patches_turn(&one, &all);
-        assert!(patches.iter().all(|p| matches!(p, Patch::Insert { .. })), "{patches:#?}");
+        assert!(
+            patches.iter().all(|p| matches!(p, Patch::Insert { .. })),
+            "{patches:#?}"
+        );
         assert_eq!(patches.len(), 4, "the toolbar and three blocks");
     }
 
