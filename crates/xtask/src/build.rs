@@ -72,8 +72,9 @@ pub fn build() -> Result<(), String> {
                 "--out-dir",
             ])
             .arg(&dist))?;
-        say(&format!("Optimising {name} for size (wasm-opt -Oz)"));
         let bg = dist.join(format!("{name}_bg.wasm"));
+        shorten_imports(name, &bg, &dist.join(format!("{name}.js")))?;
+        say(&format!("Optimising {name} for size (wasm-opt -Oz)"));
         run(Command::new("node")
             .arg(&wasm_opt)
             // -Oz twice: the second pass finds what the first one's inlining and merging left
@@ -119,6 +120,26 @@ pub fn build() -> Result<(), String> {
         )
         .collect();
     minify(&shipped)
+}
+
+/// Gives the wasm's hashed imports from its glue short names, in the wasm and in the glue
+/// alike (`imports.rs` says why and what it saves).
+fn shorten_imports(
+    name: &str,
+    wasm: &std::path::Path,
+    glue: &std::path::Path,
+) -> Result<(), String> {
+    let read_error =
+        |path: &std::path::Path, e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    let bytes = std::fs::read(wasm).map_err(|e| read_error(wasm, e))?;
+    let js = std::fs::read_to_string(glue).map_err(|e| read_error(glue, e))?;
+    let (bytes, js, renamed) = crate::imports::shorten(name, &bytes, &js)?;
+    std::fs::write(wasm, bytes).map_err(|e| format!("cannot write {}: {e}", wasm.display()))?;
+    std::fs::write(glue, js).map_err(|e| format!("cannot write {}: {e}", glue.display()))?;
+    say(&format!(
+        "Gave {name}'s {renamed} imports from its glue short names"
+    ));
+    Ok(())
 }
 
 /// Minifies JavaScript and CSS files in place (`tests/tools/minify.mjs`: terser and

@@ -13,6 +13,7 @@ mod build;
 mod dist;
 mod docs;
 mod fuzz;
+mod imports;
 mod serve;
 mod test;
 mod tools;
