@@ -118,9 +118,24 @@ impl From<JsValue> for Problem {
 async fn fetch_text(url: &str) -> Result<String, Problem> {
     let window = web_sys::window().ok_or(JsValue::from_str("no window"))?;
     let init = RequestInit::new();
-    init.set_signal(Some(&AbortSignal::timeout_with_u32(TIMEOUT_MS)));
+    let signal = AbortSignal::timeout_with_u32(TIMEOUT_MS);
+    init.set_signal(Some(&signal));
+    // Only the time limit aborts this request. Browsers name that abort differently while the
+    // body is still arriving (Chromium 148: "AbortError: The user aborted a request"), so say
+    // what happened in our own words.
+    let timed_out = |error: JsValue| {
+        if signal.aborted() {
+            JsValue::from_str(&format!(
+                "TimeoutError: the feed did not arrive whole within {} seconds",
+                TIMEOUT_MS / 1000
+            ))
+        } else {
+            error
+        }
+    };
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await?
+        .await
+        .map_err(timed_out)?
         .dyn_into()?;
     if !response.ok() {
         return Err(Problem::Failed(JsValue::from_str(&format!(
@@ -142,7 +157,8 @@ async fn fetch_text(url: &str) -> Result<String, Problem> {
         }
     }
     let text = JsFuture::from(response.text()?)
-        .await?
+        .await
+        .map_err(timed_out)?
         .as_string()
         .ok_or_else(|| JsValue::from_str("the response was not text"))?;
     // Compressed bodies announce their compressed size: check what arrived, before parsing.
