@@ -30,8 +30,15 @@ pub fn el(tag: &'static str) -> Element {
 }
 
 impl Element {
+    /// Sets attribute `name`, replacing any earlier value: an element never holds one name twice
+    /// (an HTML parser keeps the first of two, the DOM's `setAttribute` the last, so a fallback
+    /// and the widget's drawing of one tree would differ).
     pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.attrs.push((name, value.into()));
+        let value = value.into();
+        match self.attrs.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.attrs.push((name, value)),
+        }
         self
     }
 
@@ -204,6 +211,14 @@ fn escape_into(out: &mut String, text: &str, attribute: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `switch(...).class("sp-switch sp-switch--views")` wrote two class attributes; the page's
+    /// parser kept the first, so the fallback's views switch lost the class its CSS hides it by.
+    #[test]
+    fn an_attribute_set_twice_keeps_one_value_the_last() {
+        let tree: Node = el("div").class("a").attr("id", "x").class("a b").into();
+        assert_eq!(tree.to_html(), r#"<div class="a b" id="x"></div>"#);
+    }
 
     #[test]
     fn serializes_nested_elements_with_attributes() {

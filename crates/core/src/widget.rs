@@ -148,7 +148,7 @@ pub const DRAWN_ATTR: &str = "data-sp-drawn";
 /// The fallback's drawing format: a number bumped whenever the static list's markup changes
 /// in a way the widget's patching depends on, and the core's release, so a fallback written by
 /// an older release is never taken for this one's drawing.
-pub const DRAWN_FORMAT: &str = concat!("1-", env!("CARGO_PKG_VERSION"));
+pub const DRAWN_FORMAT: &str = concat!("2-", env!("CARGO_PKG_VERSION"));
 
 /// What a pathway fallback says about its own drawing, in `data-sp-drawn`: the format, the
 /// widget kind, the language, the heading level, the feed text's fingerprint and the id prefix,

@@ -317,18 +317,34 @@ fn links_use_only_safe_schemes_and_phone_numbers_are_tel() {
     }
 }
 
+/// The fallback's elements, split into its room for the widget's controls (`data-sp-room`,
+/// hidden until the widget unhides them) and everything else, which every reader gets.
+fn split_room<'a>(node: &'a Node, rooms: &mut Vec<&'a Element>, rest: &mut Vec<&'a Element>) {
+    if let Node::Element(element) = node {
+        if element.get_attr("data-sp-room").is_some() {
+            rooms.push(element);
+            return;
+        }
+        rest.push(element);
+        for child in &element.children {
+            split_room(child, rooms, rest);
+        }
+    }
+}
+
 #[test]
 fn the_fallback_is_the_list_with_every_step_open_and_no_controls() {
     let feed = feed();
     let tree = render_widget(&feed, &options("ehc-needs-assessment", "en"), "spf", false).unwrap();
-    assert!(tree
-        .elements()
+    let (mut rooms, mut rest) = (Vec::new(), Vec::new());
+    split_room(&tree, &mut rooms, &mut rest);
+    // What a reader without JavaScript gets has no control, no map, nothing hidden.
+    assert!(rest
         .iter()
-        .all(|e| e.tag != "button" && e.tag != "svg" && e.tag != "input"));
-    assert!(tree
-        .elements()
-        .iter()
-        .all(|e| e.get_attr("hidden").is_none()));
+        .all(|e| !["button", "svg", "input", "select"].contains(&e.tag)));
+    assert!(rest.iter().all(|e| e.get_attr("hidden").is_none()));
+    // The widget's controls are there only as hidden room.
+    assert!(rooms.iter().all(|e| e.get_attr("hidden") == Some("")));
     assert_eq!(
         with_class(&tree, "sp-step").len(),
         feed.pathway("ehc-needs-assessment").unwrap().steps.len()
@@ -336,4 +352,49 @@ fn the_fallback_is_the_list_with_every_step_open_and_no_controls() {
     // The time limits are there in words.
     let clock = text(with_class(&tree, "sp-clock")[0]);
     assert!(clock.contains("Within 6 weeks") && clock.contains("Within 16 weeks and 15 days"));
+}
+
+/// Each control the fallback holds as room is what the widget draws first, less the two
+/// attributes: taking the fallback, the widget unhides them rather than adding them above the
+/// list, which moved the list on a phone (CLS 0.029 on the demo page at 390 px; issue 20 item 8).
+#[test]
+fn the_fallback_holds_the_widgets_first_controls_as_room() {
+    let feed = feed();
+    for pathway in ["autism", "ehc-needs-assessment"] {
+        for lang in ["en", "bn"] {
+            let options = options(pathway, lang);
+            let fallback = render_widget(&feed, &options, "spf", false).unwrap();
+            let drawn =
+                render_pathway_widget(&feed, &options, "spf", &PathwayView::new(feed.updated))
+                    .unwrap();
+            let (mut rooms, mut rest) = (Vec::new(), Vec::new());
+            split_room(&fallback, &mut rooms, &mut rest);
+            let classes: Vec<&str> = rooms.iter().filter_map(|e| e.get_attr("class")).collect();
+            let mut expected = vec!["sp-toolbar", "sp-finder", "sp-here"];
+            if pathway == "ehc-needs-assessment" {
+                expected.extend(["sp-date", "sp-privacy"]);
+            }
+            expected.push("sp-controls");
+            assert_eq!(
+                classes
+                    .iter()
+                    .map(|c| c.split(' ').next().unwrap())
+                    .collect::<Vec<_>>(),
+                expected,
+                "{pathway} {lang}"
+            );
+            let elements = drawn.elements();
+            for room in rooms {
+                let mut unhidden = room.clone();
+                unhidden
+                    .attrs
+                    .retain(|(name, _)| *name != "hidden" && *name != "data-sp-room");
+                assert!(
+                    elements.iter().any(|e| **e == unhidden),
+                    "{pathway} {lang}: the widget does not draw {}",
+                    Node::Element(unhidden.clone()).to_html()
+                );
+            }
+        }
+    }
 }

@@ -48,6 +48,17 @@ pub struct RenderContext<'a> {
     pub interactive: bool,
 }
 
+/// Marks a control the widget adds that a fallback already holds, hidden: the page keeps its
+/// room where scripting runs, so nothing moves when the widget takes the fallback (see the
+/// stylesheet's "Room for the widget's controls").
+pub const ROOM_ATTR: &str = "data-sp-room";
+
+/// `control` as a fallback holds it: hidden (so a page without the stylesheet, JavaScript or a
+/// working widget never shows a control that does nothing) and marked as room.
+pub fn room(control: Element) -> Element {
+    control.attr("hidden", "").attr(ROOM_ATTR, "")
+}
+
 #[cfg(test)]
 impl<'a> RenderContext<'a> {
     /// The context the renderers' tests draw with: top heading level 2, ids starting `t-`.

@@ -7,13 +7,15 @@
 //! level as its siblings, so the outline never jumps; feed headings start at a level the editor
 //! chooses.
 //!
-//! The static fallback (`ctx.interactive == false`) is the list alone, every step open, with
+//! The static fallback (`ctx.interactive == false`) is the list, every step open, with
 //! the clock's time limits in words: what a reader without JavaScript, or a printer, needs.
+//! It also holds the widget's controls above the list, hidden ([`room`]): where scripting runs
+//! the stylesheet keeps their room, so taking the fallback moves nothing on the page.
 
 use crate::feed::{Pathway, Step};
 use crate::i18n::{fill, format_date, Msg};
 use crate::pathway::state::{PathwayView, View};
-use crate::render::common::{services, RenderContext};
+use crate::render::common::{room, services, RenderContext};
 use crate::render::pathway_family::{clock_section, finder, here_banner, toolbar};
 use crate::render::pathway_map::render_map;
 pub use crate::render::pathway_steps::{
@@ -62,6 +64,19 @@ pub fn render_pathway_with(ctx: &RenderContext, full: &Pathway, view: &PathwayVi
             .child(toolbar(ctx, view))
             .child(finder(ctx, &seen))
             .child(here_banner(ctx, &seen));
+    } else {
+        // The fallback holds the widget's controls above the list as room (hidden), so that on a
+        // phone, where the list starts on the first screen, it does not move down when the
+        // widget takes the fallback (issue 20 item 8). The map is not held: it replaces the list
+        // where it fits, rather than pushing it.
+        let widget = RenderContext {
+            interactive: true,
+            ..*ctx
+        };
+        root = root
+            .child(room(toolbar(&widget, view)))
+            .child(room(finder(&widget, &seen)))
+            .child(room(here_banner(&widget, &seen)));
     }
     if full.clock.is_some() {
         root = root.child(clock_section(ctx, &seen));
@@ -120,6 +135,16 @@ fn list_view(ctx: &RenderContext, seen: &Seen) -> Element {
             Msg::ShowAllSteps,
             Msg::HideAllSteps,
         )));
+    } else {
+        // "Show all steps" as room, as the controls above: the widget closes every step.
+        let widget = RenderContext {
+            interactive: true,
+            ..*ctx
+        };
+        list =
+            list.child(room(el("div").class("sp-controls").child(
+                widget.toggle_all(false, Msg::ShowAllSteps, Msg::HideAllSteps),
+            )));
     }
     for stage in &pathway.stages {
         let in_stage: Vec<&(&Step, StepNumber)> = numbered

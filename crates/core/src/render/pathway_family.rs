@@ -28,11 +28,18 @@ fn pressed(on: bool) -> &'static str {
     }
 }
 
-/// A labelled group of toggle buttons.
-fn switch(ctx: &RenderContext, label: Msg, key: &str, buttons: Vec<Element>) -> Element {
+/// A labelled group of toggle buttons, with the classes `class` (one class attribute: a second
+/// one is dropped by an HTML parser, so a fallback would lose it).
+fn switch(
+    ctx: &RenderContext,
+    label: Msg,
+    key: &str,
+    class: &'static str,
+    buttons: Vec<Element>,
+) -> Element {
     let label_id = ctx.id(&format!("{key}-label"));
     el("div")
-        .class("sp-switch")
+        .class(class)
         .attr("role", "group")
         .attr("aria-labelledby", label_id.clone())
         .child(
@@ -73,8 +80,14 @@ pub fn toolbar(ctx: &RenderContext, view: &PathwayView) -> Element {
         .collect();
     el("div")
         .class("sp-toolbar")
-        .child(switch(ctx, Msg::ShowAs, "views", views).class("sp-switch sp-switch--views"))
-        .child(switch(ctx, Msg::Language, "langs", langs))
+        .child(switch(
+            ctx,
+            Msg::ShowAs,
+            "views",
+            "sp-switch sp-switch--views",
+            views,
+        ))
+        .child(switch(ctx, Msg::Language, "langs", "sp-switch", langs))
         .child(
             el("p")
                 .class("sp-map-nofit")
@@ -321,26 +334,36 @@ pub fn clock_section(ctx: &RenderContext, seen: &Seen) -> Element {
                 .text(ctx.msg(Msg::ClockTitle)),
         )
         .child(el("p").text(ctx.msg(Msg::ClockIntro)));
-    if ctx.interactive {
-        // The fields show what was typed; a date set another way (a test, a saved view) shows
-        // as its three parts.
-        let parts = match seen.view.clock_start {
-            Some(start) if seen.view.clock_typed.is_empty() => DateParts::from_date(start),
-            _ => seen.view.clock_typed.clone(),
-        };
-        section = section.child(date_input(
-            ctx,
-            DateInput {
-                id: ctx.id("clock"),
-                name: "clock",
-                legend: ctx.text_el("legend", &clock.start),
-                hint: None,
-                action: Action::Clock,
-                parts: &parts,
-            },
-        ));
-        section = section.child(el("p").class("sp-privacy").text(ctx.msg(Msg::DateNotSent)));
-    }
+    // The fields show what was typed; a date set another way (a test, a saved view) shows as
+    // its three parts. A fallback holds them as room (see `room`): the results below them
+    // stay where they are when the widget takes the fallback.
+    let widget = RenderContext {
+        interactive: true,
+        ..*ctx
+    };
+    let parts = match seen.view.clock_start {
+        Some(start) if seen.view.clock_typed.is_empty() => DateParts::from_date(start),
+        _ => seen.view.clock_typed.clone(),
+    };
+    let field = date_input(
+        &widget,
+        DateInput {
+            id: ctx.id("clock"),
+            name: "clock",
+            legend: ctx.text_el("legend", &clock.start),
+            hint: None,
+            action: Action::Clock,
+            parts: &parts,
+        },
+    );
+    let privacy = el("p").class("sp-privacy").text(ctx.msg(Msg::DateNotSent));
+    section = if ctx.interactive {
+        section.child(field).child(privacy)
+    } else {
+        section
+            .child(common::room(field))
+            .child(common::room(privacy))
+    };
     let results: Element = match clock_results(ctx, seen) {
         Node::Element(element) => element,
         Node::Text(text) => el("div").text(text),
