@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 use send_core::options::WidgetOptions;
-use send_core::pathway::state::PathwayView;
+use send_core::pathway::state::{PathwayView, View};
 use send_core::tracker::indicator::{facts, latest};
 use send_core::view::Node;
 use send_core::widget::render_pathway_widget;
@@ -39,6 +39,8 @@ fn options() -> WidgetOptions {
 fn details(feed: &Feed) -> String {
     let mut view = PathwayView::new(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
     view.step = Some("final-plan".into());
+    // The map is drawn only while the family sees it.
+    view.view = View::Map;
     let tree: Node = render_pathway_widget(feed, &options(), "sp1", &view).unwrap();
     tree.elements()
         .into_iter()

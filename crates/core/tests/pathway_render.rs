@@ -47,6 +47,13 @@ fn widget(pathway: &str, lang: &str, view: &PathwayView) -> Node {
     render_pathway_widget(&feed(), &options(pathway, lang), "sp1", view).unwrap()
 }
 
+/// The widget with the map chosen (it fits by default): the map is drawn only then.
+fn map_widget(pathway: &str, lang: &str, view: &PathwayView) -> Node {
+    let mut view = view.clone();
+    view.view = View::Map;
+    widget(pathway, lang, &view)
+}
+
 fn with_class<'a>(tree: &'a Node, class: &str) -> Vec<&'a Element> {
     tree.elements()
         .into_iter()
@@ -123,7 +130,7 @@ fn headings_never_skip_a_level() {
 
 #[test]
 fn the_map_draws_every_step_with_one_tab_stop_and_arrow_key_targets() {
-    let tree = widget("autism", "en", &PathwayView::new(date("2025-01-01")));
+    let tree = map_widget("autism", "en", &PathwayView::new(date("2025-01-01")));
     let nodes = with_class(&tree, "sp-map__node");
     assert_eq!(nodes.len(), 9);
     let stops = nodes
@@ -157,6 +164,34 @@ fn the_map_draws_every_step_with_one_tab_stop_and_arrow_key_targets() {
     assert!(details.get_attr("hidden").is_some());
 }
 
+/// The map's elements are built only while the family sees it: chosen and fitting. Its empty
+/// box stays, so showing it later fills the box (issue 20 item 8: on a phone it never fits,
+/// and building it was a fifth of the widget's elements at mount).
+#[test]
+fn the_map_is_drawn_only_while_it_is_shown() {
+    let mut view = PathwayView::new(date("2025-01-01"));
+    for (chosen, fits, drawn) in [
+        (View::Map, true, true),
+        (View::Map, false, false),
+        (View::List, true, false),
+    ] {
+        view.view = chosen;
+        view.map_fits = fits;
+        let tree = widget("autism", "en", &view);
+        let boxes = with_class(&tree, "sp-map-view");
+        assert_eq!(boxes.len(), 1);
+        assert_eq!(
+            !boxes[0].children.is_empty(),
+            drawn,
+            "{chosen:?} fits {fits}"
+        );
+        assert_eq!(
+            with_class(&tree, "sp-map__node").len(),
+            if drawn { 9 } else { 0 }
+        );
+    }
+}
+
 #[test]
 fn an_open_step_shows_its_details_and_the_views_keep_it() {
     let mut view = PathwayView::new(date("2025-01-01"));
@@ -164,9 +199,11 @@ fn an_open_step_shows_its_details_and_the_views_keep_it() {
     for v in [View::Map, View::List] {
         view.view = v;
         let tree = widget("autism", "en", &view);
-        let details = &with_class(&tree, "sp-map__details")[0];
-        assert!(details.get_attr("hidden").is_none());
-        assert!(text(details).contains("Step 3: Waiting for the assessment"));
+        if v == View::Map {
+            let details = &with_class(&tree, "sp-map__details")[0];
+            assert!(details.get_attr("hidden").is_none());
+            assert!(text(details).contains("Step 3: Waiting for the assessment"));
+        }
         // The same step is open in the list.
         let item = tree
             .elements()
@@ -181,7 +218,7 @@ fn an_open_step_shows_its_details_and_the_views_keep_it() {
 fn linked_indicators_say_the_real_figures_in_words() {
     let mut view = PathwayView::new(date("2025-01-01"));
     view.step = Some("final-plan".into());
-    let tree = widget("ehc-needs-assessment", "en", &view);
+    let tree = map_widget("ehc-needs-assessment", "en", &view);
     let details = text(with_class(&tree, "sp-map__details")[0]);
     assert!(details.contains("Latest figure: 48% (2023)."), "{details}");
     assert!(details
@@ -189,7 +226,7 @@ fn linked_indicators_say_the_real_figures_in_words() {
     assert!(details.contains("The latest figure does not meet the target."));
     // The autism waiting list has a plan but no published actual figure: it says so.
     view.step = Some("waiting-list".into());
-    let tree = widget("autism", "en", &view);
+    let tree = map_widget("autism", "en", &view);
     let details = text(with_class(&tree, "sp-map__details")[0]);
     assert!(details.contains("No actual figure has been published"));
     assert!(details.contains("The plan expected 139 by December 2023."));
@@ -202,7 +239,7 @@ fn the_finder_hides_steps_outside_the_age_and_says_how_many() {
         age: Some(13),
         need: None,
     };
-    let tree = widget("preparing-for-adulthood", "en", &view);
+    let tree = map_widget("preparing-for-adulthood", "en", &view);
     let hidden = &with_class(&tree, "sp-finder__hidden")[0];
     assert_eq!(hidden.get_attr("data-sp-hidden-count"), Some("3"));
     assert!(text(hidden).starts_with("3 steps are hidden"));
@@ -229,7 +266,7 @@ fn the_finder_hides_steps_outside_the_age_and_says_how_many() {
 fn we_are_here_marks_the_step_and_what_comes_next_in_map_and_list() {
     let mut view = PathwayView::new(date("2025-01-01"));
     view.here = Some("decision".into());
-    let tree = widget("autism", "en", &view);
+    let tree = map_widget("autism", "en", &view);
     let here: Vec<_> = with_class(&tree, "sp-step--here");
     assert_eq!(here[0].get_attr("data-step"), Some("decision"));
     let next: Vec<&str> = with_class(&tree, "sp-step--next")

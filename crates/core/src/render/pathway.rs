@@ -82,7 +82,14 @@ pub fn render_pathway_with(ctx: &RenderContext, full: &Pathway, view: &PathwayVi
         root = root.child(clock_section(ctx, &seen));
     }
     if ctx.interactive {
-        let mut map = render_map(ctx, &seen);
+        // The map is drawn only while the family sees it (chosen, and it fits): on a phone, or
+        // in the list, its hundred-odd elements are never built (issue 20 item 8). Its box
+        // stays, so showing it fills the box rather than moving the parts around it.
+        let mut map = if view.view == View::Map && view.map_fits {
+            render_map(ctx, &seen)
+        } else {
+            el("div").class("sp-map-view").attr("data-sp-map", "")
+        };
         if view.view != View::Map {
             map = map.attr("hidden", "");
         }
