@@ -44,6 +44,8 @@ pub struct Live {
     /// The timers of laying out closed workstreams ahead ([`Live::warm`]): the next step's, and
     /// the one whose step is running (a closure must not be dropped while it runs).
     warming: RefCell<Vec<Pause>>,
+    /// What the running round has still to lay out, collected when it began: the next last.
+    round: RefCell<Vec<Element>>,
 }
 
 impl Live {
@@ -57,6 +59,7 @@ impl Live {
             later: RefCell::new(Vec::new()),
             later_timer: RefCell::new(None),
             warming: RefCell::new(Vec::new()),
+            round: RefCell::new(Vec::new()),
         })
     }
 
@@ -68,7 +71,7 @@ impl Live {
     /// The first drawing, now in the page as `section`.
     pub fn placed(self: &Rc<Self>, section: Element, tree: Node) {
         *self.drawn.borrow_mut() = Some((section, tree));
-        self.warm(0, false);
+        self.warm();
     }
 
     pub fn section(&self) -> Option<Element> {
@@ -99,7 +102,7 @@ impl Live {
         }
         if effects.redraw != Redraw::Nothing {
             // What the patch built is new to the browser: lay it out ahead again.
-            self.warm(0, false);
+            self.warm();
         }
         if let Some(fragment) = effects.replace_address {
             // In the next task: the reply (results, count, focus) comes first.
@@ -236,8 +239,8 @@ impl Live {
         Ok(Some(element))
     }
 
-    /// Lays out the closed workstreams ahead of time, one action per task, from the `step`th,
-    /// then the widget's other closed panels.
+    /// Lays out the closed workstreams ahead of time, one action per task, then the widget's
+    /// other closed panels: a new round, from [`WARM_AFTER_MS`] on ([`Live::begin_round`]).
     ///
     /// A closed workstream is `hidden="until-found"`: the browser skips its style and layout,
     /// so the first "Show all workstreams" had to style, lay out and shape the text of the
@@ -249,50 +252,65 @@ impl Live {
     /// where a whole panel was up to 77 ms. Style and layout must come in one task: a panel
     /// styled in one task and measured in the next, after a frame, is not laid out. An action
     /// already laid out costs next to nothing, so after a patch the whole round starts again.
-    /// `from_step`: called by the step before, whose timer is running.
-    fn warm(self: &Rc<Self>, step: usize, from_step: bool) {
-        {
-            let mut timers = self.warming.borrow_mut();
-            if from_step {
-                // Keep the running step's timer; drop the one before it, long done.
-                let done = timers.len().saturating_sub(1);
-                timers.drain(..done);
-            } else {
-                // A new round: the old one's next step is not to run.
-                timers.clear();
-            }
-        }
-        let action = self.section().and_then(|section| {
-            // Then the other closed panels (the earlier updates, the figures awaited), each
-            // whole: short lists.
-            let others = dom::each(&section, "[hidden]").into_iter().filter(|panel| {
-                panel
-                    .parent_element()
-                    .is_some_and(|block| !block.has_attribute("data-workstream"))
-            });
-            dom::each(&section, CLOSED_ACTIONS)
-                .into_iter()
-                .chain(others)
-                .nth(step)
-        });
-        let Some(action) = action else {
-            return;
-        };
+    fn warm(self: &Rc<Self>) {
+        // A new round: the old one's next step is not to run, and what it had still to lay
+        // out may be gone from the page.
+        self.warming.borrow_mut().clear();
+        self.round.borrow_mut().clear();
         let live: Weak<Live> = Rc::downgrade(self);
         // A round starts once the page is drawn and the reader has paused (each key of the
         // words restarts it); its steps follow one another.
-        let wait = if from_step { 0 } else { WARM_AFTER_MS };
-        let next = Pause::start(
-            wait,
+        let first = Pause::start(
+            WARM_AFTER_MS,
             Box::new(move || {
-                let inside = action
-                    .last_element_child()
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(inside) = inside {
-                    let _ = inside.offset_height();
-                }
                 if let Some(live) = live.upgrade() {
-                    live.warm(step + 1, true);
+                    live.begin_round();
+                }
+            }),
+        );
+        self.warming.borrow_mut().extend(first);
+    }
+
+    /// The round's first step: what it lays out is collected now, once, and not when the round
+    /// was started, because the drawing that started it had patches put off
+    /// ([`Live::put_off`]) that replace what is inside closed workstreams. Their timer came
+    /// first; any still kept go in here, so nothing collected is replaced during the round (a
+    /// patch that would replace it starts a new round).
+    fn begin_round(self: &Rc<Self>) {
+        report(self.put_in_later());
+        let targets = self
+            .section()
+            .map(|section| to_lay_out(&section))
+            .unwrap_or_default();
+        *self.round.borrow_mut() = targets;
+        self.warm_step();
+    }
+
+    /// Lays out the round's next element, and leaves the step after it for the next task.
+    /// Called by the timer of the step before (or of the round), which is running.
+    fn warm_step(self: &Rc<Self>) {
+        {
+            // Keep the running step's timer; drop the one before it, long done.
+            let mut timers = self.warming.borrow_mut();
+            let done = timers.len().saturating_sub(1);
+            timers.drain(..done);
+        }
+        let next = self.round.borrow_mut().pop();
+        let Some(element) = next else {
+            return;
+        };
+        let inside = element
+            .last_element_child()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(inside) = inside {
+            let _ = inside.offset_height();
+        }
+        let live: Weak<Live> = Rc::downgrade(self);
+        let next = Pause::start(
+            0,
+            Box::new(move || {
+                if let Some(live) = live.upgrade() {
+                    live.warm_step();
                 }
             }),
         );
@@ -379,6 +397,24 @@ const WARM_AFTER_MS: u32 = 200;
 
 /// The actions of closed workstreams, as the stylesheet skips each of them on its own.
 const CLOSED_ACTIONS: &str = "[data-workstream] > [hidden] > ol > li";
+
+/// What a round of [`Live::warm`] lays out: each action of the closed workstreams, then the
+/// widget's other closed panels (the earlier updates, the figures awaited), each whole: short
+/// lists. Two queries a round, whatever its length. Last first, so each step pops its element
+/// (a `VecDeque` cost the tracker's wasm 150 B more, brotli).
+fn to_lay_out(section: &Element) -> Vec<Element> {
+    let others = dom::each(section, "[hidden]").into_iter().filter(|panel| {
+        panel
+            .parent_element()
+            .is_some_and(|block| !block.has_attribute("data-workstream"))
+    });
+    let mut targets: Vec<Element> = dom::each(section, CLOSED_ACTIONS)
+        .into_iter()
+        .chain(others)
+        .collect();
+    targets.reverse();
+    targets
+}
 
 /// Keeps the filter in the address without adding a history entry per keystroke.
 fn replace_address(fragment: &str) -> Result<(), JsValue> {
