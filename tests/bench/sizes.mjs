@@ -7,13 +7,14 @@ import zlib from 'node:zlib';
 
 /**
  * What the snippet loads, by the widgets on the page: the loader, the build it picks (one
- * widget's alone, or both), and the CSS. The bench measures each page.
+ * widget's alone, or both), and that build's stylesheet (a one-widget build's is cut from the
+ * whole one, which the page with both loads). The bench measures each page.
  */
-const page = (build) => ['send-pathways.js', `${build}.js`, `${build}_bg.wasm`, 'send-pathways.css'];
+const page = (build, css) => ['send-pathways.js', `${build}.js`, `${build}_bg.wasm`, css];
 export const PAGES = {
-  pathway: page('send-pathway'),
-  tracker: page('send-tracker'),
-  both: page('send-widgets'),
+  pathway: page('send-pathway', 'send-pathway.css'),
+  tracker: page('send-tracker', 'send-tracker.css'),
+  both: page('send-widgets', 'send-pathways.css'),
 };
 
 /**

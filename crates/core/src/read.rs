@@ -181,11 +181,15 @@ impl FromJson for u8 {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(json: &Json, at: &At) -> Read<Self> {
         match &json.value {
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| T::from_json(item, &at.index(i)))
-                .collect(),
+            // A loop, not `collect::<Result<Vec<_>, _>>()`: that adapter is generated again for
+            // every type read, around the type's own reader (measured on send-tracker: 966 B brotli).
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    out.push(T::from_json(item, &at.index(i))?);
+                }
+                Ok(out)
+            }
             _ => Err(at.expected(json, "a list")),
         }
     }
@@ -320,8 +324,15 @@ impl<'a> Fields<'a> {
     fn req<T: FromJson>(&self, key: &str) -> Read<T> {
         match self.member(key) {
             Some(json) => T::from_json(json, &self.at.key(key)),
-            None => Err(self.at.bad(self.json, format!("missing field `{key}`"))),
+            None => Err(self.missing(key)),
         }
+    }
+
+    /// Out of line: one copy, not one in every type's reader (measured on send-tracker: 62 B brotli).
+    #[cold]
+    #[inline(never)]
+    fn missing(&self, key: &str) -> Bad {
+        self.at.bad(self.json, format!("missing field `{key}`"))
     }
 
     /// A field with a default when absent (`#[serde(default)]`).

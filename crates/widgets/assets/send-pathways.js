@@ -16,11 +16,13 @@ const INTEGRITY = {};
 // The builds and their files, by name (`cargo xtask dist` rewrites these names to the hashed
 // release names). A page with one kind of widget downloads only that widget's build; a page
 // with both, the build with both; a page with none yet, nothing until one appears; a placeholder
-// of the other kind added later loads the build with both.
+// of the other kind added later loads the build with both. Each widget build has its stylesheet:
+// a one-widget build's holds the rules both widgets use and its own (cut from the whole one by
+// `cargo xtask build`), the build with both has the whole one.
 const BUILDS = {
-  'send-widgets': { glue: 'send-widgets.js', wasm: 'send-widgets_bg.wasm' },
-  'send-pathway': { glue: 'send-pathway.js', wasm: 'send-pathway_bg.wasm' },
-  'send-tracker': { glue: 'send-tracker.js', wasm: 'send-tracker_bg.wasm' },
+  'send-widgets': { glue: 'send-widgets.js', wasm: 'send-widgets_bg.wasm', css: 'send-pathways.css' },
+  'send-pathway': { glue: 'send-pathway.js', wasm: 'send-pathway_bg.wasm', css: 'send-pathway.css' },
+  'send-tracker': { glue: 'send-tracker.js', wasm: 'send-tracker_bg.wasm', css: 'send-tracker.css' },
   'send-checker': { glue: 'send-checker.js', wasm: 'send-checker_bg.wasm' },
 };
 const ONE_KIND = { pathway: 'send-pathway', tracker: 'send-tracker' };
@@ -110,7 +112,9 @@ const started = new Map();
  * downloads overlap. A page with no placeholder fetches nothing until one appears.
  */
 function startFirst() {
-  const first = fetchBuild(buildFor(waiting()));
+  const name = buildFor(waiting());
+  ensureStylesheet(name);
+  const first = fetchBuild(name);
   const mountOne = start(first);
   started.set(first.name, mountOne);
   return mountOne;
@@ -122,15 +126,21 @@ function mounterFor(element) {
   const name = buildFor([element]);
   const usable = [...started.keys()].find((built) => built === name || built === BOTH);
   if (usable) return started.get(usable);
+  ensureStylesheet(BOTH);
   const both = start(fetchBuild(BOTH));
   started.set(BOTH, both);
   return both;
 }
 
-/** Adds the widget stylesheet unless the page already links it. */
-function ensureStylesheet() {
-  const href = new URL('send-pathways.css', here).href;
-  const linked = [...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href);
+/**
+ * Adds the stylesheet of a build unless the page already links it or the whole one (which holds
+ * every build's rules). The whole one, added after a one-widget one, holds all that one's rules
+ * in the same order, so the two together style as the whole one alone.
+ */
+function ensureStylesheet(name) {
+  const whole = new URL(BUILDS[BOTH].css, here).href;
+  const href = new URL(BUILDS[name].css, here).href;
+  const linked = [...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href || l.href === whole);
   if (linked) return;
   const link = document.createElement('link');
   link.rel = 'stylesheet';
@@ -232,8 +242,7 @@ function mountNew() {
   mounting = mounting
     .then(async () => {
       if (waiting().length === 0) return;
-      // The stylesheet and the feeds only once the page has a placeholder.
-      ensureStylesheet();
+      // The feeds only once the page has a placeholder (and the stylesheet with its build).
       preloadFeeds();
       for (const element of waiting()) {
         await mountPlaceholder(element);
@@ -248,7 +257,7 @@ function mountNew() {
 
 try {
   if (waiting().length > 0) {
-    ensureStylesheet();
+    ensureStylesheet(buildFor(waiting()));
     preloadFeeds();
     await startFirst();
   }

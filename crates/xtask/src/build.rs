@@ -107,12 +107,15 @@ pub fn build() -> Result<(), String> {
         std::fs::copy(&from, dist.join(asset))
             .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
+    // A stylesheet per one-widget build, cut from the one people edit (`css.rs`).
+    crate::css::split_into(&root.join("crates/widgets/assets/send-pathways.css"), &dist)?;
     // What families download goes out minified: the loader, the resizer, the stylesheet and
     // every build's glue (about 2 kB brotli each for the loader, the glue and the CSS). The
     // browser tests and the bench run on these same files.
     let shipped: Vec<PathBuf> = ASSETS
         .iter()
         .map(|asset| dist.join(asset))
+        .chain(crate::css::PIECES.iter().map(|(name, _)| dist.join(name)))
         .chain(
             VARIANTS
                 .iter()

@@ -51,6 +51,7 @@ pub fn dist() -> Result<(), String> {
         .iter()
         .map(|(build, ..)| format!("{build}_bg.wasm"))
         .chain(["send-pathways.css".into(), "send-pathways-resize.js".into()])
+        .chain(crate::css::PIECES.iter().map(|(name, _)| (*name).into()))
     {
         let bytes = read(&name)?;
         let integrity = sri(&bytes);

@@ -10,6 +10,7 @@
 
 mod bench;
 mod build;
+mod css;
 mod dist;
 mod docs;
 mod fuzz;

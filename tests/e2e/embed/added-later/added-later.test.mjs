@@ -23,6 +23,10 @@ const widgetFiles = (page) =>
     ...[...document.querySelectorAll('link')].map((l) => new URL(l.href).pathname.split('/').pop()),
   ].filter((name) => /\.(wasm|css)$/.test(name) || /^send-(widgets|pathway|tracker|checker)\./.test(name)));
 
+/** The stylesheets linked in the head, by file name, in order. */
+const stylesheets = (page) =>
+  page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL(l.href).pathname.split('/').pop()));
+
 /** Adds a pathway placeholder with this id to the page and waits until it is mounted. */
 async function addPathway(page, id) {
   await page.evaluate((slotId) => {
@@ -53,6 +57,9 @@ test('a tracker added to a pathway page loads the build with both and mounts', a
   assert.ok((await page.locator('#late .sp-action').count()) > 0);
   // The pathway came from its own build; the tracker needed the other, fetched only then.
   assert.deepEqual(await wasmLoaded(page), ['send-pathway_bg.wasm', 'send-widgets_bg.wasm']);
+  // Its stylesheet likewise: the pathway's, then the whole one, whose rules include the tracker's.
+  assert.deepEqual(await stylesheets(page), ['send-pathway.css', 'send-pathways.css']);
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('#late .sp-action')).borderLeftWidth === '4px', null, { timeout: 5000 });
   // A second pathway added now mounts from a build already loaded: nothing new is fetched.
   await addPathway(page, 'again');
   assert.deepEqual(await wasmLoaded(page), ['send-pathway_bg.wasm', 'send-widgets_bg.wasm']);
@@ -83,7 +90,8 @@ test('a page without a placeholder fetches no wasm and no stylesheet until one a
   await addPathway(page, 'now');
   const files = await widgetFiles(page);
   assert.ok(files.includes('send-pathway_bg.wasm'), files.join(', '));
-  assert.ok(files.includes('send-pathways.css'), files.join(', '));
+  assert.ok(files.includes('send-pathway.css'), files.join(', '));
+  assert.ok(!files.includes('send-pathways.css'), files.join(', '));
   assert.ok((await page.locator('#now .sp-step').count()) > 0);
   assert.deepEqual(problems, []);
   await context.close();
