@@ -39,9 +39,11 @@ await timeInteractions({
     const back = views().find((b) => b.getAttribute('aria-pressed') === 'false');
     if (back) out['switch back'] = time(() => back.click());
     const langs = () => all('lang');
-    const otherLang = langs().find((b) => b.getAttribute('aria-pressed') === 'false' || b.getAttribute('aria-current') !== 'true');
+    // The language not chosen: the switch's buttons say which is by aria-pressed.
+    const notChosen = () => langs().find((b) => b.getAttribute('aria-pressed') === 'false');
+    const otherLang = notChosen();
     if (otherLang) out['other language'] = time(() => otherLang.click());
-    const firstLang = langs()[0];
+    const firstLang = notChosen();
     if (firstLang) out['first language again'] = time(() => firstLang.click());
     click('open a step on the map', 'open-step');
     click('close the map step', 'close-step');

@@ -94,6 +94,31 @@ test('keyboard only: switch to the list and open steps with Enter and Space', as
   await context.close();
 });
 
+test('choosing the map on a phone says it does not fit and never builds it', async () => {
+  // The list first, so the widget has not yet measured itself for the map.
+  const { page, context, problems } = await mounted('/index.html#pathway:view=list', { width: 360, height: 640 });
+  await page.evaluate((widget) => {
+    window.__mapNodes = 0;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          window.__mapNodes += node.matches('.sp-map__node') + node.querySelectorAll('.sp-map__node').length;
+        }
+      }
+    }).observe(document.querySelector(widget), { childList: true, subtree: true });
+  }, WIDGET);
+  const widget = page.locator(WIDGET);
+  await widget.getByRole('button', { name: 'Map', exact: true }).click();
+  await widget.getByText('The map does not fit on this screen, so the steps are shown as a list.').waitFor();
+  assert.equal(await widget.locator('.sp-list-view').isVisible(), true);
+  // Before the width was read ahead of the redraw, the nine boxes were built and taken out again.
+  assert.equal(await page.evaluate(() => window.__mapNodes), 0, 'no map box was added to the page');
+  assert.equal(await widget.locator('.sp-map__node').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('axe: no violations collapsed, expanded, details open, filtered, Bengali, clock, at 1280 and 320', async () => {
   for (const viewport of [{ width: 1280, height: 900 }, { width: 320, height: 700 }]) {
     const at = `${viewport.width}px`;

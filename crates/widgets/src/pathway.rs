@@ -195,11 +195,19 @@ impl Live {
 
     /// Measures the widget for the map's fit, only while the map is the chosen view.
     fn measure(&self) {
-        let shown = self.state.borrow().view.view == send_core::pathway::state::View::Map;
-        let width = self.drawn.borrow().as_ref().map(|(s, _)| s.client_width());
-        if let (true, Some(width)) = (shown, width) {
-            self.dispatch(Intent::Measured(at_default_text_size(width)));
+        if let Some(width) = self.width_for_map() {
+            self.dispatch(Intent::Measured(width));
         }
+    }
+
+    /// The widget's width at the default text size, only while the map is the chosen view.
+    fn width_for_map(&self) -> Option<i32> {
+        // Reading the width lays the page out: not at all while the list is chosen.
+        if self.state.borrow().view.view != send_core::pathway::state::View::Map {
+            return None;
+        }
+        let width = self.drawn.borrow().as_ref()?.0.client_width();
+        Some(at_default_text_size(width))
     }
 
     fn dispatch(&self, intent: Intent) {
@@ -207,7 +215,22 @@ impl Live {
         report(self.apply(effects));
     }
 
-    fn apply(&self, effects: Effects) -> Result<(), JsValue> {
+    fn apply(&self, mut effects: Effects) -> Result<(), JsValue> {
+        // Measured before the patch, while the page is laid out as the last frame drew it:
+        // read after it, the width made the browser lay the whole changed widget out inside
+        // this task (the language switch), and a map drawn before its fit was known was built
+        // only to be taken out again (choosing the map on a phone).
+        if effects.measure {
+            if let Some(width) = self.width_for_map() {
+                let measured = self
+                    .state
+                    .borrow_mut()
+                    .update(&self.feed, Intent::Measured(width));
+                if measured.redraw == Redraw::Patch {
+                    effects.redraw = Redraw::Patch;
+                }
+            }
+        }
         if effects.redraw == Redraw::Patch {
             self.patch()?;
         }
@@ -234,9 +257,6 @@ impl Live {
         if let Some(key) = effects.load {
             let saved = storage().and_then(|s| s.get_item(&key).ok().flatten());
             self.dispatch(Intent::Loaded(saved));
-        }
-        if effects.measure {
-            self.measure();
         }
         if let Some(id) = effects.focus {
             self.focus(&id)?;

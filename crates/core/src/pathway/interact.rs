@@ -172,7 +172,9 @@ pub struct Effects {
     pub store: Option<Store>,
     /// Read this key from the browser's storage and answer with [`Intent::Loaded`].
     pub load: Option<String>,
-    /// Measure the widget's width and answer with [`Intent::Measured`].
+    /// Measure the widget's width and answer with [`Intent::Measured`] before the redraw,
+    /// whose patch then carries the fit too: the width is read while the page is laid out as
+    /// the last frame drew it, and a map that will not fit is never drawn.
     pub measure: bool,
 }
 
