@@ -81,6 +81,15 @@ pub fn build() -> Result<(), String> {
             // (measured at 8c35914, brotli: send-pathway -0.75 kB, send-tracker -0.3 kB,
             // send-widgets -0.9 kB; --converge saved less). About 10 s more a build.
             .args(["-Oz", "-Oz"])
+            // A function with one caller is inlined into it only when it is small (20, by
+            // binaryen's size measure; by default every such function is, whatever its size).
+            // Inlining the renderers' big one-caller helpers into their callers made functions
+            // of tens of kB (send-tracker's Live::tree was 35 kB) that brotli packs far worse
+            // than the helpers apart: measured at d109601, brotli, wasm-opt alone, the wasm
+            // send-pathway 121,368 → 116,610 B, send-tracker 120,038 → 114,331 B, send-widgets
+            // 163,533 → 154,031 B (10: 116,652 / 114,352 / 154,359; 50: tracker 115,168; 200:
+            // tracker 118,031). -fimfs made no difference under -Oz.
+            .args(["--one-caller-inline-max-function-size", "20"])
             // The features current rustc and wasm-bindgen output use.
             .args([
                 "--enable-bulk-memory",
