@@ -48,11 +48,7 @@ pub fn prepare(feed: Rc<Feed>, state: PathwayState) -> Rc<Live> {
 /// the listeners, which the widget's [`Life`] owns.
 pub fn wire(live: Rc<Live>, life: Rc<Life>, section: Element, tree: Node) -> Vec<EventListener> {
     *live.drawn.borrow_mut() = Some((section.clone(), tree));
-    if live.state.borrow().view.view == send_core::pathway::state::View::Map {
-        live.dispatch(Intent::Measured(at_default_text_size(
-            section.client_width(),
-        )));
-    }
+    live.measure();
     let mut listeners = Vec::new();
     let on = |name: &'static str, prevent: bool, handler: Box<dyn Fn(&web_sys::Event)>| {
         life.listen(&section, name, prevent, handler)

@@ -73,6 +73,17 @@ impl<'a> RenderContext<'a> {
     }
 }
 
+impl<'a> RenderContext<'a> {
+    /// The same reader and place, drawing the widget's markup: what a fallback holds as room
+    /// ([`room`]) is drawn exactly as the widget will draw it.
+    pub fn as_widget(&self) -> RenderContext<'a> {
+        RenderContext {
+            interactive: true,
+            ..*self
+        }
+    }
+}
+
 impl RenderContext<'_> {
     /// An element holding feed text, marked with `lang` when the text is not in the UI language
     /// (a missing translation), so screen readers pronounce it correctly.

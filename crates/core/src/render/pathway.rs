@@ -69,10 +69,7 @@ pub fn render_pathway_with(ctx: &RenderContext, full: &Pathway, view: &PathwayVi
         // phone, where the list starts on the first screen, it does not move down when the
         // widget takes the fallback (issue 20 item 8). The map is not held: it replaces the list
         // where it fits, rather than pushing it.
-        let widget = RenderContext {
-            interactive: true,
-            ..*ctx
-        };
+        let widget = ctx.as_widget();
         root = root
             .child(room(toolbar(&widget, view)))
             .child(room(finder(&widget, &seen)))
@@ -144,10 +141,7 @@ fn list_view(ctx: &RenderContext, seen: &Seen) -> Element {
         )));
     } else {
         // "Show all steps" as room, as the controls above: the widget closes every step.
-        let widget = RenderContext {
-            interactive: true,
-            ..*ctx
-        };
+        let widget = ctx.as_widget();
         list =
             list.child(room(el("div").class("sp-controls").child(
                 widget.toggle_all(false, Msg::ShowAllSteps, Msg::HideAllSteps),

@@ -337,10 +337,7 @@ pub fn clock_section(ctx: &RenderContext, seen: &Seen) -> Element {
     // The fields show what was typed; a date set another way (a test, a saved view) shows as
     // its three parts. A fallback holds them as room (see `room`): the results below them
     // stay where they are when the widget takes the fallback.
-    let widget = RenderContext {
-        interactive: true,
-        ..*ctx
-    };
+    let widget = ctx.as_widget();
     let parts = match seen.view.clock_start {
         Some(start) if seen.view.clock_typed.is_empty() => DateParts::from_date(start),
         _ => seen.view.clock_typed.clone(),
