@@ -7,6 +7,8 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+#[cfg(any(feature = "pathway", feature = "tracker"))]
+mod ahead;
 #[cfg(feature = "checker")]
 mod checker;
 mod dom;

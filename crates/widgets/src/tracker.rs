@@ -11,8 +11,9 @@
 //! Three things wait for a later task, so that no reply to a reader is one long task: what
 //! goes inside closed workstreams ([`send_core::tracker::closed`]: most of what "Clear
 //! filters" builds), the address (`history.replaceState` alone took 5 to 13 ms of a filter's
-//! task at 4× CPU), and laying out the closed workstreams ahead of time ([`Live::warm`]).
+//! task at 4× CPU), and laying out the closed workstreams ahead of time ([`Live::warm`], [`crate::ahead`]).
 
+use crate::ahead::{Ahead, Pause, Wait};
 use crate::dom;
 use send_core::pathway::patch::{diff, Patch};
 use send_core::tracker::closed::later_inside_closed;
@@ -23,7 +24,6 @@ use send_core::view::Node;
 use send_core::Feed;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
-use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -41,11 +41,8 @@ pub struct Live {
     /// from, to apply in the next task (or before the next event, whichever comes first).
     later: RefCell<Vec<(Element, Vec<Patch>)>>,
     later_timer: RefCell<Option<Pause>>,
-    /// The timers of laying out closed workstreams ahead ([`Live::warm`]): the next step's, and
-    /// the one whose step is running (a closure must not be dropped while it runs).
-    warming: RefCell<Vec<Pause>>,
-    /// What the running round has still to lay out, collected when it began: the next last.
-    round: RefCell<Vec<Element>>,
+    /// Laying out the closed workstreams ahead ([`Live::warm`]).
+    ahead: Rc<Ahead>,
 }
 
 impl Live {
@@ -58,8 +55,7 @@ impl Live {
             address: RefCell::new(None),
             later: RefCell::new(Vec::new()),
             later_timer: RefCell::new(None),
-            warming: RefCell::new(Vec::new()),
-            round: RefCell::new(Vec::new()),
+            ahead: Rc::default(),
         })
     }
 
@@ -240,81 +236,28 @@ impl Live {
     }
 
     /// Lays out the closed workstreams ahead of time, one action per task, then the widget's
-    /// other closed panels: a new round, from [`WARM_AFTER_MS`] on ([`Live::begin_round`]).
+    /// other closed panels ([`crate::ahead`]). In a closed workstream each action is skipped on
+    /// its own too (`content-visibility: auto`, in the stylesheet), so one query lays out one
+    /// action: a task of 6 to 22 ms at 4× on the sample, where a whole panel was up to 77 ms.
     ///
-    /// A closed workstream is `hidden="until-found"`: the browser skips its style and layout,
-    /// so the first "Show all workstreams" had to style, lay out and shape the text of the
-    /// whole plan in one task (160 ms at 4× CPU on the sample). A layout query inside a skipped
-    /// panel makes the browser do that work, and keep it, while the panel stays closed: hidden
-    /// from everyone alike, its words still found by find in page, nothing drawn or moved. In a
-    /// closed panel each action is skipped on its own too (`content-visibility: auto`, in the
-    /// stylesheet), so one query lays out one action: a task of 6 to 22 ms at 4× on the sample,
-    /// where a whole panel was up to 77 ms. Style and layout must come in one task: a panel
-    /// styled in one task and measured in the next, after a frame, is not laid out. An action
-    /// already laid out costs next to nothing, so after a patch the whole round starts again.
+    /// What a round lays out is collected when it begins, and not now, because the drawing
+    /// that started it had patches put off ([`Live::put_off`]) that replace what is inside
+    /// closed workstreams. Their timer came first; any still kept go in first, so nothing
+    /// collected is replaced during the round (a patch that would replace it starts a new one).
     fn warm(self: &Rc<Self>) {
-        // A new round: the old one's next step is not to run, and what it had still to lay
-        // out may be gone from the page.
-        self.warming.borrow_mut().clear();
-        self.round.borrow_mut().clear();
         let live: Weak<Live> = Rc::downgrade(self);
-        // A round starts once the page is drawn and the reader has paused (each key of the
-        // words restarts it); its steps follow one another.
-        let first = Pause::start(
-            WARM_AFTER_MS,
+        self.ahead.restart(
+            Wait::Ms(WARM_AFTER_MS),
             Box::new(move || {
-                if let Some(live) = live.upgrade() {
-                    live.begin_round();
-                }
+                let Some(live) = live.upgrade() else {
+                    return Vec::new();
+                };
+                report(live.put_in_later());
+                live.section()
+                    .map(|section| to_lay_out(&section))
+                    .unwrap_or_default()
             }),
         );
-        self.warming.borrow_mut().extend(first);
-    }
-
-    /// The round's first step: what it lays out is collected now, once, and not when the round
-    /// was started, because the drawing that started it had patches put off
-    /// ([`Live::put_off`]) that replace what is inside closed workstreams. Their timer came
-    /// first; any still kept go in here, so nothing collected is replaced during the round (a
-    /// patch that would replace it starts a new round).
-    fn begin_round(self: &Rc<Self>) {
-        report(self.put_in_later());
-        let targets = self
-            .section()
-            .map(|section| to_lay_out(&section))
-            .unwrap_or_default();
-        *self.round.borrow_mut() = targets;
-        self.warm_step();
-    }
-
-    /// Lays out the round's next element, and leaves the step after it for the next task.
-    /// Called by the timer of the step before (or of the round), which is running.
-    fn warm_step(self: &Rc<Self>) {
-        {
-            // Keep the running step's timer; drop the one before it, long done.
-            let mut timers = self.warming.borrow_mut();
-            let done = timers.len().saturating_sub(1);
-            timers.drain(..done);
-        }
-        let next = self.round.borrow_mut().pop();
-        let Some(element) = next else {
-            return;
-        };
-        let inside = element
-            .last_element_child()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(inside) = inside {
-            let _ = inside.offset_height();
-        }
-        let live: Weak<Live> = Rc::downgrade(self);
-        let next = Pause::start(
-            0,
-            Box::new(move || {
-                if let Some(live) = live.upgrade() {
-                    live.warm_step();
-                }
-            }),
-        );
-        self.warming.borrow_mut().extend(next);
     }
 
     /// This widget's element `id`, looked up by id (never a CSS selector) and only inside it.
@@ -360,39 +303,8 @@ impl Live {
     }
 }
 
-/// A timer owned by its widget: dropping it (a new key, or the widget unmounted) clears it.
-struct Pause {
-    id: i32,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Pause {
-    /// `done` comes boxed, so every timer shares one closure type: each kind of closure
-    /// handed to JavaScript costs the wasm its own glue.
-    fn start(ms: u32, done: Box<dyn FnMut()>) -> Option<Pause> {
-        let callback = Closure::wrap(done);
-        let id = web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                ms as i32,
-            )
-            .ok()?;
-        Some(Pause {
-            id,
-            _callback: callback,
-        })
-    }
-}
-
-impl Drop for Pause {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.id);
-        }
-    }
-}
-
-/// How long after a patch (or the first drawing) laying out ahead starts.
+/// How long after a patch (or the first drawing) laying out ahead starts: once the reader has
+/// paused, each key of the words restarting the wait.
 const WARM_AFTER_MS: u32 = 200;
 
 /// The actions of closed workstreams, as the stylesheet skips each of them on its own.
