@@ -11,7 +11,8 @@
 //! Three things wait for a later task, so that no reply to a reader is one long task: what
 //! goes inside closed workstreams ([`send_core::tracker::closed`]: most of what "Clear
 //! filters" builds), the address (`history.replaceState` alone took 5 to 13 ms of a filter's
-//! task at 4× CPU), and laying out the closed workstreams ahead of time ([`Live::warm`], [`crate::ahead`]).
+//! task at 4× CPU), and laying out the closed workstreams ahead of time ([`Live::warm`],
+//! [`crate::ahead`]).
 
 use crate::ahead::{Ahead, Pause, Wait};
 use crate::dom;
