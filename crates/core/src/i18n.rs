@@ -10,7 +10,6 @@ use crate::text::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
-    Step,
     Or,
     And,
     Optional,
@@ -46,8 +45,6 @@ pub enum Msg {
     Target,
     Source,
     FeedUpdated,
-    StepsOfPathway,
-    Ages,
     FeedUnavailable,
     /// Has a `{date}` placeholder.
     SavedCopy,
@@ -228,7 +225,6 @@ pub enum Msg {
 /// The catalogue. A `match`, so the compiler refuses a message without every language.
 pub fn t(msg: Msg, lang: Lang) -> &'static str {
     let (en, bn) = match msg {
-        Msg::Step => ("Step", "ধাপ"),
         #[cfg(feature = "pathway")]
         Msg::Or => ("or", "অথবা"),
         #[cfg(feature = "pathway")]
@@ -289,8 +285,6 @@ pub fn t(msg: Msg, lang: Lang) -> &'static str {
         Msg::Target => ("Target", "লক্ষ্য"),
         Msg::Source => ("Source", "উৎস"),
         Msg::FeedUpdated => ("Information last checked", "তথ্য সর্বশেষ যাচাই করা হয়েছে"),
-        Msg::StepsOfPathway => ("Steps", "ধাপগুলো"),
-        Msg::Ages => ("Ages", "বয়স"),
         Msg::FeedUnavailable => (
             "This information could not be updated just now, so it may be out of date.",
             "এই তথ্য এখন আপডেট করা যায়নি, তাই এটি পুরনো হতে পারে।",
@@ -800,7 +794,6 @@ mod tests {
     /// Every message, so the tests can walk the whole catalogue: `every_message_is_listed`
     /// fails, naming it, when a new message is missing here.
     const ALL: &[Msg] = &[
-        Msg::Step,
         Msg::Or,
         Msg::And,
         Msg::Optional,
@@ -833,8 +826,6 @@ mod tests {
         Msg::Target,
         Msg::Source,
         Msg::FeedUpdated,
-        Msg::StepsOfPathway,
-        Msg::Ages,
         Msg::FeedUnavailable,
         Msg::SavedCopy,
         Msg::StatusComplete,
@@ -1123,8 +1114,8 @@ mod tests {
 
     #[test]
     fn languages_differ_where_a_translation_exists() {
-        assert_eq!(t(Msg::Step, Lang::En), "Step");
-        assert_ne!(t(Msg::Step, Lang::Bn), t(Msg::Step, Lang::En));
+        assert_eq!(t(Msg::Latest, Lang::En), "Latest");
+        assert_ne!(t(Msg::Latest, Lang::Bn), t(Msg::Latest, Lang::En));
     }
 
     #[test]
