@@ -179,15 +179,33 @@ impl JsonError {
     }
 }
 
+/// Turns the text of a number, already known to be in JSON's grammar, into the nearest `f64`,
+/// for the numbers [`exact`] leaves (more than 15 significant digits, or a power of ten
+/// beyond ±22). `None` if it cannot.
+pub type Convert = fn(&str) -> Option<f64>;
+
+/// The standard library's conversion, for [`read_with`]: correct for every number, and what
+/// [`read`] uses. It costs the wasm 14.5 kB brotli (its power-of-five table and the slow path),
+/// so the family widgets pass the browser's own instead (`send-widgets`' `fetch.rs`).
+pub fn std_convert(text: &str) -> Option<f64> {
+    text.parse().ok()
+}
+
 /// Reads `text`. Recoverable mistakes are pushed to `problems`; `None` when the text cannot
 /// be read as JSON at all (the reason is the last of `problems`).
 pub fn read(text: &str, problems: &mut Vec<JsonError>) -> Option<Json> {
+    read_with(text, problems, std_convert)
+}
+
+/// [`read`], with `convert` for the numbers the reader does not convert itself ([`exact`]).
+pub fn read_with(text: &str, problems: &mut Vec<JsonError>, convert: Convert) -> Option<Json> {
     let mut reader = Reader {
         text,
         at: 0,
         line: 1,
         column: 1,
         problems,
+        convert,
     };
     // A byte order mark (Windows Notepad writes one) is allowed as the first character only.
     if text.starts_with('\u{feff}') {
@@ -196,6 +214,52 @@ pub fn read(text: &str, problems: &mut Vec<JsonError>) -> Option<Json> {
     }
     let result = reader.document();
     result.ok()
+}
+
+/// A character of a word an officer forgot to quote: an ASCII letter, digit or `_`, or any
+/// character beyond ASCII that is not a space (a letter of another script, most likely).
+/// Unicode's letter tables (`char::is_alphabetic`) would cost the family wasm 1.6 kB brotli,
+/// only to word a mistake that is refused either way.
+fn wordlike(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || (!c.is_ascii() && !c.is_whitespace())
+}
+
+/// The `f64` nearest to `text`, a number in JSON's grammar, when it can be had exactly by one
+/// rounding: its digits, without the point, make an integer below 2^53, and the power of ten
+/// that scales them is at most 22 either way. Both are then exact `f64`s, and IEEE
+/// multiplication and division round their result correctly once (Clinger's fast path, which
+/// the standard library takes first too). `None` for the rest, which [`Convert`] is for.
+/// Every figure a council publishes (`20`, `45.5`, `0.25`, `2024`) is read here.
+pub fn exact(text: &str) -> Option<f64> {
+    const MAX_EXACT: u64 = 1 << 53;
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (digits, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], text[at + 1..].parse::<i32>().ok()?),
+        None => (text, 0),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut mantissa: u64 = 0;
+    for digit in whole.bytes().chain(fraction.bytes()) {
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(u64::from(digit.checked_sub(b'0')?))?;
+    }
+    if mantissa > MAX_EXACT {
+        return None;
+    }
+    let scale = exponent.checked_sub(i32::try_from(fraction.len()).ok()?)?;
+    let power =
+        (0..scale.unsigned_abs()).try_fold(1.0_f64, |p, _| (p < 1e22).then_some(p * 10.0))?;
+    // Integers up to 2^53 are exact f64s; so are the powers of ten up to 10^22.
+    let value = if scale < 0 {
+        mantissa as f64 / power
+    } else {
+        mantissa as f64 * power
+    };
+    Some(if negative { -value } else { value })
 }
 
 /// Whether `text` is a number in JSON's grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
@@ -241,6 +305,7 @@ struct Reader<'a> {
     line: usize,
     column: usize,
     problems: &'a mut Vec<JsonError>,
+    convert: Convert,
 }
 
 /// Reading stopped; the problem has been recorded.
@@ -357,7 +422,7 @@ impl Reader<'_> {
             Some(c @ ('“' | '”' | '„' | '‘' | '’')) => {
                 return Err(self.fatal(Problem::CurlyValue(c)))
             }
-            Some(c) if c.is_alphabetic() => self.word()?,
+            Some(c) if wordlike(c) => self.word()?,
             Some(c) => return Err(self.fatal(Problem::UnexpectedCharacter(c))),
             None => return Err(self.fatal(Problem::EndsWhereValue)),
         };
@@ -372,7 +437,7 @@ impl Reader<'_> {
     fn word(&mut self) -> Result<Value, Stop> {
         let (line, column) = (self.line, self.column);
         let mut word = String::new();
-        while self.peek().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+        while self.peek().is_some_and(wordlike) {
             word.extend(self.bump());
         }
         match word.as_str() {
@@ -401,8 +466,11 @@ impl Reader<'_> {
             self.bump();
         }
         let text = &self.text[start..self.at];
-        match text.parse::<f64>() {
-            Ok(n) if is_json_number(text) && n.is_finite() => {
+        let number = is_json_number(text)
+            .then(|| exact(text).or_else(|| (self.convert)(text)))
+            .flatten();
+        match number {
+            Some(n) if n.is_finite() => {
                 let whole = !text.contains(['.', 'e', 'E']) && text != "-0";
                 Ok((Value::Number(n), whole))
             }
@@ -526,7 +594,7 @@ impl Reader<'_> {
                 Some(c @ ('“' | '”' | '„' | '‘' | '’')) => {
                     return Err(self.fatal(Problem::CurlyName(c)))
                 }
-                Some(c) if c.is_alphabetic() => return Err(self.fatal(Problem::NameNotQuoted)),
+                Some(c) if wordlike(c) => return Err(self.fatal(Problem::NameNotQuoted)),
                 None => return Err(self.fatal(Problem::ObjectNotClosed)),
                 Some(_) => return Err(self.fatal(Problem::NameExpected)),
             }
@@ -553,7 +621,7 @@ impl Reader<'_> {
                 Some('}') => {}
                 Some('"') => return Err(self.fatal(Problem::CommaMissingInObject)),
                 None => return Err(self.fatal(Problem::ObjectNotClosed)),
-                Some(c) if c.is_alphanumeric() || matches!(c, '“' | '”' | '‘' | '’') => {
+                Some(c) if wordlike(c) || matches!(c, '“' | '”' | '‘' | '’') => {
                     return Err(self.fatal(Problem::InnerQuote))
                 }
                 Some(c) => return Err(self.fatal(Problem::UnexpectedAfterValue(c))),
@@ -612,6 +680,10 @@ mod tests {
             ),
             ("{\"a\": 1 \"b\": 2}", (1, 9), "comma is missing"),
             ("{a: 1}", (1, 2), "not in double quotes"),
+            // Words in other scripts are words too.
+            ("{\"a\": হ্যাঁ}", (1, 7), "`হ্যাঁ` is not in double quotes"),
+            ("{নাম: 1}", (1, 2), "not in double quotes"),
+            ("{\"a\": \u{a0}1}", (1, 7), "unexpected character"),
             ("{\"a\": True}", (1, 7), "is not JSON"),
             ("{\"a\": 012}", (1, 7), "not a number"),
             ("{\"a\": [1, 2}", (1, 12), "comma is missing"),
@@ -699,6 +771,95 @@ mod tests {
             let (json, problems) = read_all(text);
             assert!(json.is_none(), "{text:?} was read");
             assert!(!problems.is_empty(), "{text:?}");
+        }
+    }
+
+    /// A number the reader must not convert itself, and so hands to [`Convert`].
+    fn refuse(text: &str) -> Option<f64> {
+        panic!("{text} was handed to the conversion")
+    }
+
+    #[test]
+    fn everyday_figures_are_converted_by_the_reader_itself() {
+        for text in [
+            "0",
+            "-0",
+            "20",
+            "45.5",
+            "0.25",
+            "-3.75",
+            "2024",
+            "1e2",
+            "2.5E-3",
+            "1E+22",
+            "9007199254740992",
+            "0.0000001",
+            "123456789012345",
+            "1234567.89012345",
+        ] {
+            let mut problems = Vec::new();
+            let json = read_with(&format!("[{text}]"), &mut problems, refuse).unwrap();
+            let Value::Array(items) = json.value else {
+                panic!()
+            };
+            let Value::Number(n) = items[0].value else {
+                panic!()
+            };
+            let expected: f64 = text.parse().unwrap();
+            assert_eq!(n.to_bits(), expected.to_bits(), "{text}");
+        }
+        // The sample feed's every number, so the family widgets never call the browser for it.
+        let sample = include_str!("../../../www/feed/tower-hamlets.json");
+        assert!(read_with(sample, &mut Vec::new(), refuse).is_some());
+    }
+
+    #[test]
+    fn the_rest_is_left_to_the_conversion_and_read_by_it() {
+        let big = |_: &str| Some(1.5);
+        for text in [
+            "1e23",
+            "1e-23",
+            "9007199254740993",
+            "0.12345678901234567",
+            "1e400",
+        ] {
+            assert_eq!(exact(text), None, "{text}");
+            let json = read_with(&format!("[{text}]"), &mut Vec::new(), big).unwrap();
+            let Value::Array(items) = json.value else {
+                panic!()
+            };
+            assert_eq!(items[0].value, Value::Number(1.5), "{text}");
+        }
+        // What the conversion cannot read, or reads as infinite, is a bad number.
+        for convert in [(|_: &str| None) as Convert, |_: &str| Some(f64::INFINITY)] {
+            let mut problems = Vec::new();
+            assert!(read_with("[1e400]", &mut problems, convert).is_none());
+            assert_eq!(problems[0].problem, Problem::BadNumber("1e400".into()));
+        }
+    }
+
+    proptest::proptest! {
+        /// Wherever the reader converts a number itself, it gets the standard library's answer,
+        /// bit for bit.
+        #[test]
+        fn the_exact_reading_is_the_standard_one(
+            negative in proptest::bool::ANY,
+            whole in "(0|[1-9][0-9]{0,17})",
+            fraction in proptest::option::of("[0-9]{1,17}"),
+            exponent in proptest::option::of(-40i32..40),
+        ) {
+            let mut text = format!("{}{whole}", if negative { "-" } else { "" });
+            if let Some(fraction) = &fraction {
+                text = format!("{text}.{fraction}");
+            }
+            if let Some(exponent) = exponent {
+                text = format!("{text}e{exponent}");
+            }
+            proptest::prop_assert!(is_json_number(&text));
+            let standard: f64 = text.parse().unwrap();
+            if let Some(n) = exact(&text) {
+                proptest::prop_assert_eq!(n.to_bits(), standard.to_bits(), "{}", text);
+            }
         }
     }
 }

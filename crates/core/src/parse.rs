@@ -38,15 +38,26 @@ fn path_suffix(path: &str) -> String {
 /// Parses and type-checks feed text. Semantic checks (references, dates in the past...) are
 /// the validator's job.
 pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
+    parse_feed_with(text, json::std_convert)
+}
+
+/// [`parse_feed`], converting the numbers the JSON reader leaves with `convert`
+/// ([`json::read_with`]): the family widgets pass the browser's, to leave the standard
+/// library's out of their wasm.
+pub fn parse_feed_with(text: &str, convert: json::Convert) -> Result<Feed, FeedError> {
     check_limits(text)?;
-    read_feed(text)
+    read_feed_with(text, convert)
 }
 
 /// [`parse_feed`] without the size check first: for the benchmarks' 100× feed. Anything
 /// reading text from outside must use [`parse_feed`].
 pub fn read_feed(text: &str) -> Result<Feed, FeedError> {
+    read_feed_with(text, json::std_convert)
+}
+
+fn read_feed_with(text: &str, convert: json::Convert) -> Result<Feed, FeedError> {
     let mut problems = Vec::new();
-    let json = json::read(text, &mut problems);
+    let json = json::read_with(text, &mut problems, convert);
     if let Some((version, _)) = json.as_ref().and_then(read::newer_version) {
         return Err(newer_version(version.min(f64::from(u32::MAX)) as u32));
     }

@@ -354,7 +354,7 @@ fn root_font_px() -> Option<f64> {
     let size = js_sys::Reflect::get(&style, &"fontSize".into())
         .ok()?
         .as_string()?;
-    size.trim_end_matches("px").parse().ok()
+    crate::fetch::browser_number(size.trim_end_matches("px"))
 }
 
 fn storage() -> Option<web_sys::Storage> {
