@@ -72,8 +72,8 @@ impl Drop for Pause {
 /// When a round begins, from the patch (or the first drawing) that asks for it.
 #[derive(Clone, Copy)]
 pub enum Wait {
-    /// After a pause of so many milliseconds (restarted by each patch: each key typed).
-    #[cfg_attr(not(feature = "tracker"), allow(dead_code))]
+    /// After a pause of so many milliseconds (restarted by each patch: each key typed; the
+    /// pathway's first round, after mounting).
     Ms(u32),
     /// Once the next frame has been drawn: for a widget nobody types into, so the round is
     /// done before the reader's next press; never inside the frame that shows the patch,

@@ -237,13 +237,7 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
             let enhance = fallback_tree.is_some();
             (
                 fallback_tree.map_or_else(|| live.tree(), Ok),
-                Box::new(move |life, section, tree| {
-                    let listeners = pathway::wire(Rc::clone(&live), life, section, tree);
-                    if enhance {
-                        live.redraw();
-                    }
-                    listeners
-                }),
+                Box::new(move |life, section, tree| pathway::wire(live, life, section, tree, enhance)),
             )
         }
         // A one-widget build (the loader picks it when a page has only that kind) asked for

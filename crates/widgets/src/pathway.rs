@@ -49,11 +49,24 @@ pub fn prepare(feed: Rc<Feed>, state: PathwayState) -> Rc<Live> {
 }
 
 /// Wires a pathway whose first drawing (`tree`, placed as `section`) is in the page; returns
-/// the listeners, which the widget's [`Life`] owns.
-pub fn wire(live: Rc<Live>, life: Rc<Life>, section: Element, tree: Node) -> Vec<EventListener> {
+/// the listeners, which the widget's [`Life`] owns. `enhance`: the drawing is the page's
+/// fallback, to be patched into the widget.
+pub fn wire(
+    live: Rc<Live>,
+    life: Rc<Life>,
+    section: Element,
+    tree: Node,
+    enhance: bool,
+) -> Vec<EventListener> {
     *live.drawn.borrow_mut() = Some((section.clone(), tree));
-    live.measure();
-    live.warm();
+    // A map that does not fit patches the fallback into the widget already: drawing the
+    // widget again would find nothing to change (at 4× CPU, 28 ms of drawing and diffing).
+    if !live.measure() && enhance {
+        live.redraw();
+    }
+    // The page is at its busiest while it loads: the closed steps are laid out once it has
+    // paused, not in the tasks right after the first frame.
+    live.ahead.restart(Wait::Ms(SETTLE_MS), live.closed_steps());
     let mut listeners = Vec::new();
     let on = |name: &'static str, prevent: bool, handler: Box<dyn Fn(&web_sys::Event)>| {
         life.listen(&section, name, prevent, handler)
@@ -156,7 +169,9 @@ pub fn wire(live: Rc<Live>, life: Rc<Life>, section: Element, tree: Node) -> Vec
         let on_resize = Rc::clone(&live);
         let resize_life = Rc::clone(&life);
         listeners.push(EventListener::new(&window, "resize", move |_| {
-            resize_life.run(|| on_resize.measure())
+            resize_life.run(|| {
+                on_resize.measure();
+            })
         }));
     }
     listeners
@@ -185,7 +200,7 @@ impl Live {
 
     /// Draws what the state says over the first drawing, patching only the differences: after
     /// taking the fallback as drawn, this adds the family's controls and closes the steps.
-    pub fn redraw(&self) {
+    fn redraw(&self) {
         report(self.patch());
     }
 
@@ -194,11 +209,19 @@ impl Live {
         self.state.borrow().tree(&self.feed)
     }
 
-    /// Measures the widget for the map's fit, only while the map is the chosen view.
-    fn measure(&self) {
-        if let Some(width) = self.width_for_map() {
-            self.dispatch(Intent::Measured(width));
-        }
+    /// Measures the widget for the map's fit, only while the map is the chosen view; whether
+    /// that patched the page.
+    fn measure(&self) -> bool {
+        let Some(width) = self.width_for_map() else {
+            return false;
+        };
+        let effects = self
+            .state
+            .borrow_mut()
+            .update(&self.feed, Intent::Measured(width));
+        let patched = effects.redraw == Redraw::Patch;
+        report(self.apply(effects));
+        patched
     }
 
     /// The widget's width at the default text size, only while the map is the chosen view.
@@ -289,17 +312,20 @@ impl Live {
     /// finds its text styled, laid out and shaped (after the switch to Bengali, the first
     /// "Show all steps" laid out nine panels of new text in one task: 79 ms at 4× CPU).
     fn warm(&self) {
-        let Some(section) = self.section() else {
-            return;
-        };
-        self.ahead.restart(
-            Wait::Frame,
-            Box::new(move || {
-                let mut panels = dom::each(&section, CLOSED_STEPS);
-                panels.reverse();
-                panels
-            }),
-        );
+        self.ahead.restart(Wait::Frame, self.closed_steps());
+    }
+
+    /// The round's targets, collected when it begins: the closed steps' panels, last first.
+    fn closed_steps(&self) -> crate::ahead::Collect {
+        let section = self.section();
+        Box::new(move || {
+            let Some(section) = &section else {
+                return Vec::new();
+            };
+            let mut panels = dom::each(section, CLOSED_STEPS);
+            panels.reverse();
+            panels
+        })
     }
 
     fn section(&self) -> Option<Element> {
@@ -334,6 +360,9 @@ impl Live {
 
 /// The list's closed step panels, the first step last (each round pops its next).
 const CLOSED_STEPS: &str = "li[data-step] > [hidden]";
+/// How long after mounting the closed steps start to be laid out ahead (as the tracker's
+/// pause after a key).
+const SETTLE_MS: u32 = 200;
 
 /// A width in CSS pixels as it would be at the default 16px text size, for [`Intent::Measured`].
 fn at_default_text_size(width: i32) -> i32 {
