@@ -60,7 +60,7 @@ pub fn wire(
 ) -> Vec<EventListener> {
     *live.drawn.borrow_mut() = Some((section.clone(), tree));
     // A map that does not fit patches the fallback into the widget already: drawing the
-    // widget again would find nothing to change (at 4× CPU, 28 ms of drawing and diffing).
+    // widget again would find nothing to change (about 5 ms at 4× CPU).
     if !live.measure() && enhance {
         live.redraw();
     }
