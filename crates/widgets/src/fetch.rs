@@ -6,8 +6,7 @@
 //! limit is never downloaded, and an HTML page (a CMS error or login page answering 200) is
 //! refused by its type; neither is worth a retry.
 
-use send_core::parse::parse_feed_with;
-use send_core::parse::{too_large_message, MAX_FEED_BYTES};
+use send_core::parse::{parse_feed_with, too_large_message, MAX_FEED_BYTES};
 use send_core::widget::feed_fingerprint as fingerprint;
 use send_core::Feed;
 use std::cell::RefCell;

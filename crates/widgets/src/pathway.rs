@@ -212,16 +212,8 @@ impl Live {
     /// Measures the widget for the map's fit, only while the map is the chosen view; whether
     /// that patched the page.
     fn measure(&self) -> bool {
-        let Some(width) = self.width_for_map() else {
-            return false;
-        };
-        let effects = self
-            .state
-            .borrow_mut()
-            .update(&self.feed, Intent::Measured(width));
-        let patched = effects.redraw == Redraw::Patch;
-        report(self.apply(effects));
-        patched
+        self.width_for_map()
+            .is_some_and(|width| self.dispatch(Intent::Measured(width)))
     }
 
     /// The widget's width at the default text size, only while the map is the chosen view.
@@ -234,9 +226,12 @@ impl Live {
         Some(at_default_text_size(width))
     }
 
-    fn dispatch(&self, intent: Intent) {
+    /// Hands `intent` to the core and applies its effects; whether the page was patched.
+    fn dispatch(&self, intent: Intent) -> bool {
         let effects = self.state.borrow_mut().update(&self.feed, intent);
+        let patched = effects.redraw == Redraw::Patch;
         report(self.apply(effects));
+        patched
     }
 
     fn apply(&self, mut effects: Effects) -> Result<(), JsValue> {

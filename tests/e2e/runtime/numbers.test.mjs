@@ -40,7 +40,7 @@ test('figures with more digits than the core converts are read by the browser, t
   const rewrites = {
     // 22 significant digits: the browser's conversion.
     '"value": 40}': '"value": 40.00000000000000000000001}',
-    // A power of ten beyond 22: the browser's too.
+    // 24 significant digits, scaled down by 10^22: more than 2^53, so the browser's too.
     '"value": 55}': '"value": 550000000000000000000000e-22}',
     // Within the core's exact reading.
     '"value": 61}': '"value": 6.1e1}',
