@@ -282,10 +282,13 @@ async fn mount(document: &Document, placeholder: &Element) -> bool {
                     let _ = placeholder.prepend_with_node_1(&notice);
                 }
             }
-            let _ = placeholder.set_attribute(STATE_ATTR, "ready");
             let life = life::Life::new(placeholder.clone(), options.kind == WidgetKind::Pathway);
             let listeners = wire(Rc::clone(&life), section, tree);
             life::keep(life, listeners);
+            // Ready once it answers. Until then the stylesheet skips the fallback's panels off
+            // the screen: set before wiring, the map's fit check read the width with every
+            // panel to lay out first (about 20 ms at 4× CPU).
+            let _ = placeholder.set_attribute(STATE_ATTR, "ready");
             true
         }
         Err(error) => {
