@@ -132,6 +132,9 @@ async function update() {
   ].filter(Boolean);
   const fallback = await fallbackFor(chosen);
   $('script-code').value = [
+    // The widget's own stylesheet, linked: the page draws the fallback styled once, where the
+    // loader adding it would have the browser style and lay it out again (README, "The snippet").
+    `<link rel="stylesheet" href="${base}dist/send-${chosen.widget}.css">`,
     `<script type="module" src="${base}dist/send-pathways.js"></script>`,
     `<div ${attributes.join(' ')}>`,
     fallback,

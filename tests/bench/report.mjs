@@ -163,9 +163,9 @@ export function markdown(report) {
     );
     for (const t of throttles) {
       const names = {
-        ours: 'pathway widget (README snippet, demo page placeholder)',
+        ours: 'pathway widget, the loader alone (it adds the stylesheet)',
         accordion: 'govuk-frontend accordion, same steps',
-        ours_linked: 'pathway widget, its stylesheet linked in the head',
+        ours_linked: "pathway widget as the README's snippet (stylesheet linked before the placeholder)",
       };
       const ratios = { ours: t.ratio, ours_linked: t.linked_ratio };
       for (const page of Object.keys(names)) {

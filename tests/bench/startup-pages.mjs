@@ -3,10 +3,12 @@
 // core renders from the sample feed. So both pages hold the same nine steps of the autism
 // pathway, word for word, and nothing here types their content:
 //
-// - ours: the README's snippet on a plain page (the placeholder as www/index.html has it, with
-//   its fallback, and the loader; the loader adds the widget's stylesheet itself);
-// - ours_linked: the same with the widget's stylesheet linked in the head, as the demo page
-//   does: the difference is what the loader's adding the stylesheet costs inside the window;
+// - ours: the loader alone on a plain page (the placeholder as www/index.html has it, with
+//   its fallback); the loader adds the widget's stylesheet itself, as it does for an editor
+//   who pastes only the script;
+// - ours_linked: the README's snippet: the same with the widget's stylesheet linked right
+//   before the placeholder, where an editor pasting into a page's content puts it: the
+//   difference is what the loader's adding the stylesheet costs inside the window;
 // - accordion: GOV.UK Frontend's accordion as its documentation sets it up (its stylesheet in
 //   the head, `govuk-frontend-supported` on the body, `initAll()` from its module), one
 //   section per step: the step's title as the heading, its stage as the summary, and the
@@ -91,16 +93,17 @@ const INTRO = `<h1>Local Offer: support for families</h1>
 const OUTRO = `<p id="after">After the steps: more of the council's text.</p>`;
 
 /**
- * The README's snippet: the loader (started by page/startup-ours.mjs) and the placeholder;
- * with `linked`, the widget's stylesheet in the head too (the loader then adds none).
+ * The loader (started by page/startup-ours.mjs) and the placeholder; with `linked`, the
+ * README's snippet: the pathway's stylesheet linked right before the placeholder (the loader
+ * then adds none).
  */
 export function oursPage({ open, fallback }, { linked = false } = {}) {
-  const stylesheet = linked ? '<link rel="stylesheet" href="/dist/send-pathways.css">\n' : '';
-  return `${head('Startup bench: SEND Pathways pathway widget', { head: stylesheet })}
+  const stylesheet = linked ? '<link rel="stylesheet" href="/dist/send-pathway.css">\n' : '';
+  return `${head('Startup bench: SEND Pathways pathway widget', {})}
 <body>
 <main>
 ${INTRO}
-${open}
+${stylesheet}${open}
 ${fallback}
 </div>
 ${OUTRO}

@@ -249,6 +249,9 @@ for (const [name, key, selector] of [
     await page.waitForSelector('[data-send-widget][data-sp-state="ready"]', { timeout: 20000 });
     assert.ok((await page.locator(selector).count()) > 0);
     assert.equal(await page.locator('script[type="module"][src*="send-pathways."][integrity^="sha384-"]').count(), 1);
+    // The plugin links the whole stylesheet in the head, once; the loader adds no other.
+    assert.equal(await page.locator('head link[rel="stylesheet"][href*="/send-pathways."]').count(), 1);
+    assert.equal(await page.locator('link[rel="stylesheet"][href*="/send-pathway"], link[rel="stylesheet"][href*="/send-tracker"]').count(), 1);
     assert.deepEqual(await axeViolations(page, '[data-send-widget]'), []);
     assert.deepEqual(problems, []);
     await context.close();
@@ -258,6 +261,7 @@ for (const [name, key, selector] of [
 test('a page without a widget gets no loader', async () => {
   const { page, context, problems } = await open(`${WP}/?page_id=2`);
   assert.equal(await page.locator('script[src*="send-pathways"]').count(), 0);
+  assert.equal(await page.locator('link[href*="send-pathway"]').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -39,6 +39,12 @@ $GLOBALS['send_pathways_enqueued'] = array();
 function wp_enqueue_script( $handle ) {
 	$GLOBALS['send_pathways_enqueued'][] = $handle;
 }
+function wp_register_style() {
+	return true;
+}
+function wp_enqueue_style( $handle ) {
+	$GLOBALS['send_pathways_enqueued'][] = $handle;
+}
 function plugins_url( $path, $file ) {
 	return 'https://council.example/wp-content/plugins/send-pathways/' . $path;
 }

@@ -20,6 +20,12 @@ test('choices update the snippets and the preview; low contrast is flagged', asy
   assert.match(script, /data-pathway="ehc-needs-assessment"/);
   assert.match(script, /data-lang="bn"/);
   assert.match(script, /data-heading-level="3"/);
+  // The pathway's own stylesheet is linked, before the loader, and is there to load.
+  const css = /^<link rel="stylesheet" href="([^"]*\/send-pathway\.css)">\n<script /.exec(script);
+  assert.ok(css, script.slice(0, 200));
+  const served = await page.request.get(css[1]);
+  assert.equal(served.status(), 200);
+  assert.match(served.headers()['content-type'], /text\/css/);
   // The text-only version, rendered by the core in the page, is inside the placeholder.
   assert.match(script, /<div data-send-widget="pathway"[^>]*>\n<section class="sp[^"]*"[^>]*lang="bn"[\s\S]*<h3[\s\S]*<\/section>\n<\/div>$/);
   assert.doesNotMatch(script, /sendfeed render/);
@@ -94,6 +100,7 @@ test('a feed with more than one plan offers them for the tracker; data-plan goes
   await page.waitForSelector('body[data-builder-ready="true"]');
   const script = await page.locator('#script-code').inputValue();
   assert.match(script, /<div data-send-widget="tracker" data-feed="[^"]+" data-plan="priorities-2024-25">/);
+  assert.match(script, /^<link rel="stylesheet" href="[^"]*\/send-tracker\.css">\n/);
   // The text-only version inside is that plan, not the current one.
   assert.match(script, /<h2[^>]*>Areas for further improvement in 2024\/25<\/h2>/);
   assert.match(await page.locator('#block-code').inputValue(), /^<!-- wp:send-pathways\/widget \{"feed":"[^"]+","widget":"tracker","plan":"priorities-2024-25"\} -->\n<div class="wp-block-send-pathways-widget" data-send-widget="tracker" data-feed="[^"]+" data-plan="priorities-2024-25">/);

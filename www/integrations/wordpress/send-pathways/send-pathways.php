@@ -58,6 +58,10 @@ function send_pathways_init() {
 		// Enqueued only by a block or shortcode as it renders: pages without a widget get nothing.
 		wp_register_script( 'send-pathways-loader', $loader, array(), null, true ); // phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion -- the file name carries a content hash.
 	}
+	$stylesheet = send_pathways_asset_url( 'send-pathways.css' );
+	if ( '' !== $stylesheet ) {
+		wp_register_style( 'send-pathways', $stylesheet, array(), null ); // phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion -- the file name carries a content hash.
+	}
 	register_block_type(
 		__DIR__ . '/block.json',
 		array( 'render_callback' => 'send_pathways_render_block' )
@@ -65,6 +69,20 @@ function send_pathways_init() {
 	add_shortcode( 'send_pathways', 'send_pathways_shortcode' );
 }
 add_action( 'init', 'send_pathways_init' );
+
+/**
+ * Links the widgets' stylesheet in the head of a post or page whose content has the block or the
+ * shortcode, so the browser draws the text-only version styled once: added later by the loader,
+ * it has the whole text-only version styled and laid out a second time while the widget starts.
+ * The whole stylesheet, which holds both widgets' rules; the loader then adds none.
+ */
+function send_pathways_head_stylesheet() {
+	$post = is_singular() ? get_post() : null;
+	if ( $post && ( has_block( 'send-pathways/widget', $post ) || has_shortcode( $post->post_content, 'send_pathways' ) ) ) {
+		wp_enqueue_style( 'send-pathways' );
+	}
+}
+add_action( 'wp_enqueue_scripts', 'send_pathways_head_stylesheet' );
 
 /**
  * Tells the block editor script where the renderer (the officer's checker build) is.
@@ -150,6 +168,9 @@ function send_pathways_placeholder_attributes( $settings ) {
  */
 function send_pathways_placeholder( $attributes, $fallback, $extra_class = '' ) {
 	wp_enqueue_script( 'send-pathways-loader' );
+	// Already in the head for a post or page that holds the widget; elsewhere (a widget area, a
+	// template) WordPress prints it at the end of the page, where the loader finds it.
+	wp_enqueue_style( 'send-pathways' );
 	$html = '<div';
 	if ( '' !== $extra_class ) {
 		$html .= ' class="' . esc_attr( $extra_class ) . '"';
