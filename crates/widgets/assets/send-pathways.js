@@ -103,6 +103,15 @@ function unmountRemoved(records) {
 /** The placeholders not yet mounted. */
 const waiting = () => document.querySelectorAll('[data-send-widget]:not([data-sp-state])');
 
+/**
+ * Marks the placeholders the loader is starting a widget in: while marked (and while the widget
+ * loads), the stylesheet skips their fallback's panels off the screen, which the widget is about
+ * to close. Only the loader marks, so a page whose loader never runs keeps its fallback as is.
+ */
+const STARTING = 'data-sp-starting';
+const markStarting = (elements) => elements.forEach((e) => e.setAttribute(STARTING, ''));
+const unmarkStarting = (elements) => elements.forEach((e) => e.removeAttribute(STARTING));
+
 /** Each started build's `mountOne`, by build name. */
 const started = new Map();
 
@@ -210,6 +219,13 @@ async function explainBrokenFeeds() {
  * since the aborted call's promise never settles; the next placeholder mounts as usual.
  */
 async function mountPlaceholder(element) {
+  markStarting([element]);
+  const mounted = await mountMarked(element);
+  unmarkStarting([element]);
+  return mounted;
+}
+
+async function mountMarked(element) {
   let mountOne;
   try {
     mountOne = await mounterFor(element);
@@ -257,6 +273,7 @@ function mountNew() {
 
 try {
   if (waiting().length > 0) {
+    markStarting(waiting());
     ensureStylesheet(buildFor(waiting()));
     preloadFeeds();
     await startFirst();
@@ -273,5 +290,6 @@ try {
     unmountRemoved(records);
   }).observe(document.documentElement, { childList: true, subtree: true });
 } catch (error) {
+  unmarkStarting(document.querySelectorAll(`[${STARTING}]`));
   console.error('SEND Pathways could not start; the page keeps its own content.', error);
 }

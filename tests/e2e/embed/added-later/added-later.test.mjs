@@ -77,6 +77,8 @@ test('when the build a late placeholder needs cannot load, it keeps its content 
   assert.ok(explained(), problems.join('\n'));
   assert.equal(await page.locator('#late').innerText(), 'Our improvement plan');
   assert.equal(await page.locator('#late').getAttribute('data-sp-state'), null);
+  // Its fallback is a page's own again: the loader's mark (panels off screen skipped) is gone.
+  assert.equal(await page.locator('#late').getAttribute('data-sp-starting'), null);
   // The loader goes on: a pathway added now mounts from the build already running.
   await addPathway(page, 'again');
   await context.close();
