@@ -61,6 +61,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language the UI catalogue speaks, in the order the language switch offers them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Bn];
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",

@@ -9,6 +9,7 @@
 //! found by find in page, nothing drawn or moved. Style and layout must come in one task: a
 //! panel styled in one task and measured in the next, after a frame, is not laid out. An
 //! element already laid out costs next to nothing, so after each patch the round starts again.
+//! A round can also lay out words not in the page ([`sample`]): the pathway's other language.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -65,6 +66,24 @@ impl Drop for Pause {
             } else {
                 window.clear_timeout_with_handle(self.id);
             }
+        }
+    }
+}
+
+/// Lays out a sample of words not in the page (another language's, in one of the widget's
+/// fonts: the pathway's [`Collect`] builds it): put at the end of the page's body, measured,
+/// and taken out again in the same task, so no other task finds it, nothing is drawn and no
+/// screen reader is told (a `MutationObserver` still gets its two records).
+fn sample(element: &Element) {
+    let body = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body());
+    if let Some(body) = body {
+        if body.append_child(element).is_ok() {
+            if let Some(sample) = element.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = sample.offset_height();
+            }
+            element.remove();
         }
     }
 }
@@ -156,11 +175,15 @@ impl Ahead {
         let Some(element) = next else {
             return;
         };
-        let inside = element
-            .last_element_child()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(inside) = inside {
-            let _ = inside.offset_height();
+        if element.is_connected() {
+            let inside = element
+                .last_element_child()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(inside) = inside {
+                let _ = inside.offset_height();
+            }
+        } else {
+            sample(&element);
         }
         let next = self.later(0, Ahead::step);
         self.timers.borrow_mut().extend(next);

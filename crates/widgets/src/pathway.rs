@@ -29,6 +29,8 @@ pub struct Live {
     drawn: RefCell<Option<(Element, Node)>>,
     /// Laying out the closed steps ahead ([`Live::warm`]).
     ahead: Rc<Ahead>,
+    /// Laying out the other language's words ahead, once ([`Live::words_ahead`]).
+    words: Rc<Ahead>,
 }
 
 /// The pathway as the address and this browser's saved step say, ready for its first drawing
@@ -39,6 +41,7 @@ pub fn prepare(feed: Rc<Feed>, state: PathwayState) -> Rc<Live> {
         state: RefCell::new(state),
         drawn: RefCell::new(None),
         ahead: Rc::default(),
+        words: Rc::default(),
     });
     let key = live.state.borrow().here_key(&live.feed);
     let saved = storage().and_then(|s| s.get_item(&key).ok().flatten());
@@ -67,6 +70,8 @@ pub fn wire(
     // The page is at its busiest while it loads: the closed steps are laid out once it has
     // paused, not in the tasks right after the first frame.
     live.ahead.restart(Wait::Ms(SETTLE_MS), live.closed_steps());
+    live.words
+        .restart(Wait::Ms(SETTLE_MS), Live::words_ahead(&live));
     let mut listeners = Vec::new();
     let on = |name: &'static str, prevent: bool, handler: Box<dyn Fn(&web_sys::Event)>| {
         life.listen(&section, name, prevent, handler)
@@ -323,6 +328,63 @@ impl Live {
         })
     }
 
+    /// The other language's words, laid out ahead once, in the tasks after mounting: the first
+    /// switch to Bengali styled, laid out and shaped the widget's words in a script the page
+    /// had not shaped before in one frame, and finding its fonts and glyphs was most of that
+    /// frame's 53 ms at 4× CPU. Each element's words in its font ([`PathwayState::words_ahead`]),
+    /// one sample per language and font, each put in the page, laid out and taken out again
+    /// in one task ([`crate::ahead`]).
+    fn words_ahead(live: &Rc<Live>) -> crate::ahead::Collect {
+        let live = Rc::downgrade(live);
+        Box::new(move || {
+            live.upgrade()
+                .map(|live| live.word_samples())
+                .unwrap_or_default()
+        })
+    }
+
+    fn word_samples(&self) -> Vec<Element> {
+        let drawn = self.drawn.borrow();
+        let (Some((section, tree)), Ok(document)) = (drawn.as_ref(), dom::document()) else {
+            return Vec::new();
+        };
+        let mut samples: Vec<(&'static str, String, String)> = Vec::new();
+        for (lang, words) in self.state.borrow().words_ahead(&self.feed, tree) {
+            for (path, text) in words {
+                let font = dom::node_at(section, &path)
+                    .and_then(|node| node.dyn_into::<Element>().ok())
+                    .and_then(|element| computed(&element, "font"));
+                let Some(font) = font.filter(|f| !f.is_empty()) else {
+                    continue;
+                };
+                match samples
+                    .iter_mut()
+                    .find(|(l, f, _)| *l == lang.code() && *f == font)
+                {
+                    Some((_, _, held)) => {
+                        held.push(' ');
+                        held.push_str(&text);
+                    }
+                    None => samples.push((lang.code(), font, text)),
+                }
+            }
+        }
+        samples
+            .into_iter()
+            .filter_map(|(lang, font, text)| {
+                let sample = document.create_element("span").ok()?;
+                sample.set_attribute("lang", lang).ok()?;
+                sample.set_attribute("aria-hidden", "true").ok()?;
+                let style = format!(
+                    "position:absolute;visibility:hidden;contain:strict;inline-size:20rem;font:{font}"
+                );
+                sample.set_attribute("style", &style).ok()?;
+                sample.set_text_content(Some(&text));
+                Some(sample)
+            })
+            .collect()
+    }
+
     fn section(&self) -> Option<Element> {
         self.drawn.borrow().as_ref().map(|(s, _)| s.clone())
     }
@@ -365,20 +427,25 @@ fn at_default_text_size(width: i32) -> i32 {
     (f64::from(width) * 16.0 / root).round() as i32
 }
 
-/// The page's root font size in pixels (`getComputedStyle(html).fontSize`), through `Reflect`
-/// so the build needs no more web-sys features.
+/// The page's root font size in pixels (`getComputedStyle(html).fontSize`).
 fn root_font_px() -> Option<f64> {
+    let html = web_sys::window()?.document()?.document_element()?;
+    let size = computed(&html, "fontSize")?;
+    crate::fetch::browser_number(size.trim_end_matches("px"))
+}
+
+/// `getComputedStyle(element)[property]`, through `Reflect` so the build needs no more web-sys
+/// features.
+fn computed(element: &Element, property: &str) -> Option<String> {
     let window = web_sys::window()?;
-    let html = window.document()?.document_element()?;
     let computed = js_sys::Reflect::get(&window, &"getComputedStyle".into()).ok()?;
     let style = computed
         .dyn_ref::<js_sys::Function>()?
-        .call1(&window, &html)
+        .call1(&window, element)
         .ok()?;
-    let size = js_sys::Reflect::get(&style, &"fontSize".into())
+    js_sys::Reflect::get(&style, &property.into())
         .ok()?
-        .as_string()?;
-    crate::fetch::browser_number(size.trim_end_matches("px"))
+        .as_string()
 }
 
 fn storage() -> Option<web_sys::Storage> {

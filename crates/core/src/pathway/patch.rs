@@ -79,6 +79,86 @@ pub fn nodes_drawn(patches: &[Patch]) -> usize {
         .sum()
 }
 
+/// The words `new` shows where `old` shows others, each with the path in `old` of the element
+/// that holds them: what the page lays out ahead in that element's font, so the frame after a
+/// switch to another language finds its fonts, glyphs and shaping ready. What `old` hides (an
+/// element `hidden`, and everything inside it) is left out: the browser does not lay it out.
+pub fn shown_words(old: &Node, new: &Node) -> Vec<(Path, String)> {
+    let mut words: Vec<(Path, String)> = Vec::new();
+    for patch in diff(old, new) {
+        let (path, text) = match patch {
+            Patch::SetText { mut path, text } => {
+                path.pop();
+                (path, text)
+            }
+            Patch::Replace { mut path, node } => {
+                // A text replaced by an element, or the other way round: its parent's font.
+                if !matches!(at(old, &path), Some(Node::Element(_))) {
+                    path.pop();
+                }
+                (path, text_of(&node))
+            }
+            Patch::Insert { path, node, .. } => (path, text_of(&node)),
+            Patch::ReplaceChildren { path, children } => {
+                let texts: Vec<String> = children.iter().map(text_of).collect();
+                (path, texts.join(" "))
+            }
+            Patch::SetAttr { .. } | Patch::RemoveAttr { .. } | Patch::Remove { .. } => continue,
+        };
+        if text.trim().is_empty() || hidden(old, &path) {
+            continue;
+        }
+        match words.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, held)) => {
+                held.push(' ');
+                held.push_str(&text);
+            }
+            None => words.push((path, text)),
+        }
+    }
+    words
+}
+
+/// The node at `path` in `root`.
+fn at<'a>(root: &'a Node, path: &[u32]) -> Option<&'a Node> {
+    path.iter().try_fold(root, |node, &i| match node {
+        Node::Element(e) => e.children.get(i as usize),
+        Node::Text(_) => None,
+    })
+}
+
+/// Whether the element at `path`, or one it is inside, is `hidden`.
+fn hidden(root: &Node, path: &[u32]) -> bool {
+    let mut node = root;
+    for depth in 0..=path.len() {
+        let Node::Element(e) = node else {
+            return false;
+        };
+        if e.get_attr("hidden").is_some() {
+            return true;
+        }
+        let Some(child) = path.get(depth).and_then(|&i| e.children.get(i as usize)) else {
+            return false;
+        };
+        node = child;
+    }
+    false
+}
+
+/// All the text inside `node`, its parts joined by spaces.
+fn text_of(node: &Node) -> String {
+    match node {
+        Node::Text(t) => t.clone(),
+        Node::Element(e) => e
+            .children
+            .iter()
+            .map(text_of)
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
 fn same_kind(old: &Node, new: &Node) -> bool {
     match (old, new) {
         (Node::Text(_), Node::Text(_)) => true,
@@ -312,6 +392,43 @@ pub(crate) mod tests {
                 ),
             )
             .into()
+    }
+
+    /// Made-up drawings: a heading, a closed panel, a list that changes shape.
+    fn page(heading: &str, panel: &str, items: &[&str]) -> Node {
+        el("section")
+            .child(el("h2").text(heading).child(el("span").text("!")))
+            .child(
+                el("div")
+                    .attr("hidden", "until-found")
+                    .child(el("p").text(panel)),
+            )
+            .child(el("ul").children(items.iter().map(|i| el("li").text(*i))))
+            .into()
+    }
+
+    #[test]
+    fn the_words_shown_anew_are_found_by_the_element_that_holds_them() {
+        let old = page("Hello", "Closed", &["one"]);
+        let new = page("Bonjour", "Fermé", &["un", "deux", "trois", "quatre"]);
+        let words = shown_words(&old, &new);
+        // The heading's text (in the heading, not its span, which did not change); the list's
+        // items, inserted or drawn again; nothing from the hidden panel.
+        assert_eq!(words.first(), Some(&(vec![0], "Bonjour".to_owned())));
+        assert!(
+            words.iter().all(|(path, _)| path.first() != Some(&1)),
+            "{words:?}"
+        );
+        let listed: String = words
+            .iter()
+            .filter(|(p, _)| p.first() == Some(&2))
+            .map(|(_, t)| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for item in ["un", "deux", "trois", "quatre"] {
+            assert!(listed.contains(item), "{item} in {listed:?}");
+        }
+        assert!(shown_words(&old, &old).is_empty());
     }
 
     #[test]

@@ -16,7 +16,6 @@ use crate::render::pathway_steps::{number_words, step_link, Seen};
 use crate::text::Lang;
 use crate::view::{el, Element, Node};
 
-const LANGS: [Lang; 2] = [Lang::En, Lang::Bn];
 /// The finder offers ages up to the oldest a SEND pathway can cover (0 to 25).
 const MAX_AGE: u8 = 25;
 
@@ -65,7 +64,7 @@ pub fn toolbar(ctx: &RenderContext, view: &PathwayView) -> Element {
                 .text(ctx.msg(label))
         })
         .collect();
-    let langs = LANGS
+    let langs = Lang::ALL
         .into_iter()
         .map(|lang| {
             el("button")
