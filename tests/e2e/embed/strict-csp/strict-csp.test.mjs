@@ -13,6 +13,8 @@ test('both widgets mount under the strict CSP with no violation', async () => {
   await page.waitForSelector('#pathway[data-sp-state="ready"]', { timeout: 15000 });
   await page.waitForSelector('#tracker[data-sp-state="ready"]', { timeout: 15000 });
   await page.locator('#pathway .sp-toggle-all').click();
+  // What the widgets do in the tasks after mounting too (laying out ahead, from 200 ms on).
+  await page.waitForTimeout(1500);
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   assert.deepEqual(problems, []);
   await context.close();
