@@ -118,7 +118,8 @@ pub struct Ahead {
 
 impl Ahead {
     /// A new round, after `wait`: the old one's next step is not to run, and what it had
-    /// still to lay out may be gone from the page. Each element's last child is measured.
+    /// still to lay out may be gone from the page. Each element's last child is measured, or a
+    /// sample not in the page itself ([`sample`]).
     pub fn restart(self: &Rc<Self>, wait: Wait, collect: Collect) {
         self.timers.borrow_mut().clear();
         self.round.borrow_mut().clear();

@@ -96,12 +96,11 @@ pub fn shown_words(old: &Node, new: &Node) -> Vec<(Path, String)> {
                 if !matches!(at(old, &path), Some(Node::Element(_))) {
                     path.pop();
                 }
-                (path, text_of(&node))
+                (path, node.text_content())
             }
-            Patch::Insert { path, node, .. } => (path, text_of(&node)),
+            Patch::Insert { path, node, .. } => (path, node.text_content()),
             Patch::ReplaceChildren { path, children } => {
-                let texts: Vec<String> = children.iter().map(text_of).collect();
-                (path, texts.join(" "))
+                (path, children.iter().map(Node::text_content).collect())
             }
             Patch::SetAttr { .. } | Patch::RemoveAttr { .. } | Patch::Remove { .. } => continue,
         };
@@ -129,34 +128,9 @@ fn at<'a>(root: &'a Node, path: &[u32]) -> Option<&'a Node> {
 
 /// Whether the element at `path`, or one it is inside, is `hidden`.
 fn hidden(root: &Node, path: &[u32]) -> bool {
-    let mut node = root;
-    for depth in 0..=path.len() {
-        let Node::Element(e) = node else {
-            return false;
-        };
-        if e.get_attr("hidden").is_some() {
-            return true;
-        }
-        let Some(child) = path.get(depth).and_then(|&i| e.children.get(i as usize)) else {
-            return false;
-        };
-        node = child;
-    }
-    false
-}
-
-/// All the text inside `node`, its parts joined by spaces.
-fn text_of(node: &Node) -> String {
-    match node {
-        Node::Text(t) => t.clone(),
-        Node::Element(e) => e
-            .children
-            .iter()
-            .map(text_of)
-            .filter(|t| !t.is_empty())
-            .collect::<Vec<_>>()
-            .join(" "),
-    }
+    (0..=path.len()).any(|depth| {
+        matches!(at(root, &path[..depth]), Some(Node::Element(e)) if e.get_attr("hidden").is_some())
+    })
 }
 
 fn same_kind(old: &Node, new: &Node) -> bool {
