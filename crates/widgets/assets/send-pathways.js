@@ -116,12 +116,12 @@ const unmarkStarting = (elements) => elements.forEach((e) => e.removeAttribute(S
 const started = new Map();
 
 /**
- * Starts the first build, for the placeholders on the page now. The wasm is asked for at once,
- * alongside its glue, rather than once the glue has arrived and run: on a slow phone the two
- * downloads overlap. A page with no placeholder fetches nothing until one appears.
+ * Starts the first build, `name`: by default the one for the placeholders on the page now. The
+ * wasm is asked for at once, alongside its glue, rather than once the glue has arrived and run:
+ * on a slow phone the two downloads overlap. A page with no placeholder fetches nothing until
+ * one appears.
  */
-function startFirst() {
-  const name = buildFor(waiting());
+function startFirst(name = buildFor(waiting())) {
   ensureStylesheet(name);
   const first = fetchBuild(name);
   const mountOne = start(first);
@@ -272,11 +272,11 @@ function mountNew() {
 }
 
 try {
-  if (waiting().length > 0) {
-    markStarting(waiting());
-    ensureStylesheet(buildFor(waiting()));
+  const placeholders = waiting();
+  if (placeholders.length > 0) {
+    markStarting(placeholders);
     preloadFeeds();
-    await startFirst();
+    await startFirst(buildFor(placeholders));
   }
   await mountNew();
   // Placeholders a CMS adds after load (tabs, accordions, "load more") mount too.
