@@ -8,13 +8,9 @@
 //   RATE=4 REPS=9 node bench/tracker-frames.mjs NAME=DIST [NAME=DIST ...]
 //
 // STYLE='css' adds a stylesheet to every page first, to try a rule before building it in.
-import path from 'node:path';
-import { launch } from '../e2e/support.mjs';
-import { startServer } from './server.mjs';
+import { eachBuild } from './interactions.mjs';
 import { PHONE, median } from './browser.mjs';
 
-const here = path.dirname(new URL(import.meta.url).pathname);
-const root = path.resolve(here, '../..');
 const rate = Number(process.env.RATE ?? 4);
 const reps = Number(process.env.REPS ?? 9);
 const style = process.env.STYLE ?? '';
@@ -57,40 +53,27 @@ async function frames() {
 
 const results = {};
 const names = [];
-for (const arg of process.argv.slice(2)) {
-  const [name, dist] = arg.split('=');
+await eachBuild(process.argv.slice(2), async (name, { browser, server }) => {
   names.push(name);
-  const server = await startServer({
-    dist: path.resolve(dist),
-    feed: path.join(root, 'www/feed'),
-    generated: path.join(root, 'target/bench'),
-    bench: path.join(here, 'page'),
-  });
-  const browser = await launch();
-  try {
-    const runs = [];
-    for (let i = 0; i < reps; i += 1) {
-      const context = await browser.newContext(PHONE);
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await page.goto(`${server.origin}/page?widgets=tracker&feed=/feed/tower-hamlets.json&size=1x`);
-      await page.waitForSelector('[data-send-widget="tracker"][data-sp-state="ready"]');
-      if (style) await page.addStyleTag({ content: style });
-      // Where a reader pressing "Show all" is: the button on the screen.
-      await page.locator('[data-send-widget="tracker"] [data-sp-action="toggle-all"]').scrollIntoViewIfNeeded();
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-      runs.push(await page.evaluate(frames));
-      await context.close();
-    }
-    for (const key of Object.keys(runs[0])) {
-      const values = runs.map((r) => r[key]);
-      (results[key] ??= {})[name] = `${median(values).toFixed(1)} (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`;
-    }
-  } finally {
-    await browser.close();
-    await server.close();
+  const runs = [];
+  for (let i = 0; i < reps; i += 1) {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${server.origin}/page?widgets=tracker&feed=/feed/tower-hamlets.json&size=1x`);
+    await page.waitForSelector('[data-send-widget="tracker"][data-sp-state="ready"]');
+    if (style) await page.addStyleTag({ content: style });
+    // Where a reader pressing "Show all" is: the button on the screen.
+    await page.locator('[data-send-widget="tracker"] [data-sp-action="toggle-all"]').scrollIntoViewIfNeeded();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    runs.push(await page.evaluate(frames));
+    await context.close();
   }
-}
+  for (const key of Object.keys(runs[0])) {
+    const values = runs.map((r) => r[key]);
+    (results[key] ??= {})[name] = `${median(values).toFixed(1)} (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`;
+  }
+});
 console.log(`| frame rendering after (ms, median (range) of ${reps} pages at ${rate}×) | ${names.join(' | ')} |`);
 console.log(`| --- | ${names.map(() => '---:').join(' | ')} |`);
 for (const [key, row] of Object.entries(results)) console.log(`| ${key} | ${names.map((n) => row[n] ?? '–').join(' | ')} |`);
