@@ -238,10 +238,10 @@ test("in the block editor, an Editor picks a plan by the block's Plan list and t
   await view.context.close();
 });
 
-for (const [name, key, selector] of [
-  ["the Author's post", 'post', '.sp-step'],
-  ["the Editor's page", 'page', '.sp-action'],
-  ['the shortcode post', 'classic', '.sp-step'],
+for (const [name, key, selector, stylesheet] of [
+  ["the Author's post", 'post', '.sp-step', 'send-pathway'],
+  ["the Editor's page", 'page', '.sp-action', 'send-tracker'],
+  ['the shortcode post', 'classic', '.sp-step', 'send-pathway'],
 ]) {
   test(`${name} mounts its widget with no console error, axe-core clean`, async () => {
     assert.ok(state[key], 'needs the published post');
@@ -249,8 +249,9 @@ for (const [name, key, selector] of [
     await page.waitForSelector('[data-send-widget][data-sp-state="ready"]', { timeout: 20000 });
     assert.ok((await page.locator(selector).count()) > 0);
     assert.equal(await page.locator('script[type="module"][src*="send-pathways."][integrity^="sha384-"]').count(), 1);
-    // The plugin links the whole stylesheet in the head, once; the loader adds no other.
-    assert.equal(await page.locator('head link[rel="stylesheet"][href*="/send-pathways."]').count(), 1);
+    // The plugin links the stylesheet of the one kind of widget in the head, once (not the
+    // whole one with both kinds' rules); the loader adds no other.
+    assert.equal(await page.locator(`head link[rel="stylesheet"][href*="/${stylesheet}."]`).count(), 1);
     assert.equal(await page.locator('link[rel="stylesheet"][href*="/send-pathway"], link[rel="stylesheet"][href*="/send-tracker"]').count(), 1);
     assert.deepEqual(await axeViolations(page, '[data-send-widget]'), []);
     assert.deepEqual(problems, []);

@@ -45,6 +45,22 @@ function wp_register_style() {
 function wp_enqueue_style( $handle ) {
 	$GLOBALS['send_pathways_enqueued'][] = $handle;
 }
+function wp_style_is( $handle, $status ) {
+	return 'enqueued' === $status && in_array( $handle, $GLOBALS['send_pathways_enqueued'], true );
+}
+// WordPress's block parser, as blocks.php's parse_blocks() uses it (without its filter).
+require ABSPATH . 'wp-includes/class-wp-block-parser.php';
+function parse_blocks( $content ) {
+	return ( new WP_Block_Parser() )->parse( $content );
+}
+// The post a case's `head` content is, as a single post's page would have it.
+$GLOBALS['send_pathways_post'] = null;
+function is_singular() {
+	return null !== $GLOBALS['send_pathways_post'];
+}
+function get_post() {
+	return $GLOBALS['send_pathways_post'];
+}
 function plugins_url( $path, $file ) {
 	return 'https://council.example/wp-content/plugins/send-pathways/' . $path;
 }
@@ -55,6 +71,22 @@ do_action( 'init' );
 $cases = json_decode( stream_get_contents( STDIN ), true );
 $out   = array();
 foreach ( $cases as $case ) {
+	// The stylesheets queued for a post of this content: in the head, then by its placeholders
+	// as the content renders (and by `later`'s, a widget area's, after them).
+	if ( isset( $case['head'] ) ) {
+		$GLOBALS['send_pathways_enqueued'] = array();
+		$GLOBALS['send_pathways_post']     = (object) array( 'post_content' => $case['head'] );
+		send_pathways_head_stylesheet();
+		$GLOBALS['send_pathways_post'] = null;
+		do_shortcode( $case['head'] );
+		foreach ( parse_blocks( $case['head'] . ( isset( $case['later'] ) ? $case['later'] : '' ) ) as $block ) {
+			if ( 'send-pathways/widget' === $block['blockName'] ) {
+				send_pathways_render_block( $block['attrs'], $block['innerHTML'] );
+			}
+		}
+		$out[] = array_values( array_unique( array_diff( $GLOBALS['send_pathways_enqueued'], array( 'send-pathways-loader' ) ) ) );
+		continue;
+	}
 	if ( isset( $case['shortcode'] ) ) {
 		$out[] = do_shortcode( $case['shortcode'] );
 	} else {

@@ -32,3 +32,33 @@ test('the shortcode and the block pass plan="…" to the tracker as data-plan, e
   assert.match(hostile, /data-plan="x&quot; onmouseover=&quot;alert\(1\)"/);
   assert.doesNotMatch(hostile, /<b>|onmouseover="/);
 });
+
+test("a post links the stylesheet of the one kind of widget it holds, the whole one for both", () => {
+  const block = (widget, inner = '') =>
+    `<!-- wp:send-pathways/widget ${JSON.stringify({ ...(widget ? { widget } : {}), feed: FEED })} --><div data-send-widget="${widget ?? 'pathway'}">${inner}</div><!-- /wp:send-pathways/widget -->`;
+  const [pathway, tracker, classic, both, nested, escaped, none, widgetArea, widgetAreaOnly] = render([
+    // The block's default kind is written as no attribute at all.
+    { head: block(undefined, '<p>Saved fallback</p>') },
+    { head: block('tracker') },
+    { head: `[send_pathways widget="tracker" feed="${FEED}"]<p>Text-only version</p>[/send_pathways]` },
+    { head: `${block('pathway')}\n[send_pathways widget="tracker" feed="${FEED}"]` },
+    // A block inside a group, and a shortcode with no widget="…" (a pathway).
+    { head: `<!-- wp:group --><div class="wp-block-group">${block('tracker')}</div><!-- /wp:group -->\n<p>[send_pathways feed="${FEED}"]</p>` },
+    // [[send_pathways …]] is the shortcode written out as text.
+    { head: `<p>Type [[send_pathways widget="tracker"]] to show the plan.</p>${block('pathway')}` },
+    { head: '<p>No widget here.</p>' },
+    // A widget area below a pathway post adds a tracker: the whole stylesheet, as the loader
+    // looks for with both kinds on the page.
+    { head: block('pathway'), later: block('tracker') },
+    { head: '<p>No widget here.</p>', later: block('tracker') },
+  ]);
+  assert.deepEqual(pathway, ['send-pathways-pathway']);
+  assert.deepEqual(tracker, ['send-pathways-tracker']);
+  assert.deepEqual(classic, ['send-pathways-tracker']);
+  assert.deepEqual(both, ['send-pathways']);
+  assert.deepEqual(nested, ['send-pathways']);
+  assert.deepEqual(escaped, ['send-pathways-pathway']);
+  assert.deepEqual(none, []);
+  assert.deepEqual(widgetArea, ['send-pathways-pathway', 'send-pathways']);
+  assert.deepEqual(widgetAreaOnly, ['send-pathways-tracker']);
+});

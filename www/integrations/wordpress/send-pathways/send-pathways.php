@@ -58,9 +58,13 @@ function send_pathways_init() {
 		// Enqueued only by a block or shortcode as it renders: pages without a widget get nothing.
 		wp_register_script( 'send-pathways-loader', $loader, array(), null, true ); // phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion -- the file name carries a content hash.
 	}
-	$stylesheet = send_pathways_asset_url( 'send-pathways.css' );
-	if ( '' !== $stylesheet ) {
-		wp_register_style( 'send-pathways', $stylesheet, array(), null ); // phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion -- the file name carries a content hash.
+	// The whole stylesheet (both widgets' rules) and each widget's own (the rules both use and
+	// its own): a page with one kind of widget links only that kind's, about a third smaller.
+	foreach ( send_pathways_stylesheets() as $handle => $name ) {
+		$stylesheet = send_pathways_asset_url( $name );
+		if ( '' !== $stylesheet ) {
+			wp_register_style( $handle, $stylesheet, array(), null ); // phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion -- the file name carries a content hash.
+		}
 	}
 	register_block_type(
 		__DIR__ . '/block.json',
@@ -71,15 +75,85 @@ function send_pathways_init() {
 add_action( 'init', 'send_pathways_init' );
 
 /**
+ * The stylesheets' handles and their release files' names: the whole one, then each kind's.
+ *
+ * @return array<string, string>
+ */
+function send_pathways_stylesheets() {
+	return array(
+		'send-pathways'         => 'send-pathways.css',
+		'send-pathways-pathway' => 'send-pathway.css',
+		'send-pathways-tracker' => 'send-tracker.css',
+	);
+}
+
+/**
+ * The stylesheet's handle for the kinds of widget a page holds: a kind's own when it holds one
+ * kind, else the whole one. The loader adds none when the page links either the build's own
+ * stylesheet or the whole one.
+ *
+ * @param string[] $kinds 'pathway' and 'tracker', each at most once.
+ * @return string
+ */
+function send_pathways_stylesheet_for( $kinds ) {
+	return 1 === count( $kinds ) ? 'send-pathways-' . $kinds[0] : 'send-pathways';
+}
+
+/**
+ * The kinds of widget a post's content holds ('pathway', 'tracker'), from its blocks (nested
+ * ones too) and its shortcodes, each read as its placeholder will be.
+ *
+ * @param string $content The post's content as saved.
+ * @return string[]
+ */
+function send_pathways_kinds( $content ) {
+	$kinds  = array();
+	$blocks = parse_blocks( $content );
+	while ( $blocks ) {
+		$block = array_shift( $blocks );
+		if ( 'send-pathways/widget' === $block['blockName'] ) {
+			$kinds[] = send_pathways_placeholder_attributes( (array) $block['attrs'] )['data-send-widget'];
+		}
+		if ( ! empty( $block['innerBlocks'] ) ) {
+			$blocks = array_merge( $blocks, $block['innerBlocks'] );
+		}
+	}
+	if ( has_shortcode( $content, 'send_pathways' ) ) {
+		preg_match_all( '/' . get_shortcode_regex( array( 'send_pathways' ) ) . '/', $content, $matches, PREG_SET_ORDER );
+		foreach ( $matches as $match ) {
+			// [[send_pathways]] is the shortcode written out as text, not a widget.
+			if ( '[' === $match[1] && ']' === $match[6] ) {
+				continue;
+			}
+			$atts    = shortcode_parse_atts( $match[3] );
+			$kinds[] = send_pathways_placeholder_attributes( is_array( $atts ) ? $atts : array() )['data-send-widget'];
+		}
+	}
+	return array_values( array_unique( $kinds ) );
+}
+
+/**
+ * Whether a stylesheet is queued for this page or already printed.
+ *
+ * @param string $handle The style's handle.
+ * @return bool
+ */
+function send_pathways_style_on( $handle ) {
+	return wp_style_is( $handle, 'enqueued' ) || wp_style_is( $handle, 'done' );
+}
+
+/**
  * Links the widgets' stylesheet in the head of a post or page whose content has the block or the
  * shortcode, so the browser draws the text-only version styled once: added later by the loader,
  * it has the whole text-only version styled and laid out a second time while the widget starts.
- * The whole stylesheet, which holds both widgets' rules; the loader then adds none.
+ * The stylesheet of the one kind of widget the content holds, or the whole one for both kinds;
+ * the loader then adds none.
  */
 function send_pathways_head_stylesheet() {
-	$post = is_singular() ? get_post() : null;
-	if ( $post && ( has_block( 'send-pathways/widget', $post ) || has_shortcode( $post->post_content, 'send_pathways' ) ) ) {
-		wp_enqueue_style( 'send-pathways' );
+	$post  = is_singular() ? get_post() : null;
+	$kinds = $post ? send_pathways_kinds( (string) $post->post_content ) : array();
+	if ( $kinds ) {
+		wp_enqueue_style( send_pathways_stylesheet_for( $kinds ) );
 	}
 }
 add_action( 'wp_enqueue_scripts', 'send_pathways_head_stylesheet' );
@@ -169,8 +243,14 @@ function send_pathways_placeholder_attributes( $settings ) {
 function send_pathways_placeholder( $attributes, $fallback, $extra_class = '' ) {
 	wp_enqueue_script( 'send-pathways-loader' );
 	// Already in the head for a post or page that holds the widget; elsewhere (a widget area, a
-	// template) WordPress prints it at the end of the page, where the loader finds it.
-	wp_enqueue_style( 'send-pathways' );
+	// template) WordPress prints it at the end of the page, where the loader finds it. A widget
+	// of the other kind than the head's stylesheet covers gets the whole one, which the loader
+	// looks for when the page holds both.
+	$kind  = $attributes['data-send-widget'];
+	$other = 'pathway' === $kind ? 'tracker' : 'pathway';
+	if ( ! send_pathways_style_on( 'send-pathways' ) && ! send_pathways_style_on( 'send-pathways-' . $kind ) ) {
+		wp_enqueue_style( send_pathways_style_on( 'send-pathways-' . $other ) ? 'send-pathways' : 'send-pathways-' . $kind );
+	}
 	$html = '<div';
 	if ( '' !== $extra_class ) {
 		$html .= ' class="' . esc_attr( $extra_class ) . '"';
