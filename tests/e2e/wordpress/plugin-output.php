@@ -2,8 +2,10 @@
 /**
  * The plugin's PHP output without a running WordPress: WordPress's own escaping, HTML filter and
  * shortcode parser (Debian's /usr/share/wordpress: formatting.php, kses.php, shortcodes.php),
- * with the hooks and the options database stubbed. Used by plugin-output.test.mjs; prints, as
- * JSON, the shortcode's and the block's HTML for the cases given as JSON on standard input.
+ * with the hooks and the options database stubbed (the block parser is WordPress's own too). Used
+ * by plugin-output.test.mjs; prints, as JSON, the shortcode's and the block's HTML, or for a
+ * `head` case the stylesheets a post of that content queues, for the cases given as JSON on
+ * standard input.
  *
  * @package SendPathways
  */

@@ -1,6 +1,7 @@
-// The WordPress plugin's shortcode and block output for the tracker's plan option, from the
-// plugin's own PHP run by the php CLI with WordPress's real escaping, HTML filter and shortcode
-// parser (plugin-output.php; the hooks and options are stubbed). Needs php and Debian's
+// The WordPress plugin's shortcode and block output for the tracker's plan option, and the
+// stylesheet a post links for the kinds of widget it holds, from the plugin's own PHP run by the
+// php CLI with WordPress's real escaping, HTML filter, shortcode and block parsers
+// (plugin-output.php; the hooks and options are stubbed). Needs php and Debian's
 // wordpress package, as the in-WordPress step does; no browser. The whole plugin in a running
 // WordPress is in-wordpress.mjs (cargo xtask wordpress).
 import { test } from 'node:test';
