@@ -55,6 +55,10 @@ require ABSPATH . 'wp-includes/class-wp-block-parser.php';
 function parse_blocks( $content ) {
 	return ( new WP_Block_Parser() )->parse( $content );
 }
+// As blocks.php's has_block() reads content given as a string.
+function has_block( $block_name, $content ) {
+	return str_contains( $content, '<!-- wp:' . $block_name . ' ' );
+}
 // The post a case's `head` content is, as a single post's page would have it.
 $GLOBALS['send_pathways_post'] = null;
 function is_singular() {

@@ -107,8 +107,9 @@ function send_pathways_stylesheet_for( $kinds ) {
  * @return string[]
  */
 function send_pathways_kinds( $content ) {
-	$kinds  = array();
-	$blocks = parse_blocks( $content );
+	$kinds = array();
+	// Every page view of the site asks: parse the blocks only of content that has the block.
+	$blocks = has_block( 'send-pathways/widget', $content ) ? parse_blocks( $content ) : array();
 	while ( $blocks ) {
 		$block = array_shift( $blocks );
 		if ( 'send-pathways/widget' === $block['blockName'] ) {
